@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
+import type { PageDirs } from './routes/pages.ts'
+
+const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
+
+/** Everything the collector reads from its environment, with defaults. */
+export interface Config {
+  /** `PORT`, default 8080. */
+  port: number
+  /** `HOST`, default all interfaces (`0.0.0.0`) so other devices can reach the snippet. */
+  host: string
+  /** `WINCE_DATA_DIR`, default `./data`. */
+  dataDir: string
+  /** `WINCE_ADMIN_TOKEN`; when unset one is generated once and kept in the data dir. */
+  adminToken?: string | undefined
+  /** `WINCE_SITES`: a JSON file of sites and their origins; default just the `demo` site. */
+  sitesFile?: string | undefined
+  /** `CLICKHOUSE_URL` (+ `CLICKHOUSE_USER`, `CLICKHOUSE_PASSWORD`, `CLICKHOUSE_DATABASE`): use a server, not chDB. */
+  clickhouse?: { url: string; username?: string | undefined; password?: string | undefined; database?: string | undefined } | undefined
+  dirs: PageDirs
+}
+
+/** Reads the config from an environment (default `process.env`). */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8080)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT: expected a port number, got "${env.PORT}"`)
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.WINCE_DATA_DIR ?? 'data'),
+    adminToken: env.WINCE_ADMIN_TOKEN || undefined,
+    sitesFile: env.WINCE_SITES || undefined,
+    clickhouse: env.CLICKHOUSE_URL
+      ? { url: env.CLICKHOUSE_URL, username: env.CLICKHOUSE_USER, password: env.CLICKHOUSE_PASSWORD, database: env.CLICKHOUSE_DATABASE }
+      : undefined,
+    dirs: {
+      snippet: repo('snippet/dist'),
+      dashboard: repo('dashboard/dist'),
+      demo: repo('collector/demo'),
+    },
+  }
+}

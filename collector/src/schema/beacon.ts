@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import type { Beacon, WireEvent } from '@wince/snippet/wire'
+import { SIGNAL_TYPES, WIRE_VERSION } from '@wince/snippet/wire'
+
+/** Bounds on every field: a beacon is stranger-supplied input. */
+export const LIMITS = {
+  /** Events per beacon: a 60 KB body holds a few hundred small events at most. */
+  eventsPerBeacon: 500,
+  /** Reasons per struggle alert. */
+  reasonsPerAlert: 20,
+  idLength: 64,
+  urlLength: 2048,
+  selectorLength: 512,
+  labelLength: 128,
+  whyLength: 128,
+} as const
+
+const id = z.string().min(1).max(LIMITS.idLength).regex(/^[\w-]+$/, 'letters, digits, _ or - only')
+/** Epoch ms between 2020 and 2100: anything else is a broken clock or a forgery. */
+const epochMs = z.number().int().min(1_577_836_800_000).max(4_102_444_800_000)
+const url = z.string().max(LIMITS.urlLength).regex(/^https?:\/\//, 'an http(s) URL')
+const coord = z.number().finite().min(-100_000).max(1_000_000)
+const count = z.number().int().min(0).max(1_000_000)
+const signalType = z.enum(SIGNAL_TYPES as [typeof SIGNAL_TYPES[number], ...typeof SIGNAL_TYPES[number][]])
+
+const base = { id, t: epochMs, u: url }
+
+export const pageEventSchema = z.strictObject({
+  ...base,
+  k: z.literal('page'),
+  vw: z.number().int().min(0).max(20_000),
+  vh: z.number().int().min(0).max(20_000),
+  ref: url.optional(),
+})
+
+export const signalEventSchema = z.strictObject({
+  ...base,
+  k: z.literal('signal'),
+  type: signalType,
+  sel: z.string().max(LIMITS.selectorLength),
+  lb: z.string().max(LIMITS.labelLength),
+  x: coord,
+  y: coord,
+  n: count,
+  ms: count,
+  why: z.string().max(LIMITS.whyLength),
+})
+
+export const reasonSchema = z.strictObject({
+  type: signalType,
+  sel: z.string().max(LIMITS.selectorLength),
+  lb: z.string().max(LIMITS.labelLength),
+  t: epochMs,
+  n: count,
+  pts: z.number().finite().min(0).max(1_000_000),
+})
+
+export const struggleEventSchema = z.strictObject({
+  ...base,
+  k: z.literal('struggle'),
+  sc: z.number().finite().min(0).max(1_000_000),
+  rs: z.array(reasonSchema).max(LIMITS.reasonsPerAlert),
+})
+
+export const eventSchema = z.discriminatedUnion('k', [pageEventSchema, signalEventSchema, struggleEventSchema])
+
+/** The envelope; events are validated one by one so one bad event never drops the rest. */
+export const envelopeSchema = z.strictObject({
+  v: z.literal(WIRE_VERSION),
+  s: z.string().min(1).max(64).regex(/^[\w-]+$/, 'letters, digits, _ or - only'),
+  sid: id,
+  pv: id,
+  ev: z.array(z.unknown()).min(1).max(LIMITS.eventsPerBeacon),
+})
+
+// Compile-time proof that the schema accepts exactly the wire types.
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
+const eventMatchesWire: Equals<z.infer<typeof eventSchema>, WireEvent> = true
+const envelopeMatchesWire: Equals<Omit<z.infer<typeof envelopeSchema>, 'ev'>, Omit<Beacon, 'ev'>> = true
+void eventMatchesWire
+void envelopeMatchesWire
+
+/** A validation failure in words: which field, what was expected. */
+export function describeIssues(error: z.ZodError, prefix = ''): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.')
+      return `${path || '(body)'}: ${issue.message}`
+    })
+    .join('; ')
+}

@@ -1,0 +1,29 @@
+import { readConfig } from './config.ts'
+import { start } from './start.ts'
+import { StoreError } from './store/migrate.ts'
+
+const started = Date.now()
+try {
+  const config = readConfig()
+  const running = await start(config)
+  console.log(`Wince is running on ${running.url} (${running.storeVersion}, data in ${config.dataDir}, started in ${Date.now() - started} ms)`)
+  console.log(`  dashboard: ${running.url}/?token=${running.token}${running.tokenGenerated ? '   (new admin token, kept in the data dir)' : ''}`)
+  console.log(`  snippet:   <script async src="${running.url}/s.js" data-site="demo"></script>`)
+  console.log(`  demo shop: ${running.url}/demo/`)
+  let stopping = false
+  const stop = async () => {
+    if (stopping) return
+    stopping = true
+    await running.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+} catch (err) {
+  if (err instanceof StoreError || (err as Error).message?.startsWith('PORT')) {
+    console.error(`wince: ${(err as Error).message}`)
+  } else {
+    console.error('wince: failed to start:', err)
+  }
+  process.exit(1)
+}

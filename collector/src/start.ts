@@ -1,0 +1,56 @@
+import { serve, type ServerType } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { loadAdminToken } from './auth/adminToken.ts'
+import type { Config } from './config.ts'
+import { MemoryBus } from './live/LiveBus.ts'
+import { Sites } from './sites/Sites.ts'
+import { createStore } from './store/createStore.ts'
+import { checkVersion, migrate } from './store/migrate.ts'
+import { Writer } from './store/Writer.ts'
+
+export interface Running {
+  url: string
+  token: string
+  tokenGenerated: boolean
+  storeVersion: string
+  /** Flushes pending writes, closes the server and the store. */
+  close(): Promise<void>
+}
+
+/** Opens the store, migrates it, and serves the app: the whole collector. */
+export async function start(config: Config): Promise<Running> {
+  const store = createStore({ dataDir: config.dataDir, ...config.clickhouse })
+  let storeVersion: string
+  try {
+    storeVersion = await checkVersion(store.client)
+    await migrate(store.client)
+  } catch (err) {
+    await store.close().catch(() => {})
+    throw err
+  }
+  const { token, generated } = loadAdminToken(config.dataDir, config.adminToken)
+  const sites = config.sitesFile ? Sites.fromFile(config.sitesFile) : new Sites()
+  const writer = new Writer(store.client)
+  const bus = new MemoryBus()
+  const app = createApp({ client: store.client, writer, bus, sites, token, dirs: config.dirs })
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  return {
+    url: `http://localhost:${port}`,
+    token,
+    tokenGenerated: generated,
+    storeVersion: `${store.kind} ClickHouse ${storeVersion}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        // Open SSE streams would keep close() waiting forever.
+        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
+      })
+      await writer.close()
+      await store.close()
+    },
+  }
+}
