@@ -17,6 +17,8 @@ export class ApiError extends Error {
   }
 
   toResponse(headers: Record<string, string> = {}): Response {
+    const retryAfter = this.details.retryAfter
+    if (typeof retryAfter === 'number') headers = { ...headers, 'retry-after': String(retryAfter) }
     return new Response(JSON.stringify({ error: this.message, ...this.details }), {
       status: this.status,
       headers: { 'content-type': 'application/json; charset=utf-8', ...headers },

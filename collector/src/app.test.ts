@@ -12,12 +12,13 @@ afterAll(async () => {
 })
 
 const ORIGIN = 'http://localhost:5173'
+const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36'
 const auth = { authorization: `Bearer ${TEST_TOKEN}` }
 
 function post(body: unknown, headers: Record<string, string> = { origin: ORIGIN }) {
   return t.app.request('/v1/collect', {
     method: 'POST',
-    headers: { 'content-type': 'text/plain', ...headers },
+    headers: { 'content-type': 'text/plain', 'user-agent': BROWSER_UA, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
 }
@@ -141,7 +142,7 @@ describe('auth', () => {
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!
     const api = await t.app.request('/api/sites', { headers: { cookie } })
     expect(api.status).toBe(200)
-    expect(await api.json()).toEqual({ sites: [{ id: 'demo', origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'] }] })
+    expect(await api.json()).toEqual({ sites: [{ id: 'demo', origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'], allowHeadless: true }] })
     expect((await t.app.request('/?token=wrong')).status).toBe(401)
   })
 })

@@ -4,6 +4,10 @@ import { ApiError } from './ApiError.ts'
 import { apiRoutes } from './routes/api.ts'
 import { collectRoutes } from './routes/collect.ts'
 import { pageRoutes, type PageDirs } from './routes/pages.ts'
+import { settingsRoutes } from './routes/settings.ts'
+import type { Tokens } from './auth/Tokens.ts'
+import type { IngestStats } from './ingest/IngestStats.ts'
+import type { Rate } from './ingest/RateLimiter.ts'
 import type { LiveBus } from './live/LiveBus.ts'
 import type { Sites } from './sites/Sites.ts'
 import type { Writer } from './store/Writer.ts'
@@ -19,12 +23,18 @@ export interface AppDeps {
   writer: Writer
   bus: LiveBus
   sites: Sites
-  /** The admin token the API and dashboard require. */
+  tokens: Tokens
+  /** The admin token; also signs dashboard sessions. */
   token: string
+  stats: IngestStats
   dirs: PageDirs
+  /** Per-IP beacon rate limit (default in routes/collect.ts). */
+  ipRate?: Rate
+  /** Trust `X-Forwarded-For` for the client IP. */
+  trustProxy?: boolean
 }
 
-/** Builds the whole collector app; `server.ts` serves it, tests call `app.request()`. */
+/** Builds the whole collector app; `start.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   app.onError((err, c) => {
@@ -37,7 +47,8 @@ export function createApp(deps: AppDeps): Hono {
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   app.route('/', collectRoutes(deps))
+  app.route('/api/settings', settingsRoutes(deps))
   app.route('/api', apiRoutes(deps))
-  app.route('/', pageRoutes(deps.dirs, deps.token))
+  app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token))
   return app
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
 import type { PageDirs } from './routes/pages.ts'
+import type { Rate } from './ingest/RateLimiter.ts'
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
 
@@ -18,6 +19,12 @@ export interface Config {
   sitesFile?: string | undefined
   /** `CLICKHOUSE_URL` (+ `CLICKHOUSE_USER`, `CLICKHOUSE_PASSWORD`, `CLICKHOUSE_DATABASE`): use a server, not chDB. */
   clickhouse?: { url: string; username?: string | undefined; password?: string | undefined; database?: string | undefined } | undefined
+  /** `WINCE_SPOOL_MAX_BYTES`: the on-disk spool's cap while the store is down (default 1 GiB). */
+  spoolMaxBytes?: number | undefined
+  /** `WINCE_IP_RATE` as `rate/burst` beacons per second per IP (default 50/200). */
+  ipRate?: Rate | undefined
+  /** `WINCE_TRUST_PROXY=1`: take the client IP from X-Forwarded-For. */
+  trustProxy: boolean
   dirs: PageDirs
 }
 
@@ -34,10 +41,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clickhouse: env.CLICKHOUSE_URL
       ? { url: env.CLICKHOUSE_URL, username: env.CLICKHOUSE_USER, password: env.CLICKHOUSE_PASSWORD, database: env.CLICKHOUSE_DATABASE }
       : undefined,
+    spoolMaxBytes: positive('WINCE_SPOOL_MAX_BYTES', env.WINCE_SPOOL_MAX_BYTES),
+    ipRate: rate('WINCE_IP_RATE', env.WINCE_IP_RATE),
+    trustProxy: env.WINCE_TRUST_PROXY === '1' || env.WINCE_TRUST_PROXY === 'true',
     dirs: {
       snippet: repo('snippet/dist'),
       dashboard: repo('dashboard/dist'),
       demo: repo('collector/demo'),
     },
   }
+}
+
+function positive(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name}: expected a positive number, got "${value}"`)
+  return n
+}
+
+function rate(name: string, value: string | undefined): Rate | undefined {
+  if (value === undefined || value === '') return undefined
+  const [r, b] = value.split('/')
+  return { rate: positive(name, r)!, burst: positive(name, b ?? r)! }
 }

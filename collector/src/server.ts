@@ -20,7 +20,7 @@ try {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 } catch (err) {
-  if (err instanceof StoreError || (err as Error).message?.startsWith('PORT')) {
+  if (err instanceof StoreError || /^[A-Z_]+: /.test((err as Error).message ?? '')) {
     console.error(`wince: ${(err as Error).message}`)
   } else {
     console.error('wince: failed to start:', err)

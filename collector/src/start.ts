@@ -7,6 +7,10 @@ import { Sites } from './sites/Sites.ts'
 import { createStore } from './store/createStore.ts'
 import { checkVersion, migrate } from './store/migrate.ts'
 import { Writer } from './store/Writer.ts'
+import { Spool } from './store/Spool.ts'
+import { Tokens } from './auth/Tokens.ts'
+import { IngestStats } from './ingest/IngestStats.ts'
+import { join } from 'node:path'
 
 export interface Running {
   url: string
@@ -29,10 +33,13 @@ export async function start(config: Config): Promise<Running> {
     throw err
   }
   const { token, generated } = loadAdminToken(config.dataDir, config.adminToken)
-  const sites = config.sitesFile ? Sites.fromFile(config.sitesFile) : new Sites()
-  const writer = new Writer(store.client)
+  const sites = Sites.fromFile(config.sitesFile ?? join(config.dataDir, 'sites.json'))
+  const tokens = new Tokens(token, config.dataDir)
+  const spool = new Spool({ dir: join(config.dataDir, 'spool'), maxBytes: config.spoolMaxBytes })
+  const writer = new Writer(store.client, { spool })
   const bus = new MemoryBus()
-  const app = createApp({ client: store.client, writer, bus, sites, token, dirs: config.dirs })
+  const stats = new IngestStats()
+  const app = createApp({ client: store.client, writer, bus, sites, tokens, token, stats, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy })
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })

@@ -27,7 +27,7 @@ describe('quick start: pnpm start', () => {
   beforeAll(async () => {
     port = await freePort()
     dataDir = mkdtempSync(join(tmpdir(), 'wince-quickstart-'))
-    const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', WINCE_DATA_DIR: dataDir }
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', WINCE_DATA_DIR: dataDir }
     delete env.WINCE_ADMIN_TOKEN
     child = spawn('pnpm', ['start'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()))

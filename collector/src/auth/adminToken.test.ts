@@ -21,15 +21,17 @@ describe('loadAdminToken', () => {
 })
 
 describe('sessions', () => {
-  it('accepts its own session and refuses forged, expired or other-token ones', () => {
+  it('accepts its own session and refuses forged, expired or other-secret ones', () => {
     const now = 1_800_000_000_000
-    const session = makeSession('tok', now)
-    expect(checkSession('tok', session, now + 1000)).toBe(true)
-    expect(checkSession('other', session, now + 1000)).toBe(false)
-    expect(checkSession('tok', session, now + SESSION_TTL_MS + 1)).toBe(false)
-    expect(checkSession('tok', `${now + 5}.${session.split('.')[1]}`, now + 1000)).toBe(false)
-    expect(checkSession('tok', 'garbage', now)).toBe(false)
-    expect(checkSession('tok', undefined, now)).toBe(false)
+    const session = makeSession('tok', 'agent1', now)
+    expect(checkSession('tok', session, now + 1000)).toBe('agent1')
+    expect(checkSession('other', session, now + 1000)).toBeUndefined()
+    expect(checkSession('tok', session, now + SESSION_TTL_MS + 1)).toBeUndefined()
+    const [issued, , signature] = session.split('.')
+    expect(checkSession('tok', `${issued}.admin.${signature}`, now + 1000)).toBeUndefined()
+    expect(checkSession('tok', `${Number(issued) + 5}.agent1.${signature}`, now + 1000)).toBeUndefined()
+    expect(checkSession('tok', 'garbage', now)).toBeUndefined()
+    expect(checkSession('tok', undefined, now)).toBeUndefined()
   })
 
   it('compares secrets by value', () => {

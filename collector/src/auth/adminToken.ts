@@ -29,20 +29,27 @@ export function safeEqual(a: string, b: string): boolean {
 /** How long a dashboard session lasts: a working week, then the token link again. */
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000
 
-/** A session cookie value: `issuedAt.signature`, signed with the token (rotating the token ends every session). */
-export function makeSession(token: string, now = Date.now()): string {
-  return `${now}.${sign(token, String(now))}`
+/**
+ * A session cookie value `issuedAt.tokenId.signature`, signed with the admin
+ * token (rotating it ends every session). The token id lets a revoked
+ * token's sessions end too.
+ */
+export function makeSession(secret: string, tokenId: string, now = Date.now()): string {
+  const data = `${now}.${tokenId}`
+  return `${data}.${sign(secret, data)}`
 }
 
-/** Whether a session cookie value was made with this token and has not expired. */
-export function checkSession(token: string, value: string | undefined, now = Date.now()): boolean {
-  if (!value) return false
-  const dot = value.indexOf('.')
-  const issued = Number(value.slice(0, dot))
-  if (dot < 1 || !Number.isFinite(issued) || now - issued > SESSION_TTL_MS || issued > now + 60_000) return false
-  return safeEqual(value.slice(dot + 1), sign(token, value.slice(0, dot)))
+/** The token id of a session cookie made with this secret and not expired, else undefined. */
+export function checkSession(secret: string, value: string | undefined, now = Date.now()): string | undefined {
+  if (!value) return undefined
+  const parts = value.split('.')
+  if (parts.length !== 3) return undefined
+  const [issuedText, tokenId, signature] = parts as [string, string, string]
+  const issued = Number(issuedText)
+  if (!/^\d+$/.test(issuedText) || now - issued > SESSION_TTL_MS || issued > now + 60_000) return undefined
+  return safeEqual(signature, sign(secret, `${issuedText}.${tokenId}`)) ? tokenId : undefined
 }
 
-function sign(token: string, data: string): string {
-  return createHmac('sha256', token).update('wince-session:' + data).digest('base64url')
+function sign(secret: string, data: string): string {
+  return createHmac('sha256', secret).update('wince-session:' + data).digest('base64url')
 }

@@ -2,7 +2,9 @@ import { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { ApiError } from '../ApiError.ts'
-import { requireAdmin } from '../auth/requireAdmin.ts'
+import { requireRole } from '../auth/requireRole.ts'
+import type { Tokens } from '../auth/Tokens.ts'
+import type { IngestStats } from '../ingest/IngestStats.ts'
 import type { LiveBus, Alert } from '../live/LiveBus.ts'
 import { querySignals } from '../queries/querySignals.ts'
 import { queryFrictionPages } from '../queries/queryFrictionPages.ts'
@@ -15,16 +17,20 @@ export interface ApiDeps {
   client: ClickHouseClient
   bus: LiveBus
   sites: Sites
+  tokens: Tokens
+  /** Signs sessions: the admin token. */
   token: string
+  stats: IngestStats
   /** Heartbeat on the alert stream, ms: keeps proxies from closing an idle stream. Default 15 s. */
   heartbeatMs?: number
 }
 
-/** `/api/*`: everything the dashboard reads; admin token (or its session) required. */
-export function apiRoutes({ client, bus, sites, token, heartbeatMs = 15_000 }: ApiDeps) {
+/** `/api/*`: everything the dashboard reads; an agent or admin token (or its session) required. */
+export function apiRoutes({ client, bus, sites, tokens, token, stats, heartbeatMs = 15_000 }: ApiDeps) {
   return new Hono()
-    .use('*', requireAdmin(token))
-    .get('/sites', (c) => c.json({ sites: sites.list().map((s) => ({ id: s.id, origins: s.origins })) }))
+    .use('*', requireRole(tokens, token, 'agent'))
+    .get('/sites', (c) => c.json({ sites: sites.list() }))
+    .get('/stats', (c) => c.json({ ingest: stats.toJSON() }))
     .get('/signals', async (c) => {
       const q = c.req.query()
       const range = parseRange(q)

@@ -1,30 +1,45 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { PageEvent, SignalEvent, StruggleEvent, WireEvent } from '@wince/snippet/wire'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { WireEvent } from '@wince/snippet/wire'
 import { WIRE_VERSION } from '@wince/snippet/wire'
 import { ApiError } from '../ApiError.ts'
 import { describeIssues, envelopeSchema, eventSchema } from '../schema/beacon.ts'
-import type { Sites } from '../sites/Sites.ts'
+import { DEFAULT_SITE_RATE, type Sites } from '../sites/Sites.ts'
 import type { Writer } from '../store/Writer.ts'
 import type { LiveBus } from '../live/LiveBus.ts'
+import { atTheDoor } from '../ingest/atTheDoor.ts'
+import { botKind } from '../ingest/isBot.ts'
+import { IngestStats } from '../ingest/IngestStats.ts'
+import { RateLimiter, type Rate } from '../ingest/RateLimiter.ts'
+import { RecentIds } from '../ingest/RecentIds.ts'
+import { MAX_BEACON_BYTES, readBody } from '../ingest/readBody.ts'
+import { toBatches } from '../ingest/toBatches.ts'
 
-/** Largest beacon body accepted. The snippet keeps each body ≤ 60 KB; a little slack for encoding. */
-export const MAX_BEACON_BYTES = 64 * 1024
+/**
+ * Beacons per second from one IP address. A visitor's page sends one every
+ * few seconds; an office behind one NAT, a few hundred visitors, stays far
+ * under this; a loop hammering the collector does not.
+ */
+export const DEFAULT_IP_RATE: Rate = { rate: 50, burst: 200 }
 
 export interface CollectDeps {
   sites: Sites
   writer: Writer
   bus: LiveBus
+  stats?: IngestStats
+  /** Per-IP limit; default {@link DEFAULT_IP_RATE}. */
+  ipRate?: Rate
+  /** Take the client IP from `X-Forwarded-For` (behind a trusted proxy). Default false. */
+  trustProxy?: boolean
 }
 
-interface Envelope {
-  s: string
-  sid: string
-  pv: string
-}
+/** `POST /v1/collect`: validate, drop bots and repeats, publish struggle alerts live, then store. */
+export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false }: CollectDeps) {
+  const byIp = new RateLimiter(ipRate)
+  const bySite = new Map<string, RateLimiter>()
+  const seen = new RecentIds()
 
-/** `POST /v1/collect`: validate, publish struggle alerts live, queue rows for the store. */
-export function collectRoutes({ sites, writer, bus }: CollectDeps) {
   return new Hono()
     .options('/v1/collect', (c) => {
       c.header('access-control-allow-origin', c.req.header('origin') ?? '*')
@@ -42,11 +57,18 @@ export function collectRoutes({ sites, writer, bus }: CollectDeps) {
         },
       }),
       async (c) => {
+        stats.beacons++
         const origin = requestOrigin(c.req.header('origin'), c.req.header('referer'))
         if (origin) c.header('access-control-allow-origin', origin)
         c.header('vary', 'Origin')
 
-        const text = await c.req.text()
+        const wait = byIp.take(clientIp(c, trustProxy))
+        if (wait > 0) {
+          stats.rateLimited++
+          throw new ApiError(429, 'too many beacons from this address', { retryAfter: wait })
+        }
+
+        const text = await readBody(c.req.raw)
         let body: unknown
         try {
           body = JSON.parse(text)
@@ -54,8 +76,8 @@ export function collectRoutes({ sites, writer, bus }: CollectDeps) {
           throw new ApiError(400, 'body is not valid JSON')
         }
         const version = (body as { v?: unknown } | null)?.v
-        if (body && typeof body === 'object' && version !== WIRE_VERSION) {
-          throw new ApiError(400, `unknown wire version ${JSON.stringify(version ?? null)}: this collector reads version ${WIRE_VERSION}`)
+        if (body && typeof body === 'object' && !Array.isArray(body) && version !== WIRE_VERSION) {
+          throw new ApiError(400, `unknown wire version ${JSON.stringify(version ?? null)?.slice(0, 20)}: this collector reads version ${WIRE_VERSION}`)
         }
         const envelope = envelopeSchema.safeParse(body)
         if (!envelope.success) throw new ApiError(400, describeIssues(envelope.error))
@@ -63,19 +85,47 @@ export function collectRoutes({ sites, writer, bus }: CollectDeps) {
 
         const site = sites.get(s)
         if (!site) throw new ApiError(403, `unknown site "${s}"`)
-        if (!origin) throw new ApiError(403, 'no Origin header: beacons are accepted from browsers on the site\'s origins')
+        if (!origin) throw new ApiError(403, "no Origin header: beacons are accepted from browsers on the site's origins")
         if (!sites.allows(site, origin)) throw new ApiError(403, `origin ${origin} is not allowed for site "${s}"`)
+
+        const bot = botKind(c.req.header('user-agent'))
+        if (bot === 'bot' || (bot === 'headless' && !site.allowHeadless)) {
+          stats.bots++
+          return c.json({ accepted: 0, rejected: [], dropped: bot }, 202)
+        }
+
+        let limiter = bySite.get(site.id)
+        if (!limiter) bySite.set(site.id, (limiter = new RateLimiter(site.rate ?? DEFAULT_SITE_RATE)))
+        const siteWait = limiter.take(site.id)
+        if (siteWait > 0) {
+          stats.rateLimited++
+          throw new ApiError(429, `too many beacons for site "${s}"`, { retryAfter: siteWait })
+        }
 
         const valid: WireEvent[] = []
         const rejected: Array<{ index: number; reason: string }> = []
         ev.forEach((raw, index) => {
           const parsed = eventSchema.safeParse(raw)
-          if (parsed.success) valid.push(parsed.data)
+          if (parsed.success) valid.push(atTheDoor(parsed.data, site))
           else rejected.push({ index, reason: describeIssues(parsed.error, `ev.${index}`) })
         })
+        stats.invalid += rejected.length
         if (valid.length === 0) throw new ApiError(400, 'no valid event in beacon', { rejected })
 
-        ingest(envelope.data, valid, { writer, bus })
+        const fresh = valid.filter((e) => seen.add(e.id))
+        stats.duplicates += valid.length - fresh.length
+        // Live first: an alert must not wait for storage.
+        for (const e of fresh) {
+          if (e.k === 'struggle') {
+            bus.publish({ id: e.id, site: s, session: envelope.data.sid, pageView: envelope.data.pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs })
+          }
+        }
+        if (!(await writer.accept(toBatches(envelope.data, fresh)))) {
+          for (const e of fresh) seen.delete(e.id)
+          stats.unavailable++
+          throw new ApiError(503, 'the store and its spool are full: retry later', { retryAfter: 30 })
+        }
+        stats.accepted += fresh.length
         return c.json({ accepted: valid.length, rejected }, 202)
       },
     )
@@ -92,33 +142,14 @@ export function requestOrigin(origin: string | undefined, referer: string | unde
   }
 }
 
-/** Turns valid events into rows; struggle alerts go on the live bus before the store. */
-function ingest(env: Envelope, events: WireEvent[], { writer, bus }: { writer: Writer; bus: LiveBus }): void {
-  const signals: Record<string, unknown>[] = []
-  const views: Record<string, unknown>[] = []
-  const alerts: Record<string, unknown>[] = []
-  const common = (e: WireEvent) => ({ site: env.s, ts: e.t, id: e.id, session: env.sid, page_view: env.pv, url: e.u })
-  for (const e of events) {
-    if (e.k === 'signal') signals.push(signalRow(e, common(e)))
-    else if (e.k === 'page') views.push(pageRow(e, common(e)))
-    else {
-      bus.publish({ id: e.id, site: env.s, session: env.sid, pageView: env.pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs })
-      alerts.push(alertRow(e, common(e)))
-    }
+function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
   }
-  writer.push('signals', signals)
-  writer.push('page_views', views)
-  writer.push('alerts', alerts)
-}
-
-function signalRow(e: SignalEvent, common: Record<string, unknown>) {
-  return { ...common, type: e.type, selector: e.sel, label: e.lb, x: Math.round(e.x), y: Math.round(e.y), n: e.n, ms: e.ms, why: e.why }
-}
-
-function pageRow(e: PageEvent, common: Record<string, unknown>) {
-  return { ...common, ref: e.ref ?? '', vw: e.vw, vh: e.vh }
-}
-
-function alertRow(e: StruggleEvent, common: Record<string, unknown>) {
-  return { ...common, score: e.sc, reasons: JSON.stringify(e.rs) }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown' // app.request() in tests has no socket
+  }
 }

@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
-import { isAdmin, SESSION_COOKIE } from '../auth/requireAdmin.ts'
-import { makeSession, safeEqual, SESSION_TTL_MS } from '../auth/adminToken.ts'
+import { setCookie } from 'hono/cookie'
+import { principalOf, SESSION_COOKIE } from '../auth/requireRole.ts'
+import { makeSession, SESSION_TTL_MS } from '../auth/adminToken.ts'
+import type { Tokens } from '../auth/Tokens.ts'
 import { serveFile } from '../static/serveFile.ts'
 
 export interface PageDirs {
@@ -13,11 +14,10 @@ export interface PageDirs {
   demo: string
 }
 
-/** The snippet, the demo shop, the login page and the dashboard (behind the token). */
-export function pageRoutes(dirs: PageDirs, token: string) {
-  const loggedIn = (authorization: string | undefined, cookie: string | undefined) => isAdmin(token, authorization, cookie)
-  const startSession = (c: Parameters<typeof setCookie>[0]) =>
-    setCookie(c, SESSION_COOKIE, makeSession(token), {
+/** The snippet, the demo shop, the login page and the dashboard (behind a token). */
+export function pageRoutes(dirs: PageDirs, tokens: Tokens, token: string) {
+  const startSession = (c: Parameters<typeof setCookie>[0], tokenId: string) =>
+    setCookie(c, SESSION_COOKIE, makeSession(token, tokenId), {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/',
@@ -41,19 +41,20 @@ export function pageRoutes(dirs: PageDirs, token: string) {
     .get('/login', (c) => c.html(loginPage('')))
     .post('/login', async (c) => {
       const form = await c.req.parseBody()
-      const given = typeof form.token === 'string' ? form.token.trim() : ''
-      if (!safeEqual(given, token)) return c.html(loginPage('That token is not valid.'), 401)
-      startSession(c)
+      const found = tokens.verify(typeof form.token === 'string' ? form.token.trim() : '')
+      if (!found) return c.html(loginPage('That token is not valid.'), 401)
+      startSession(c, found.id)
       return c.redirect('/')
     })
     .get('/*', async (c) => {
       const given = c.req.query('token')
       if (given !== undefined) {
-        if (!safeEqual(given, token)) return c.html(loginPage('That token is not valid.'), 401)
-        startSession(c)
+        const found = tokens.verify(given)
+        if (!found) return c.html(loginPage('That token is not valid.'), 401)
+        startSession(c, found.id)
         return c.redirect('/')
       }
-      if (!loggedIn(c.req.header('authorization'), getCookie(c, SESSION_COOKIE))) return c.redirect('/login')
+      if (!principalOf(c, tokens, token)) return c.redirect('/login')
       const path = c.req.path === '/' ? 'index.html' : c.req.path.slice(1)
       const res = (await serveFile(dirs.dashboard, path)) ?? (await serveFile(dirs.dashboard, 'index.html'))
       return res ?? c.text('dashboard not built: run pnpm build', 404)

@@ -1,41 +1,57 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { z } from 'zod'
 
-/** One site that may send beacons. */
-export interface Site {
+/** Site settings, as given to the API or the sites file. */
+export const siteSchema = z.strictObject({
   /** The id in the script tag's `data-site`. */
-  id: string
+  id: z.string().regex(/^[\w-]{1,64}$/, '1 to 64 letters, digits, _ or -'),
   /**
-   * Origins allowed to send beacons, exact (`https://shop.example`) or with a
+   * Origins allowed to send beacons, exact (`https://shop.example`) or with
    * `*` for the port (`http://localhost:*`).
    */
-  origins: string[]
-}
+  origins: z.array(z.string().regex(/^https?:\/\/[^/\s?#]+$/, 'an origin such as https://shop.example')).max(100),
+  /** Keep element text (button text, aria-label) in labels. Default false: text may identify a person. */
+  allowText: z.boolean().optional(),
+  /** Accept headless browsers (for the site's own end-to-end tests). Default false: they are dropped as bots. */
+  allowHeadless: z.boolean().optional(),
+  /** Beacons per second for the whole site, and the burst allowed. Default {@link DEFAULT_SITE_RATE}. */
+  rate: z.strictObject({ rate: z.number().positive().max(1e6), burst: z.number().positive().max(1e7) }).optional(),
+})
 
-/** The site every install has: it accepts pages from localhost origins only. */
+export type Site = z.infer<typeof siteSchema>
+
+/** A site's beacons per second: a busy shop sends a few hundred; ten times that is an attack or a bug. */
+export const DEFAULT_SITE_RATE = { rate: 2_000, burst: 10_000 }
+
+/** The site every install has: it accepts pages from localhost origins only, headless test browsers included. */
 export const DEMO_SITE: Site = {
   id: 'demo',
   origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'],
+  allowHeadless: true,
 }
 
-/** The configured sites, keyed by id. */
+/**
+ * The configured sites, keyed by id, kept in a JSON file
+ * `{ "sites": [ … ] }` when one is given. The demo site is always there
+ * unless the file defines `demo` itself.
+ */
 export class Sites {
-  private readonly _byId: Map<string, Site>
+  private readonly _byId = new Map<string, Site>()
 
-  constructor(sites: Site[] = [DEMO_SITE]) {
-    this._byId = new Map(sites.map((s) => [s.id, s]))
+  constructor(sites: Site[] = [], private readonly _file?: string) {
+    for (const s of sites) this._byId.set(s.id, s)
+    if (!this._byId.has('demo')) this._byId.set('demo', DEMO_SITE)
   }
 
-  /**
-   * Reads sites from a JSON file `{ "sites": [{ "id", "origins" }] }`; the demo
-   * site is added unless the file defines `demo` itself.
-   */
-  static fromFile(path: string): Sites {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { sites?: Site[] }
-    const sites = (parsed.sites ?? []).filter(
-      (s) => typeof s.id === 'string' && Array.isArray(s.origins) && s.origins.every((o) => typeof o === 'string'),
-    )
-    if (!sites.some((s) => s.id === 'demo')) sites.push(DEMO_SITE)
-    return new Sites(sites)
+  /** Reads sites from `file` if it exists (it is created on the first change). Throws naming the bad field. */
+  static fromFile(file: string): Sites {
+    if (!existsSync(file)) return new Sites([], file)
+    const parsed = z.strictObject({ sites: z.array(siteSchema) }).safeParse(JSON.parse(readFileSync(file, 'utf8')))
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`)
+    }
+    return new Sites(parsed.data.sites, file)
   }
 
   get(id: string): Site | undefined {
@@ -46,9 +62,29 @@ export class Sites {
     return [...this._byId.values()]
   }
 
+  /** Adds or replaces a site, and saves the file. */
+  put(site: Site): void {
+    this._byId.set(site.id, site)
+    this._save()
+  }
+
+  /** Removes a site; false when there was none. */
+  remove(id: string): boolean {
+    const had = this._byId.delete(id)
+    if (had) this._save()
+    return had
+  }
+
   /** Whether `origin` (as sent in the Origin header) may send beacons for `site`. */
   allows(site: Site, origin: string): boolean {
     return site.origins.some((pattern) => matchOrigin(pattern, origin))
+  }
+
+  private _save(): void {
+    if (!this._file) return
+    const tmp = this._file + '.tmp'
+    writeFileSync(tmp, JSON.stringify({ sites: this.list() }, null, 2) + '\n')
+    renameSync(tmp, this._file)
   }
 }
 

@@ -8,23 +8,37 @@ import { Sites } from '../sites/Sites.ts'
 import { createStore, type Store } from '../store/createStore.ts'
 import { migrate } from '../store/migrate.ts'
 import { Writer } from '../store/Writer.ts'
+import { Spool } from '../store/Spool.ts'
+import { Tokens } from '../auth/Tokens.ts'
+import { IngestStats } from '../ingest/IngestStats.ts'
+import type { Rate } from '../ingest/RateLimiter.ts'
 
 export const TEST_TOKEN = 'test-admin-token'
 
 /** The real app over a real chDB store in a fresh temp dir (one per test file: one chDB per process). */
-export async function createTestApp() {
+export async function createTestApp(options: { ipRate?: Rate; trustProxy?: boolean; spool?: boolean } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'wince-test-'))
   const store: Store = createStore({ dataDir })
   await migrate(store.client)
-  const writer = new Writer(store.client, { intervalMs: 20 })
+  const spool = options.spool ? new Spool({ dir: join(dataDir, 'spool') }) : undefined
+  const writer = new Writer(store.client, { intervalMs: 20, retryMs: 50, ...(spool && { spool }) })
   const bus = new MemoryBus()
-  const sites = new Sites()
-  const app = createApp({ client: store.client, writer, bus, sites, token: TEST_TOKEN, dirs: readConfig({}).dirs })
+  const sites = Sites.fromFile(join(dataDir, 'sites.json'))
+  const tokens = new Tokens(TEST_TOKEN, dataDir)
+  const stats = new IngestStats()
+  const app = createApp({
+    client: store.client, writer, bus, sites, tokens, token: TEST_TOKEN, stats, dirs: readConfig({}).dirs,
+    ...(options.ipRate && { ipRate: options.ipRate }), trustProxy: options.trustProxy ?? false,
+  })
   return {
     app,
     store,
     writer,
     bus,
+    sites,
+    tokens,
+    stats,
+    spool,
     dataDir,
     async close() {
       await writer.close()

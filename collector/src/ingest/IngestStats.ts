@@ -1,0 +1,21 @@
+/** Counters of what ingest did with what it was sent, since start. */
+export class IngestStats {
+  beacons = 0
+  /** Events accepted (stored or spooled). */
+  accepted = 0
+  /** Events refused by validation. */
+  invalid = 0
+  /** Events dropped as already seen (re-sent beacons). */
+  duplicates = 0
+  /** Beacons dropped as bots or headless browsers. */
+  bots = 0
+  /** Beacons refused by a rate limit. */
+  rateLimited = 0
+  /** Beacons refused because neither the store nor the spool could take them. */
+  unavailable = 0
+
+  toJSON() {
+    const { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable } = this
+    return { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable }
+  }
+}

@@ -1,0 +1,30 @@
+import { gunzip } from 'node:zlib'
+import { promisify } from 'node:util'
+import { ApiError } from '../ApiError.ts'
+
+const gunzipAsync = promisify(gunzip)
+
+/** Largest beacon body on the wire. The snippet keeps each body ≤ 60 KB; a little slack for encoding. */
+export const MAX_BEACON_BYTES = 64 * 1024
+/** Largest body once un-gzipped: JSON compresses ~5–10×, a bomb compresses 1000×. */
+export const MAX_INFLATED_BYTES = 512 * 1024
+
+/** Reads a beacon body as text, un-gzipping it (within {@link MAX_INFLATED_BYTES}) when sent gzipped. */
+export async function readBody(req: Request): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? 0)
+  if (declared > MAX_BEACON_BYTES) throw new ApiError(413, `beacon larger than ${MAX_BEACON_BYTES} bytes`)
+  const raw = new Uint8Array(await req.arrayBuffer())
+  if (raw.byteLength > MAX_BEACON_BYTES) throw new ApiError(413, `beacon larger than ${MAX_BEACON_BYTES} bytes`)
+  const encoding = (req.headers.get('content-encoding') ?? 'identity').toLowerCase()
+  if (encoding === 'identity') return new TextDecoder().decode(raw)
+  if (encoding !== 'gzip') throw new ApiError(415, `content-encoding ${encoding.slice(0, 20)} not supported: send gzip or none`)
+  try {
+    const inflated = await gunzipAsync(raw, { maxOutputLength: MAX_INFLATED_BYTES })
+    return inflated.toString('utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ApiError(413, `beacon larger than ${MAX_INFLATED_BYTES} bytes once un-gzipped`)
+    }
+    throw new ApiError(400, 'body is not valid gzip')
+  }
+}
