@@ -1,4 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server'
+import type { ClickHouseClient } from '@clickhouse/client'
 import { createApp } from './app.ts'
 import { loadAdminToken } from './auth/adminToken.ts'
 import type { Config } from './config.ts'
@@ -14,6 +15,9 @@ import { join } from 'node:path'
 
 export interface Running {
   url: string
+  /** The store's client (tests and tools). */
+  client: ClickHouseClient
+  writer: Writer
   token: string
   tokenGenerated: boolean
   storeVersion: string
@@ -47,6 +51,8 @@ export async function start(config: Config): Promise<Running> {
   const port = typeof address === 'object' && address ? address.port : config.port
   return {
     url: `http://localhost:${port}`,
+    client: store.client,
+    writer,
     token,
     tokenGenerated: generated,
     storeVersion: `${store.kind} ClickHouse ${storeVersion}`,

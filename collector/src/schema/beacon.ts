@@ -15,10 +15,15 @@ export const LIMITS = {
   whyLength: 128,
 } as const
 
+/** Lone UTF-16 surrogates: not text, and ClickHouse refuses them, which would hold up a whole insert. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+/** Free text of at most `max` characters, made well-formed (a lone surrogate becomes U+FFFD). */
+const text = (max: number) => z.string().max(max).transform((s) => s.replace(LONE_SURROGATE, '\ufffd'))
+
 const id = z.string().min(1).max(LIMITS.idLength).regex(/^[\w-]+$/, 'letters, digits, _ or - only')
 /** Epoch ms between 2020 and 2100: anything else is a broken clock or a forgery. */
 const epochMs = z.number().int().min(1_577_836_800_000).max(4_102_444_800_000)
-const url = z.string().max(LIMITS.urlLength).regex(/^https?:\/\//, 'an http(s) URL')
+const url = z.string().max(LIMITS.urlLength).regex(/^https?:\/\//, 'an http(s) URL').transform((s) => s.replace(LONE_SURROGATE, '\ufffd'))
 const coord = z.number().finite().min(-100_000).max(1_000_000)
 const count = z.number().int().min(0).max(1_000_000)
 const signalType = z.enum(SIGNAL_TYPES as [typeof SIGNAL_TYPES[number], ...typeof SIGNAL_TYPES[number][]])
@@ -37,19 +42,19 @@ export const signalEventSchema = z.strictObject({
   ...base,
   k: z.literal('signal'),
   type: signalType,
-  sel: z.string().max(LIMITS.selectorLength),
-  lb: z.string().max(LIMITS.labelLength),
+  sel: text(LIMITS.selectorLength),
+  lb: text(LIMITS.labelLength),
   x: coord,
   y: coord,
   n: count,
   ms: count,
-  why: z.string().max(LIMITS.whyLength),
+  why: text(LIMITS.whyLength),
 })
 
 export const reasonSchema = z.strictObject({
   type: signalType,
-  sel: z.string().max(LIMITS.selectorLength),
-  lb: z.string().max(LIMITS.labelLength),
+  sel: text(LIMITS.selectorLength),
+  lb: text(LIMITS.labelLength),
   t: epochMs,
   n: count,
   pts: z.number().finite().min(0).max(1_000_000),

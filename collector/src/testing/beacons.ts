@@ -22,6 +22,6 @@ export function postInit(body: unknown, headers: Record<string, string> = {}): R
   return {
     method: 'POST',
     headers: { 'content-type': 'text/plain', origin: 'http://localhost:5173', 'user-agent': BROWSER_UA, ...headers },
-    body: typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
+    body: typeof body === 'string' || body instanceof Uint8Array ? (body as NonNullable<RequestInit['body']>) : JSON.stringify(body),
   }
 }
