@@ -1,0 +1,20 @@
+import type { FiltersModel } from '../models/filtersModel.ts'
+import { RangePicker } from './RangePicker.tsx'
+import { SitePicker } from './SitePicker.tsx'
+
+export interface Props {
+  filters: FiltersModel
+}
+
+/** Product name and the pickers every view follows. */
+export function Header({ filters }: Props) {
+  return (
+    <header class="top">
+      <h1>Wince</h1>
+      <div class="pickers">
+        <SitePicker site={filters.site} sites={filters.sites} error={filters.error} />
+        <RangePicker range={filters.range} />
+      </div>
+    </header>
+  )
+}

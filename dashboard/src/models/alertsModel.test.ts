@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { hc } from 'hono/client'
+import type { Alert, ApiType } from '@wince/collector'
+import { createAlertsModel, type StreamLike } from './alertsModel.ts'
+
+const alert = (id: string, ts: number): Alert => ({
+  id, site: 'demo', session: `sess-${id}`, pageView: 'pv', url: 'http://localhost:3000/shop', ts, score: 7,
+  reasons: [{ type: 'rage_click', sel: 'button#buy', lb: 'button', t: ts, n: 5, pts: 4 }],
+})
+
+/** Stands in for EventSource: the test fires its events. */
+class FakeStream implements StreamLike {
+  readyState = 0
+  onerror: ((ev: Event) => unknown) | null = null
+  closed = false
+  private _listeners = new Map<string, Array<(ev: MessageEvent<string>) => void>>()
+  constructor(readonly url: string) {}
+  addEventListener(type: string, listener: (ev: MessageEvent<string>) => void) {
+    this._listeners.set(type, [...(this._listeners.get(type) ?? []), listener])
+  }
+  close() {
+    this.closed = true
+    this.readyState = 2
+  }
+  emit(type: string, data = '{}') {
+    for (const l of this._listeners.get(type) ?? []) l(new MessageEvent(type, { data }))
+  }
+  fail(readyState: number) {
+    this.readyState = readyState
+    this.onerror?.(new Event('error'))
+  }
+}
+
+let recent: Alert[]
+let requests: string[]
+let streams: FakeStream[]
+
+function setup() {
+  const api = hc<ApiType>('http://dash.test/api', {
+    fetch: async (input: RequestInfo | URL) => {
+      requests.push(String(input))
+      return Response.json({ alerts: recent })
+    },
+  })
+  return createAlertsModel({ api, retryMs: 1_000, openStream: (url) => { const s = new FakeStream(url); streams.push(s); return s } })
+}
+
+const ids = (list: readonly Alert[]) => list.map((a) => a.id)
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: 1_750_000_000_000 })
+  recent = [alert('b', 1_749_999_990_000), alert('a', 1_749_999_980_000)]
+  requests = []
+  streams = []
+})
+afterEach(() => vi.useRealTimers())
+
+describe('alertsModel', () => {
+  it('loads recent alerts of the range, then prepends streamed ones once each', async () => {
+    const model = setup()
+    const stop = model.watch('demo', 3_600_000)
+    expect(streams[0]!.url).toBe('http://dash.test/api/alerts/stream?site=demo')
+    expect(requests[0]).toBe(`http://dash.test/api/alerts?site=demo&from=${1_750_000_000_000 - 3_600_000}`)
+    await vi.waitFor(() => expect(ids(model.alerts.value)).toEqual(['b', 'a']))
+    expect(model.status.value).toBe('connecting')
+
+    streams[0]!.emit('ready')
+    expect(model.status.value).toBe('live')
+    streams[0]!.emit('alert', JSON.stringify(alert('c', 1_750_000_000_000)))
+    streams[0]!.emit('alert', JSON.stringify(alert('c', 1_750_000_000_000)))
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    streams[0]!.emit('alert', 'not json')
+    expect(warn).toHaveBeenCalledOnce()
+    expect(ids(model.alerts.value)).toEqual(['c', 'b', 'a'])
+    expect(model.arrivedLive('c')).toBe(true)
+    expect(model.arrivedLive('a')).toBe(false)
+
+    stop()
+    expect(streams[0]!.closed).toBe(true)
+    expect(model.status.value).toBe('off')
+  })
+
+  it('shows reconnecting on error and reopens a stream the browser closed', () => {
+    const model = setup()
+    const stop = model.watch('demo', 3_600_000)
+    streams[0]!.emit('ready')
+    streams[0]!.fail(0) // EventSource.CONNECTING: the browser retries by itself
+    expect(model.status.value).toBe('reconnecting')
+    vi.advanceTimersByTime(1_000)
+    expect(streams).toHaveLength(1)
+
+    streams[0]!.fail(2) // EventSource.CLOSED: the browser gave up
+    vi.advanceTimersByTime(1_000)
+    expect(streams).toHaveLength(2)
+    streams[1]!.emit('ready')
+    expect(model.status.value).toBe('live')
+    stop()
+  })
+
+  it('ignores a stream it stopped watching', async () => {
+    const model = setup()
+    const stop = model.watch('demo', 3_600_000)
+    const old = streams[0]!
+    stop()
+    model.watch('other', 3_600_000)
+    old.emit('alert', JSON.stringify(alert('z', 1_750_000_000_000)))
+    expect(ids(model.alerts.value)).not.toContain('z')
+  })
+})

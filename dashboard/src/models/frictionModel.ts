@@ -1,0 +1,62 @@
+import { signal, type ReadonlySignal } from '@preact/signals'
+import type { FrictionElement, FrictionPage } from '@wince/collector'
+import { readJson, type Api } from '../api.ts'
+
+/** How often the friction tables refresh on their own: fresh enough to watch a fix land, light on the store. */
+export const FRICTION_REFRESH_MS = 30_000
+
+export interface FrictionModel {
+  pages: ReadonlySignal<readonly FrictionPage[]>
+  elements: ReadonlySignal<readonly FrictionElement[]>
+  loading: ReadonlySignal<boolean>
+  error: ReadonlySignal<string | null>
+  /** When the shown figures were fetched, epoch ms (0: never). */
+  updatedAt: ReadonlySignal<number>
+  /** Fetches the site's friction over the last `rangeMs`. */
+  refresh(site: string, rangeMs: number): Promise<void>
+  /** Refreshes now and every `everyMs` (default {@link FRICTION_REFRESH_MS}); returns the cleanup. */
+  watch(site: string, rangeMs: number, everyMs?: number): () => void
+}
+
+/** Where visitors struggle: pages and elements ranked by signals. */
+export function createFrictionModel(api: Api): FrictionModel {
+  const pages = signal<readonly FrictionPage[]>([])
+  const elements = signal<readonly FrictionElement[]>([])
+  const loading = signal(false)
+  const error = signal<string | null>(null)
+  const updatedAt = signal(0)
+  // Only the latest request may write: an answer for the previous site can arrive last.
+  let latest = 0
+
+  async function refresh(site: string, rangeMs: number): Promise<void> {
+    const call = ++latest
+    loading.value = true
+    try {
+      const res = await api.friction.$get({ query: { site, from: String(Date.now() - rangeMs) } })
+      const body = await readJson(res)
+      if (call !== latest) return
+      pages.value = body.pages
+      elements.value = body.elements
+      updatedAt.value = Date.now()
+      error.value = null
+    } catch (err) {
+      if (call === latest) error.value = `Could not load friction: ${(err as Error).message}`
+    } finally {
+      if (call === latest) loading.value = false
+    }
+  }
+
+  function watch(site: string, rangeMs: number, everyMs = FRICTION_REFRESH_MS): () => void {
+    pages.value = []
+    elements.value = []
+    updatedAt.value = 0
+    void refresh(site, rangeMs)
+    const timer = setInterval(() => void refresh(site, rangeMs), everyMs)
+    return () => {
+      clearInterval(timer)
+      latest++
+    }
+  }
+
+  return { pages, elements, loading, error, updatedAt, refresh, watch }
+}

@@ -1,0 +1,51 @@
+import { signal, type ReadonlySignal } from '@preact/signals'
+import type { SignalRow } from '@wince/collector'
+import { readJson, type Api } from '../api.ts'
+
+export interface SessionModel {
+  /** The session shown, or null when the panel is closed. */
+  session: ReadonlySignal<string | null>
+  /** Its signals, oldest first. */
+  signals: ReadonlySignal<readonly SignalRow[]>
+  loading: ReadonlySignal<boolean>
+  error: ReadonlySignal<string | null>
+  /** Shows a session's signals since `from` (epoch ms). */
+  open(site: string, session: string, from: number): Promise<void>
+  close(): void
+}
+
+/** One visitor session's signals, for the timeline beside an alert. */
+export function createSessionModel(api: Api): SessionModel {
+  const session = signal<string | null>(null)
+  const signals = signal<readonly SignalRow[]>([])
+  const loading = signal(false)
+  const error = signal<string | null>(null)
+  let latest = 0
+
+  async function open(site: string, id: string, from: number): Promise<void> {
+    const call = ++latest
+    session.value = id
+    signals.value = []
+    error.value = null
+    loading.value = true
+    try {
+      const res = await api.signals.$get({ query: { site, session: id, from: String(from) } })
+      const body = await readJson(res)
+      if (call === latest) signals.value = body.signals
+    } catch (err) {
+      if (call === latest) error.value = `Could not load the session: ${(err as Error).message}`
+    } finally {
+      if (call === latest) loading.value = false
+    }
+  }
+
+  function close(): void {
+    latest++
+    session.value = null
+    signals.value = []
+    error.value = null
+    loading.value = false
+  }
+
+  return { session, signals, loading, error, open, close }
+}

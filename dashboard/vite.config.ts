@@ -1,0 +1,25 @@
+import { defineConfig } from 'vite'
+import preact from '@preact/preset-vite'
+
+/**
+ * The collector serves `dist/` at `/` after login. For `vite dev`, API calls and
+ * the login page go to a running collector (`WINCE_URL`, default
+ * http://localhost:8080): sign in at the dev server's `/login` so the session
+ * cookie belongs to its origin.
+ */
+const collector = process.env.WINCE_URL ?? 'http://localhost:8080'
+
+export default defineConfig({
+  base: '/',
+  plugins: [preact()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // Served next to the collector's own files: keep the output to one script and one stylesheet.
+    modulePreload: { polyfill: false },
+  },
+  server: {
+    proxy: { '/api': collector, '/login': collector },
+  },
+})
