@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Wince needs on a fresh Debian machine with Node 20 and npm:
 # pnpm, the workspace's packages (chDB's embedded ClickHouse among them) and,
-# with --test, Debian's Chromium for the end-to-end tests.
+# with --test, Debian's Chromium for the end-to-end tests and Debian's
+# clickhouse-server (18.16: a real server, too old, for the version check).
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,10 +34,14 @@ pnpm install --frozen-lockfile --reporter=append-only
 
 if [ "$want_browser" -eq 1 ]; then
   browser="${WINCE_CHROMIUM:-/usr/bin/chromium}"
-  if [ ! -x "$browser" ]; then
-    echo "setup.sh: installing Debian's chromium for the end-to-end tests"
+  old_clickhouse="${WINCE_OLD_CLICKHOUSE:-/usr/sbin/clickhouse-server}"
+  missing=()
+  [ -x "$browser" ] || missing+=(chromium)
+  [ -x "$old_clickhouse" ] || missing+=(clickhouse-server)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "setup.sh: installing Debian's ${missing[*]} for the tests"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
   "$browser" --version 2>/dev/null
 fi
