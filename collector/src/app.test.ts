@@ -108,7 +108,7 @@ describe('POST /v1/collect', () => {
 
   it('publishes a struggle alert on the live bus before the store write', async () => {
     const seen: Alert[] = []
-    const off = t.bus.subscribe((a) => seen.push(a))
+    const off = t.bus.subscribe((m) => m.kind === 'alert' && seen.push(m.data))
     const now = Date.now()
     const b: Beacon = {
       v: 1, s: 'demo', sid: 'sess-alert', pv: 'pv1',

@@ -5,6 +5,9 @@ import { apiRoutes } from './routes/api.ts'
 import { collectRoutes } from './routes/collect.ts'
 import { pageRoutes, type PageDirs } from './routes/pages.ts'
 import { settingsRoutes } from './routes/settings.ts'
+import { liveRoutes } from './routes/live.ts'
+import { visitorRoutes } from './routes/visitor.ts'
+import type { WebhookSender } from './webhooks/WebhookSender.ts'
 import type { Tokens } from './auth/Tokens.ts'
 import type { IngestStats } from './ingest/IngestStats.ts'
 import type { Rate } from './ingest/RateLimiter.ts'
@@ -13,7 +16,8 @@ import type { Sites } from './sites/Sites.ts'
 import type { Writer } from './store/Writer.ts'
 
 export type { ApiType } from './routes/api.ts'
-export type { Alert } from './live/LiveBus.ts'
+export type { Alert, AlertState, AlertUpdate, Offer, OfferAnswer } from './live/LiveBus.ts'
+export type { Delivery } from './webhooks/WebhookSender.ts'
 export type { SignalRow } from './queries/querySignals.ts'
 export type { FrictionPage } from './queries/queryFrictionPages.ts'
 export type { FrictionElement } from './queries/queryFrictionElements.ts'
@@ -32,6 +36,8 @@ export interface AppDeps {
   ipRate?: Rate
   /** Trust `X-Forwarded-For` for the client IP. */
   trustProxy?: boolean
+  /** Sends alerts to the sites' webhooks. */
+  webhooks?: WebhookSender
 }
 
 /** Builds the whole collector app; `start.ts` serves it, tests call `app.request()`. */
@@ -46,8 +52,11 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ error: 'internal error' }, 500)
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
-  app.route('/', collectRoutes(deps))
+  const { webhooks } = deps
+  app.route('/', collectRoutes({ ...deps, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
+  app.route('/', visitorRoutes(deps))
   app.route('/api/settings', settingsRoutes(deps))
+  app.route('/api', liveRoutes(deps))
   app.route('/api', apiRoutes(deps))
   app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token))
   return app

@@ -3,7 +3,8 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { createApp } from './app.ts'
 import { loadAdminToken } from './auth/adminToken.ts'
 import type { Config } from './config.ts'
-import { MemoryBus } from './live/LiveBus.ts'
+import { ClickHouseBus } from './live/ClickHouseBus.ts'
+import { WebhookSender } from './webhooks/WebhookSender.ts'
 import { Sites } from './sites/Sites.ts'
 import { createStore } from './store/createStore.ts'
 import { checkVersion, migrate } from './store/migrate.ts'
@@ -41,9 +42,10 @@ export async function start(config: Config): Promise<Running> {
   const tokens = new Tokens(token, config.dataDir)
   const spool = new Spool({ dir: join(config.dataDir, 'spool'), maxBytes: config.spoolMaxBytes })
   const writer = new Writer(store.client, { spool })
-  const bus = new MemoryBus()
+  const bus = new ClickHouseBus(store.client)
+  const webhooks = new WebhookSender()
   const stats = new IngestStats()
-  const app = createApp({ client: store.client, writer, bus, sites, tokens, token, stats, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy })
+  const app = createApp({ client: store.client, writer, bus, sites, tokens, token, stats, webhooks, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy })
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
@@ -62,6 +64,8 @@ export async function start(config: Config): Promise<Running> {
         // Open SSE streams would keep close() waiting forever.
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
       })
+      webhooks.close()
+      await bus.close()
       await writer.close()
       await store.close()
     },

@@ -1,46 +1,37 @@
-import type { Reason } from '@wince/snippet/wire'
+import type { LiveMessage } from './LiveMessage.ts'
 
-/** A struggle alert as agents see it. */
-export interface Alert {
-  id: string
-  site: string
-  session: string
-  pageView: string
-  url: string
-  /** Epoch ms of the page's struggle event. */
-  ts: number
-  score: number
-  reasons: Reason[]
-}
+export type { Alert, AlertState, AlertUpdate, Offer, OfferAnswer, LiveMessage, LiveKind } from './LiveMessage.ts'
 
-export type AlertListener = (alert: Alert) => void
+export type LiveListener = (message: LiveMessage) => void
 
 /**
- * Carries live alerts from ingest to every open dashboard stream. In-process:
- * publish delivers synchronously to this process's subscribers, so an alert
- * never waits for storage. Several collectors behind a load balancer need a
- * shared channel; that is a second implementation of this same interface.
+ * Carries live messages (alerts, alert updates, offers, answers) to every
+ * open stream. `publish` delivers to this process's subscribers at once, so
+ * an alert never waits for storage; an implementation for several processes
+ * also carries it to the others (see {@link ClickHouseBus}).
  */
 export interface LiveBus {
-  publish(alert: Alert): void
+  publish(message: LiveMessage): void
   /** Returns the unsubscribe function. */
-  subscribe(listener: AlertListener): () => void
+  subscribe(listener: LiveListener): () => void
+  close?(): Promise<void>
 }
 
+/** The in-process bus: enough for one collector. */
 export class MemoryBus implements LiveBus {
-  private readonly _listeners = new Set<AlertListener>()
+  private readonly _listeners = new Set<LiveListener>()
 
-  publish(alert: Alert): void {
+  publish(message: LiveMessage): void {
     for (const listener of this._listeners) {
       try {
-        listener(alert)
+        listener(message)
       } catch (err) {
         console.error(`wince: live listener failed: ${(err as Error).message}`)
       }
     }
   }
 
-  subscribe(listener: AlertListener): () => void {
+  subscribe(listener: LiveListener): () => void {
     this._listeners.add(listener)
     return () => this._listeners.delete(listener)
   }

@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
-import { streamSSE } from 'hono/streaming'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { ApiError } from '../ApiError.ts'
 import { requireRole } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import type { IngestStats } from '../ingest/IngestStats.ts'
-import type { LiveBus, Alert } from '../live/LiveBus.ts'
+import type { WebhookSender } from '../webhooks/WebhookSender.ts'
+import type { LiveBus } from '../live/LiveBus.ts'
+import { streamMessages } from '../live/streamMessages.ts'
 import { querySignals } from '../queries/querySignals.ts'
 import { queryFrictionPages } from '../queries/queryFrictionPages.ts'
 import { queryFrictionElements } from '../queries/queryFrictionElements.ts'
@@ -21,16 +22,18 @@ export interface ApiDeps {
   /** Signs sessions: the admin token. */
   token: string
   stats: IngestStats
+  webhooks?: WebhookSender
   /** Heartbeat on the alert stream, ms: keeps proxies from closing an idle stream. Default 15 s. */
   heartbeatMs?: number
 }
 
 /** `/api/*`: everything the dashboard reads; an agent or admin token (or its session) required. */
-export function apiRoutes({ client, bus, sites, tokens, token, stats, heartbeatMs = 15_000 }: ApiDeps) {
+export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, heartbeatMs = 15_000 }: ApiDeps) {
   return new Hono()
     .use('*', requireRole(tokens, token, 'agent'))
     .get('/sites', (c) => c.json({ sites: sites.list() }))
     .get('/stats', (c) => c.json({ ingest: stats.toJSON() }))
+    .get('/webhooks/deliveries', (c) => c.json({ deliveries: webhooks?.deliveries(c.req.query('site')) ?? [] }))
     .get('/signals', async (c) => {
       const q = c.req.query()
       const range = parseRange(q)
@@ -49,37 +52,7 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, heartbeatM
     })
     .get('/alerts/stream', (c) => {
       const site = c.req.query('site')
-      return streamSSE(c, async (stream) => {
-        const queue: Alert[] = []
-        let wake: (() => void) | undefined
-        const unsubscribe = bus.subscribe((alert) => {
-          if (site && alert.site !== site) return
-          queue.push(alert)
-          wake?.()
-        })
-        stream.onAbort(() => {
-          unsubscribe()
-          wake?.()
-        })
-        await stream.writeSSE({ event: 'ready', data: '{}' })
-        while (!stream.aborted && !stream.closed) {
-          const alert = queue.shift()
-          if (alert) {
-            await stream.writeSSE({ event: 'alert', id: alert.id, data: JSON.stringify(alert) })
-            continue
-          }
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, heartbeatMs)
-            wake = () => {
-              clearTimeout(timer)
-              resolve()
-            }
-          })
-          wake = undefined
-          if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n')
-        }
-        unsubscribe()
-      })
+      return streamMessages(c, bus, { heartbeatMs, filter: (m) => !site || m.site === site })
     })
 }
 

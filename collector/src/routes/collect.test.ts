@@ -30,7 +30,7 @@ describe('idempotency', () => {
       { k: 'struggle', id: eventId('al'), t: now, u: 'http://localhost:5173/shop', sc: 6, rs: [] },
     ], session)
     const alerts: Alert[] = []
-    const off = t.bus.subscribe((a) => alerts.push(a))
+    const off = t.bus.subscribe((m) => m.kind === 'alert' && alerts.push(m.data))
     for (let i = 0; i < 3; i++) expect((await post(b)).status).toBe(202)
     off()
     await t.writer.flush()

@@ -5,9 +5,9 @@ import type { WireEvent } from '@wince/snippet/wire'
 import { WIRE_VERSION } from '@wince/snippet/wire'
 import { ApiError } from '../ApiError.ts'
 import { describeIssues, envelopeSchema, eventSchema } from '../schema/beacon.ts'
-import { DEFAULT_SITE_RATE, type Sites } from '../sites/Sites.ts'
+import { DEFAULT_SITE_RATE, type Site, type Sites } from '../sites/Sites.ts'
 import type { Writer } from '../store/Writer.ts'
-import type { LiveBus } from '../live/LiveBus.ts'
+import type { Alert, LiveBus } from '../live/LiveBus.ts'
 import { atTheDoor } from '../ingest/atTheDoor.ts'
 import { botKind } from '../ingest/isBot.ts'
 import { IngestStats } from '../ingest/IngestStats.ts'
@@ -32,10 +32,12 @@ export interface CollectDeps {
   ipRate?: Rate
   /** Take the client IP from `X-Forwarded-For` (behind a trusted proxy). Default false. */
   trustProxy?: boolean
+  /** Called once per new struggle alert this process ingested (webhooks). */
+  onAlert?: (alert: Alert, site: Site) => void
 }
 
 /** `POST /v1/collect`: validate, drop bots and repeats, publish struggle alerts live, then store. */
-export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false }: CollectDeps) {
+export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert }: CollectDeps) {
   const byIp = new RateLimiter(ipRate)
   const bySite = new Map<string, RateLimiter>()
   const seen = new RecentIds()
@@ -117,7 +119,9 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         // Live first: an alert must not wait for storage.
         for (const e of fresh) {
           if (e.k === 'struggle') {
-            bus.publish({ id: e.id, site: s, session: envelope.data.sid, pageView: envelope.data.pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs })
+            const alert = { id: e.id, site: s, session: envelope.data.sid, pageView: envelope.data.pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs, state: 'open' as const }
+            bus.publish({ id: e.id, kind: 'alert', site: s, session: envelope.data.sid, at: e.t, data: alert })
+            onAlert?.(alert, site)
           }
         }
         if (!(await writer.accept(toBatches(envelope.data, fresh)))) {

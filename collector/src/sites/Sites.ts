@@ -16,7 +16,38 @@ export const siteSchema = z.strictObject({
   allowHeadless: z.boolean().optional(),
   /** Beacons per second for the whole site, and the burst allowed. Default {@link DEFAULT_SITE_RATE}. */
   rate: z.strictObject({ rate: z.number().positive().max(1e6), burst: z.number().positive().max(1e7) }).optional(),
+  /** The help prompt the page shows by itself when a visitor struggles. Default: none. */
+  help: z
+    .strictObject({
+      enabled: z.boolean(),
+      /** The site's own words. */
+      title: z.string().min(1).max(80),
+      text: z.string().max(300),
+      /** What the prompt's button does: open the site's chat (`wince('on','help')` callbacks), call, open a link, or say an agent will join. */
+      action: z.enum(['chat', 'call', 'link', 'agent']),
+      /** Button text. */
+      label: z.string().min(1).max(40),
+      /** Phone number (`call`) or URL (`link`). */
+      href: z.string().max(2048).optional(),
+    })
+    .optional(),
+  /** Session replay: `off` loads nothing, `struggle` keeps the last minute in memory and sends it with an alert, `always` records sampled sessions. Default `struggle`. */
+  recording: z.enum(['off', 'struggle', 'always']).optional(),
+  /** Share of sessions recorded in `always` mode, 0–1. Default 0.1. */
+  recordingSample: z.number().min(0).max(1).optional(),
+  /** Where alerts are POSTed (Slack-compatible `text` plus the structured alert), signed with HMAC-SHA256 of the body with `secret`. */
+  webhooks: z.array(z.strictObject({ url: z.string().max(2048).regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL'), secret: z.string().min(16).max(200) })).max(10).optional(),
 })
+
+/** What the snippet may know of its site's settings (no secrets). */
+export function publicSettings(site: Site) {
+  return {
+    allowText: site.allowText ?? false,
+    help: site.help?.enabled ? site.help : null,
+    recording: site.recording ?? 'struggle',
+    recordingSample: site.recordingSample ?? 0.1,
+  }
+}
 
 export type Site = z.infer<typeof siteSchema>
 

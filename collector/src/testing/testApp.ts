@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createApp } from '../app.ts'
 import { readConfig } from '../config.ts'
-import { MemoryBus } from '../live/LiveBus.ts'
+import { MemoryBus, type LiveBus } from '../live/LiveBus.ts'
+import { ClickHouseBus } from '../live/ClickHouseBus.ts'
+import { WebhookSender } from '../webhooks/WebhookSender.ts'
 import { Sites } from '../sites/Sites.ts'
 import { createStore, type Store } from '../store/createStore.ts'
 import { migrate } from '../store/migrate.ts'
@@ -16,18 +18,19 @@ import type { Rate } from '../ingest/RateLimiter.ts'
 export const TEST_TOKEN = 'test-admin-token'
 
 /** The real app over a real chDB store in a fresh temp dir (one per test file: one chDB per process). */
-export async function createTestApp(options: { ipRate?: Rate; trustProxy?: boolean; spool?: boolean } = {}) {
+export async function createTestApp(options: { ipRate?: Rate; trustProxy?: boolean; spool?: boolean; webhookRetryMs?: number[] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'wince-test-'))
   const store: Store = createStore({ dataDir })
   await migrate(store.client)
   const spool = options.spool ? new Spool({ dir: join(dataDir, 'spool') }) : undefined
   const writer = new Writer(store.client, { intervalMs: 20, retryMs: 50, ...(spool && { spool }) })
   const bus = new MemoryBus()
+  const webhooks = new WebhookSender({ retryMs: options.webhookRetryMs ?? [50, 100], timeoutMs: 2000 })
   const sites = Sites.fromFile(join(dataDir, 'sites.json'))
   const tokens = new Tokens(TEST_TOKEN, dataDir)
   const stats = new IngestStats()
   const app = createApp({
-    client: store.client, writer, bus, sites, tokens, token: TEST_TOKEN, stats, dirs: readConfig({}).dirs,
+    client: store.client, writer, bus, sites, tokens, token: TEST_TOKEN, stats, webhooks, dirs: readConfig({}).dirs,
     ...(options.ipRate && { ipRate: options.ipRate }), trustProxy: options.trustProxy ?? false,
   })
   return {
@@ -40,7 +43,9 @@ export async function createTestApp(options: { ipRate?: Rate; trustProxy?: boole
     stats,
     spool,
     dataDir,
+    webhooks,
     async close() {
+      webhooks.close()
       await writer.close()
       await store.close()
       rmSync(dataDir, { recursive: true, force: true })

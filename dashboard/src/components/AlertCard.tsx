@@ -1,6 +1,6 @@
 import type { Alert } from '@wince/collector'
 import { clockTime } from '../lib/clockTime.ts'
-import { describeReason } from '../lib/describeReason.ts'
+import { describeReason } from '@wince/collector/describe'
 import { pagePath } from '../lib/pagePath.ts'
 import { relativeTime } from '../lib/relativeTime.ts'
 

@@ -1,6 +1,6 @@
 import type { FrictionElement } from '@wince/collector'
 import { pagePath } from '../lib/pagePath.ts'
-import { signalWords } from '../lib/signalWords.ts'
+import { signalWords } from '@wince/collector/describe'
 import { typeColumns } from '../lib/typeColumns.ts'
 
 export interface Props {

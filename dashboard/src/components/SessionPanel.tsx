@@ -1,7 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals'
 import { useEffect, useRef } from 'preact/hooks'
 import { clockTime } from '../lib/clockTime.ts'
-import { describeReason } from '../lib/describeReason.ts'
+import { describeReason } from '@wince/collector/describe'
 import { pagePath } from '../lib/pagePath.ts'
 import type { SessionModel } from '../models/sessionModel.ts'
 

@@ -1,4 +1,4 @@
-import { SIGNAL_ORDER } from './signalWords.ts'
+import { SIGNAL_ORDER } from '@wince/collector/describe'
 
 /**
  * The signal types that occur in any row, as table columns: known types in

@@ -1,4 +1,4 @@
-import type { SignalRow } from '@wince/collector'
+import type { SignalRow } from '../queries/querySignals.ts'
 
 /** A signal type from the wire format (`rage_click`, `dead_click`…). */
 export type SignalType = SignalRow['type']
