@@ -1,0 +1,58 @@
+import type { SignalEvent } from '../wire'
+import type { Options } from '../Options'
+import type { Verdict } from '../detect/Verdict'
+import { createStruggleScore, type ScoreState, type ScoreTuning, type StruggleScore } from '../score/createStruggleScore'
+import { selector } from '../describe/selector'
+import { label } from '../describe/label'
+import { rid } from '../core/rid'
+import { load, save } from '../core/storage'
+import { push } from '../transport/queue'
+import { fire } from './callbacks'
+
+let text = false
+let score: StruggleScore
+let state: ScoreState
+
+/** The page's URL as the wire wants it: origin and path, never query or hash (they often hold personal data). */
+export const page = (): string => location.origin + location.pathname
+
+/** Starts the signal pipeline; the score picks up the episode of the previous page (sessionStorage). */
+export function start(o: Options): void {
+  text = !!o.text
+  const s = load<ScoreState>('sc')
+  state = s?.c ? s : { c: [], on: false }
+  score = createStruggleScore(state)
+  score.tune(o)
+}
+
+/** Tunes the struggle score (`wince('config', …)`). */
+export const tune = (o: ScoreTuning): void => score.tune(o || {})
+
+/**
+ * Turns a detector's verdict into a signal: describes the element, queues it, tells the
+ * page, scores it; when an episode starts, sends the struggle alert at once.
+ */
+export function emit(v: Verdict): void {
+  const el = v.k as Element | undefined
+  const now = Date.now()
+  // The verdict's own `k` (element) and `u` are overwritten: the wire is a strict shape.
+  const ev: SignalEvent = {
+    ...v,
+    k: 'signal',
+    id: rid(),
+    // Detectors run on performance.now(); the wire wants epoch ms.
+    t: Math.round(now - performance.now() + v.t),
+    u: v.u || page(),
+    sel: el ? selector(el) : '',
+    lb: el ? label(el, text) : '',
+    ms: Math.round(v.ms),
+  }
+  push(ev)
+  fire('signal', { ...ev })
+  const s = score.add(ev, now)
+  save('sc', state)
+  if (s) {
+    push({ k: 'struggle', id: rid(), t: now, u: page(), sc: s.score, rs: s.reasons }, true)
+    fire('struggle', s)
+  }
+}

@@ -1,0 +1,42 @@
+import type { ScoreTuning } from '../score/createStruggleScore'
+import { guard } from '../core/guard'
+import { consent } from '../transport/queue'
+import { on } from './callbacks'
+import { tune } from './emit'
+
+/**
+ * The page API, the snippet's only global (`window.wince`):
+ * - `wince('on', 'signal' | 'struggle', cb)`
+ * - `wince('consent', false | true)`: stop / resume sending (DNT and GPC always win)
+ * - `wince('config', { weights, threshold })`: tune the struggle score
+ * - `wince('stop')`: stop everything, remove every listener
+ */
+export type WinceApi = {
+  (cmd: 'on', topic: 'signal' | 'struggle', cb: (data: any) => void): void
+  (cmd: 'consent', on: boolean): void
+  (cmd: 'config', o: ScoreTuning): void
+  (cmd: 'stop'): void
+}
+
+let stopper: () => void
+
+/** Runs one page API call; unknown calls are ignored and nothing ever throws into the page. */
+export const wince = guard((cmd: string, a?: any, b?: any): void => {
+  if (cmd == 'on') on(a, b)
+  else if (cmd == 'consent') consent(!!a)
+  else if (cmd == 'config') tune(a)
+  else if (cmd == 'stop') stopper()
+}) as WinceApi
+
+/**
+ * Installs `window.wince`, replacing the queue stub a site may have pasted
+ * (`window.wince=window.wince||function(){(wince.q=wince.q||[]).push(arguments)}`)
+ * and replaying the calls it queued.
+ */
+export function install(stop: () => void): void {
+  stopper = stop
+  const w = window as unknown as { wince?: { q?: Iterable<unknown>[] } }
+  const q = w.wince?.q || []
+  w.wince = wince as never
+  for (const args of q) (wince as (...a: unknown[]) => void)(...args)
+}

@@ -1,0 +1,52 @@
+import { guard } from './guard'
+
+const cleanups: (() => void)[] = []
+
+/**
+ * Binds a guarded, passive listener and remembers how to remove it, so that
+ * {@link stopAll} leaves the page exactly as it found it. Capture by default: the
+ * snippet sees events before the page's own handlers (which may stop propagation).
+ */
+export function listen<E extends Event>(
+  target: EventTarget,
+  type: string,
+  fn: (e: E) => void,
+  capture = true,
+): void {
+  const g = guard(fn) as EventListener
+  const o = { capture, passive: true }
+  target.addEventListener(type, g, o)
+  cleanups.push(() => target.removeEventListener(type, g, o))
+}
+
+/** Registers a cleanup to run (in reverse order of registration) on {@link stopAll}. */
+export function onStop(fn: () => void): void {
+  cleanups.push(fn)
+}
+
+/**
+ * Wraps `obj[name]` so that `hook` runs (guarded) after each call of the original.
+ * On stop the original is put back; if someone wrapped ours meanwhile, ours stays in
+ * their chain but turns inert, so their wrapper keeps working.
+ */
+export function patch<T extends object>(obj: T, name: keyof T, hook: () => void): void {
+  const orig = obj[name]
+  if (typeof orig != 'function') return
+  const safe = guard(hook)
+  let on = true
+  const w = function (this: unknown, ...a: unknown[]) {
+    const r = orig.apply(this, a)
+    if (on) safe()
+    return r
+  } as T[keyof T]
+  obj[name] = w
+  cleanups.push(() => {
+    on = false
+    if (obj[name] === w) obj[name] = orig
+  })
+}
+
+/** Removes every listener, restores every patch, runs every cleanup: newest first. */
+export function stopAll(): void {
+  while (cleanups.length) guard(cleanups.pop()!)()
+}

@@ -1,0 +1,15 @@
+/**
+ * sessionStorage as JSON, under `wince.` keys. It throws in sandboxed frames and some
+ * privacy modes: then the snippet just forgets across page loads.
+ */
+export function load<T>(key: string): T | null | undefined {
+  try {
+    return JSON.parse(sessionStorage.getItem('wince.' + key)!)
+  } catch {}
+}
+
+export function save(key: string, value: unknown): void {
+  try {
+    sessionStorage.setItem('wince.' + key, JSON.stringify(value))
+  } catch {}
+}

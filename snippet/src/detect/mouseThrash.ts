@@ -1,0 +1,52 @@
+import { createReversals } from './createReversals'
+import { verdict, type Verdict } from './Verdict'
+
+/**
+ * Reversals, on one axis, that make a thrash. OpenReplay counts > 4 direction changes
+ * in 225 ms, which asks for a ~20 Hz shake (people shake a mouse at 3-6 Hz) and, with no
+ * minimum swing, can fire on jitter. We keep its count (5) over a humane window.
+ */
+export const THRASH_REVERSALS = 5
+
+/** Window for those reversals: 5 in 0.8 s is a ≥ 3 Hz shake, far from pointing and correcting (1-2 reversals). */
+export const THRASH_WINDOW_MS = 800
+
+/** Smallest swing that counts: 30 px is a deliberate shake, not hand tremor or an overshoot correction. */
+export const THRASH_MIN_SWING_PX = 30
+
+/** One sample of the pointer, as plain data. */
+export interface PointerSample {
+  x: number
+  y: number
+  t: number
+  /** `PointerEvent.buttons`: a held button means dragging a slider or drawing, not thrashing. */
+  b: number
+  /** `PointerEvent.pointerType`: only 'mouse' can thrash; touch and pen move for other reasons. */
+  p: string
+}
+
+/**
+ * Mouse thrash detector, pure: rapid, erratic reversals of the mouse horizontally or
+ * vertically. A held button or a non-mouse pointer resets it.
+ */
+export function createMouseThrash() {
+  const axis = () => createReversals(THRASH_MIN_SWING_PX, THRASH_REVERSALS, THRASH_WINDOW_MS)
+  let h = axis()
+  let v = axis()
+  const reset = () => {
+    h = axis()
+    v = axis()
+  }
+  return (s: PointerSample): Verdict | undefined => {
+    if (s.b || s.p != 'mouse') {
+      reset()
+      return
+    }
+    const rx = h(s.x, s.t)
+    const r = v(s.y, s.t) || rx
+    if (r) {
+      reset()
+      return verdict('mouse_thrash', { x: s.x, y: s.y, t: s.t - r.ms }, r.n, r.ms, 'reversals')
+    }
+  }
+}

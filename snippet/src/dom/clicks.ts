@@ -1,0 +1,75 @@
+import type { Click } from '../detect/Click'
+import type { Verdict } from '../detect/Verdict'
+import { judged } from '../detect/Click'
+import { createRageClick } from '../detect/rageClick'
+import { createDeadClick, DEAD_CLICK_WAIT_MS } from '../detect/deadClick'
+import { errorClick } from '../detect/errorClick'
+import { guard } from '../core/guard'
+import { listen } from '../core/registry'
+import { emit } from '../api/emit'
+import { watch } from './activity'
+import { classify } from './classify'
+
+let pending: Click[] = []
+let last: Click | undefined
+let timer: ReturnType<typeof setTimeout> | undefined
+let rage: ReturnType<typeof createRageClick>
+let dead: ReturnType<typeof createDeadClick>
+
+const report = (v: Verdict | undefined) => v && emit(v)
+
+/** Liveness sink: the first answer after each waiting click. */
+export function answer(t: number, selection: boolean): void {
+  for (const c of pending)
+    if (t > c.t) selection ? (c.sa = Math.min(c.sa, t)) : (c.a = Math.min(c.a, t))
+}
+
+/** Resolves the clicks whose wait is over, in order, through the rage and dead detectors. */
+const resolve = guard((): void => {
+  timer = undefined
+  const now = performance.now()
+  while (pending[0] && pending[0].t + DEAD_CLICK_WAIT_MS <= now) {
+    const c = pending.shift()!
+    report(rage.push(c))
+    report(dead(c))
+  }
+  if (pending[0]) timer = setTimeout(resolve, pending[0].t + DEAD_CLICK_WAIT_MS - now)
+  else {
+    report(rage.end())
+    watch(false)
+  }
+})
+
+const onError = (name: unknown) => report(errorClick(last, performance.now(), name))
+
+/**
+ * Click adapter: turns clicks into plain records, lets the liveness watcher fill in
+ * their answers, and feeds rage, dead and error click detectors.
+ */
+export function start(): void {
+  rage = createRageClick()
+  dead = createDeadClick()
+  // On window, capture: the snippet records the click before the page's handlers run
+  // (and throw, mutate or fetch).
+  listen(window, 'click', (e: MouseEvent) => {
+    const el = e.target
+    // Keyboard and scripted (`el.click()`) clicks have detail 0: no position, or not the visitor.
+    if (!(el instanceof Element) || !e.detail) return
+    const [c, k] = classify(el)
+    const m = e.ctrlKey || e.metaKey || e.shiftKey || e.altKey
+    last = { x: e.clientX, y: e.clientY, t: performance.now(), k, c, b: e.button, m, a: Infinity, sa: Infinity }
+    if (!judged(last)) return
+    if (!pending.length) watch(true)
+    pending.push(last)
+    timer ||= setTimeout(resolve, DEAD_CLICK_WAIT_MS)
+  })
+  // Bubbling phase: capture would also catch failed image and script loads.
+  listen(window, 'error', (e: ErrorEvent) => onError(e.error?.name), false)
+  listen(window, 'unhandledrejection', (e: PromiseRejectionEvent) => onError(e.reason?.name), false)
+}
+
+export function stop(): void {
+  clearTimeout(timer)
+  timer = last = undefined
+  pending = []
+}

@@ -1,0 +1,19 @@
+import { guard } from './core/guard'
+import { start } from './start'
+
+/**
+ * The script-tag entry (`s.js`):
+ * `<script async src="https://host/s.js" data-site="demo"></script>`, with optional
+ * `data-endpoint`, `data-text="true"` and `data-struggle-threshold`.
+ */
+guard(() => {
+  // Set while a classic script first runs, async or not.
+  const s = document.currentScript as HTMLScriptElement
+  const d = s.dataset
+  start({
+    site: d.site!,
+    endpoint: d.endpoint || new URL(s.src || location.href).origin,
+    text: d.text == 'true',
+    threshold: +d.struggleThreshold!, // NaN when absent: ignored
+  })
+})()

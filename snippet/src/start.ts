@@ -1,0 +1,53 @@
+import type { Options } from './Options'
+import { guard } from './core/guard'
+import { stopAll } from './core/registry'
+import { rid } from './core/rid'
+import { load, save } from './core/storage'
+import * as queue from './transport/queue'
+import * as emitter from './api/emit'
+import * as callbacks from './api/callbacks'
+import * as activity from './dom/activity'
+import * as clicks from './dom/clicks'
+import * as pointer from './dom/pointer'
+import * as scroll from './dom/scroll'
+import * as pageView from './dom/pageView'
+import { install } from './api/wince'
+
+let live = false
+
+/**
+ * Starts Wince once per page: transport, signal pipeline, the page API (replaying calls
+ * queued before it loaded), liveness watcher, detectors, page views.
+ * Nothing it does can throw into the page.
+ */
+export const start = guard((o: Options): void => {
+  if (live || !o?.site) return
+  live = true
+  const sid = load<string>('sid') || rid()
+  save('sid', sid)
+  queue.start(o.endpoint || location.origin, o.site, sid)
+  emitter.start(o)
+  // Before the detectors: queued `on` callbacks must see the very first signals (a quick
+  // back is found at start), queued `consent` and `config` must apply to them.
+  install(stop)
+  if (!live) return // a queued wince('stop')
+  activity.start(clicks.answer)
+  clicks.start()
+  pointer.start()
+  scroll.start()
+  pageView.start()
+})
+
+/** Stops everything in reverse order: sends what is queued, removes every listener and wrapper. */
+export function stop(): void {
+  if (!live) return
+  live = false
+  pageView.stop()
+  scroll.stop()
+  pointer.stop()
+  clicks.stop()
+  activity.stop()
+  queue.stop()
+  callbacks.stop()
+  stopAll()
+}

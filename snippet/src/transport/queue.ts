@@ -1,0 +1,84 @@
+import { WIRE_VERSION, type Beacon, type WireEvent } from '../wire'
+import { listen } from '../core/registry'
+
+/** Batch age before it is sent: a few seconds keeps requests rare while the dashboard stays near live. */
+export const FLUSH_MS = 5000
+
+/** Batch size that is sent at once: a busy page should not sit on many events. */
+export const BATCH_MAX_EVENTS = 50
+
+/**
+ * Longest body, in UTF-16 units. A unit is at most 3 bytes of UTF-8, so 20,000 stays
+ * under the 60 KB per body of the unload budget (keepalive allows 64 KB in flight).
+ */
+export const BODY_MAX_CHARS = 20_000
+
+let q: WireEvent[] = []
+let timer: ReturnType<typeof setTimeout> | undefined
+let url = ''
+let head: Omit<Beacon, 'ev'>
+let post: typeof fetch
+let allowed = false
+let dnt = false
+
+/**
+ * Starts the transport. Captures `fetch` before the liveness watcher wraps it, so the
+ * snippet's own beacons never count as the page answering a click.
+ */
+export function start(endpoint: string, site: string, sid: string): void {
+  url = endpoint.replace(/\/+$/, '') + '/v1/collect'
+  head = { v: WIRE_VERSION, s: site, sid, pv: '' }
+  post = fetch.bind(window)
+  const n = navigator as Navigator & { globalPrivacyControl?: boolean }
+  // Do-Not-Track / Global Privacy Control: nothing leaves the page, whatever consent says.
+  dnt = n.doNotTrack == '1' || !!n.globalPrivacyControl
+  allowed = !dnt
+  listen(window, 'pagehide', () => flush(true))
+  listen(window, 'visibilitychange', () => document.hidden && flush(true))
+}
+
+/** Sends what is queued, then forgets everything. */
+export function stop(): void {
+  flush(true)
+  clearTimeout(timer)
+  q = []
+}
+
+/** Consent on or off; off drops what is queued. DNT/GPC cannot be overridden. */
+export function consent(on: boolean): void {
+  allowed = on && !dnt
+  if (!allowed) q = []
+}
+
+/** A new page view: what is queued belongs to the previous one. */
+export function setPageView(pv: string): void {
+  flush()
+  head.pv = pv
+}
+
+/** Queues an event; `now` sends the batch at once (struggle alerts). */
+export function push(e: WireEvent, now?: boolean): void {
+  if (!allowed) return
+  q.push(e)
+  if (now || q.length >= BATCH_MAX_EVENTS) flush()
+  else timer ||= setTimeout(flush, FLUSH_MS)
+}
+
+/** Sends the batch; on unload through sendBeacon, else fetch keepalive. */
+export function flush(unload?: boolean): void {
+  clearTimeout(timer)
+  timer = undefined
+  if (q.length) send(q.splice(0), unload)
+}
+
+function send(ev: WireEvent[], unload?: boolean): void {
+  const body = JSON.stringify({ ...head, ev } satisfies Beacon)
+  if (body.length > BODY_MAX_CHARS && ev.length > 1) {
+    const h = ev.length >> 1
+    send(ev.slice(0, h), unload)
+    send(ev.slice(h), unload)
+  } else if (!(unload && navigator.sendBeacon?.(url, body)))
+    // A string body goes as text/plain;charset=UTF-8 (both here and in sendBeacon): a
+    // CORS-safelisted type, so no preflight, and no header or Blob to ship.
+    post(url, { method: 'POST', body, keepalive: true }).catch(() => {})
+}
