@@ -89,7 +89,54 @@ export interface StruggleEvent extends BaseEvent {
   rs: Reason[]
 }
 
-export type WireEvent = PageEvent | SignalEvent | StruggleEvent
+/**
+ * A click, for heatmaps (every click; the collector samples per site by page
+ * view). Positions are in document coordinates so they can be drawn over a
+ * snapshot of the whole page.
+ */
+export interface ClickEvent extends BaseEvent {
+  k: 'click'
+  /** Position in the document (page coordinates), CSS pixels. */
+  x: number
+  y: number
+  /** Viewport width, CSS pixels (the collector derives the viewport class). */
+  vw: number
+  /** Document width and height when clicked. */
+  dw: number
+  dh: number
+  /** Selector of the clicked element (same scrubbing as signals). */
+  sel: string
+  /** Where in the element, as fractions of its width and height (0–1): lands the hotspot on the element even when layouts differ. */
+  fx: number
+  fy: number
+}
+
+/** How far down the page the visitor got; sent when the page view ends (or the route changes). */
+export interface ScrollEvent extends BaseEvent {
+  k: 'scroll'
+  /** Deepest bottom edge of the viewport reached, CSS pixels from the document top. */
+  d: number
+  /** Document height. */
+  dh: number
+  /** Viewport width. */
+  vw: number
+}
+
+/** Names of the web vitals Wince keeps. */
+export type VitalName = 'LCP' | 'INP' | 'CLS'
+
+/** A web vital of the page view (from the lazily loaded web-vitals chunk). */
+export interface VitalEvent extends BaseEvent {
+  k: 'vital'
+  name: VitalName
+  /** ms for LCP and INP, unitless for CLS. */
+  v: number
+  /** Selector of the element web-vitals attributes it to (scrubbed), '' if none. */
+  sel: string
+  vw: number
+}
+
+export type WireEvent = PageEvent | SignalEvent | StruggleEvent | ClickEvent | ScrollEvent | VitalEvent
 
 /**
  * One POST /v1/collect body (sent as text/plain JSON to avoid a CORS preflight).
@@ -105,4 +152,63 @@ export interface Beacon {
   pv: string
   /** Events in time order. */
   ev: WireEvent[]
+}
+
+/**
+ * POST /v1/snapshot: a masked DOM snapshot of a page (rrweb-snapshot's
+ * serialized node), sent only when the collector's `/v1/site` answer says it
+ * has none recent enough for that page and viewport class.
+ */
+export interface SnapshotBody {
+  v: 1
+  s: string
+  /** Page URL, as `u` in events. */
+  u: string
+  /** Viewport and document size when taken. */
+  vw: number
+  vh: number
+  dw: number
+  dh: number
+  /** rrweb-snapshot serialized node (masked in the page). */
+  snap: unknown
+}
+
+/**
+ * POST /v1/replay: a run of rrweb events of a session (masked in the page):
+ * the buffer of the last minute sent with a struggle alert, then further runs
+ * while the struggle is followed live.
+ */
+export interface ReplayBody {
+  v: 1
+  s: string
+  sid: string
+  pv: string
+  /** Order of this run within the page view, from 0. */
+  seq: number
+  /** The struggle alert (event id) this run belongs to, if any. */
+  alert?: string
+  /** rrweb events (each has `timestamp`, epoch ms). */
+  ev: unknown[]
+}
+
+/** GET /v1/site?s=&u=&vw= answer: what the snippet may know of its site's settings. */
+export interface SiteSettings {
+  allowText: boolean
+  help: HelpSettings | null
+  recording: 'off' | 'struggle' | 'always'
+  recordingSample: number
+  /** Whether the collector wants a snapshot of this page at this viewport class. */
+  snapshot: boolean
+  /** Whether to load the web-vitals chunk for this page view (sampled). */
+  vitals: boolean
+}
+
+/** The help prompt the page shows by itself when a visitor struggles. */
+export interface HelpSettings {
+  enabled: boolean
+  title: string
+  text: string
+  action: 'chat' | 'call' | 'link' | 'agent'
+  label: string
+  href?: string
 }

@@ -11,7 +11,9 @@ export function atTheDoor(e: WireEvent, site: Site): WireEvent {
   const u = bareUrl(e.u)
   if (e.k === 'page') return e.ref === undefined ? { ...e, u } : { ...e, u, ref: bareUrl(e.ref) }
   if (e.k === 'signal') return { ...e, u, sel: scrubSelector(e.sel), lb: safeLabel(e.lb, site) }
-  return { ...e, u, rs: e.rs.map((r): Reason => ({ ...r, sel: scrubSelector(r.sel), lb: safeLabel(r.lb, site) })) }
+  if (e.k === 'struggle') return { ...e, u, rs: e.rs.map((r): Reason => ({ ...r, sel: scrubSelector(r.sel), lb: safeLabel(r.lb, site) })) }
+  if (e.k === 'click' || e.k === 'vital') return { ...e, u, sel: scrubSelector(e.sel) }
+  return { ...e, u }
 }
 
 /** Origin and path only. */

@@ -10,20 +10,21 @@ export const MAX_BEACON_BYTES = 64 * 1024
 export const MAX_INFLATED_BYTES = 512 * 1024
 
 /** Reads a beacon body as text, un-gzipping it (within {@link MAX_INFLATED_BYTES}) when sent gzipped. */
-export async function readBody(req: Request): Promise<string> {
+export async function readBody(req: Request, limits: { maxBytes: number; maxInflatedBytes: number } = { maxBytes: MAX_BEACON_BYTES, maxInflatedBytes: MAX_INFLATED_BYTES }): Promise<string> {
+  const { maxBytes, maxInflatedBytes } = limits
   const declared = Number(req.headers.get('content-length') ?? 0)
-  if (declared > MAX_BEACON_BYTES) throw new ApiError(413, `beacon larger than ${MAX_BEACON_BYTES} bytes`)
+  if (declared > maxBytes) throw new ApiError(413, `body larger than ${maxBytes} bytes`)
   const raw = new Uint8Array(await req.arrayBuffer())
-  if (raw.byteLength > MAX_BEACON_BYTES) throw new ApiError(413, `beacon larger than ${MAX_BEACON_BYTES} bytes`)
+  if (raw.byteLength > maxBytes) throw new ApiError(413, `body larger than ${maxBytes} bytes`)
   const encoding = (req.headers.get('content-encoding') ?? 'identity').toLowerCase()
   if (encoding === 'identity') return new TextDecoder().decode(raw)
   if (encoding !== 'gzip') throw new ApiError(415, `content-encoding ${encoding.slice(0, 20)} not supported: send gzip or none`)
   try {
-    const inflated = await gunzipAsync(raw, { maxOutputLength: MAX_INFLATED_BYTES })
+    const inflated = await gunzipAsync(raw, { maxOutputLength: maxInflatedBytes })
     return inflated.toString('utf8')
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new ApiError(413, `beacon larger than ${MAX_INFLATED_BYTES} bytes once un-gzipped`)
+      throw new ApiError(413, `body larger than ${maxInflatedBytes} bytes once un-gzipped`)
     }
     throw new ApiError(400, 'body is not valid gzip')
   }

@@ -13,6 +13,8 @@ import { queryFrictionElements } from '../queries/queryFrictionElements.ts'
 import { queryRecentAlerts } from '../queries/queryRecentAlerts.ts'
 import type { Sites } from '../sites/Sites.ts'
 import { parseRange } from './parseRange.ts'
+import { heatmapApi } from './heatmapApi.ts'
+import { sessionsApi } from './sessionsApi.ts'
 
 export interface ApiDeps {
   client: ClickHouseClient
@@ -31,6 +33,8 @@ export interface ApiDeps {
 export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, heartbeatMs = 15_000 }: ApiDeps) {
   return new Hono()
     .use('*', requireRole(tokens, token, 'agent'))
+    .route('/', heatmapApi(client))
+    .route('/', sessionsApi(client))
     .get('/sites', (c) => c.json({ sites: sites.list() }))
     .get('/stats', (c) => c.json({ ingest: stats.toJSON() }))
     .get('/webhooks/deliveries', (c) => c.json({ deliveries: webhooks?.deliveries(c.req.query('site')) ?? [] }))

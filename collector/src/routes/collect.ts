@@ -124,7 +124,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
             onAlert?.(alert, site)
           }
         }
-        if (!(await writer.accept(toBatches(envelope.data, fresh)))) {
+        if (!(await writer.accept(toBatches(envelope.data, fresh, site.clickSample ?? 1)))) {
           for (const e of fresh) seen.delete(e.id)
           stats.unavailable++
           throw new ApiError(503, 'the store and its spool are full: retry later', { retryAfter: 30 })

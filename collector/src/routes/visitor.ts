@@ -7,6 +7,11 @@ import { streamMessages } from '../live/streamMessages.ts'
 import { queryPendingOffers } from '../queries/queryPendingOffers.ts'
 import { publicSettings, type Site, type Sites } from '../sites/Sites.ts'
 import { requestOrigin } from './collect.ts'
+import { bareUrl } from '../ingest/atTheDoor.ts'
+import { readBody } from '../ingest/readBody.ts'
+import { SnapshotWanted } from '../ingest/SnapshotWanted.ts'
+import { viewportClass } from '../ingest/viewportClass.ts'
+import type { SiteSettings } from '@wince/snippet/wire'
 
 /**
  * How long a visitor's return channel stays open without an offer, ms. The
@@ -14,6 +19,8 @@ import { requestOrigin } from './collect.ts'
  * minutes or not at all.
  */
 export const VISITOR_CHANNEL_IDLE_MS = 5 * 60 * 1000
+
+const id = /^[\w-]{1,64}$/
 
 export interface VisitorDeps {
   client: ClickHouseClient
@@ -23,7 +30,47 @@ export interface VisitorDeps {
   heartbeatMs?: number
 }
 
-const id = /^[\w-]{1,64}$/
+/** Largest snapshot body on the wire (gzip) and once inflated: a big product page's DOM, masked. */
+export const SNAPSHOT_LIMITS = { maxBytes: 1024 * 1024, maxInflatedBytes: 8 * 1024 * 1024 }
+/** Largest replay run on the wire (gzip) and once inflated: a minute of a busy page's rrweb events. */
+export const REPLAY_LIMITS = { maxBytes: 1024 * 1024, maxInflatedBytes: 8 * 1024 * 1024 }
+
+const snapshotBody = z.strictObject({
+  v: z.literal(1),
+  s: z.string().regex(id),
+  u: z.string().max(2048).regex(/^https?:\/\//, 'an http(s) URL'),
+  vw: z.number().int().min(1).max(20_000),
+  vh: z.number().int().min(0).max(20_000),
+  dw: z.number().min(0).max(1_000_000),
+  dh: z.number().min(0).max(1_000_000),
+  snap: z.record(z.string(), z.unknown()),
+})
+
+const replayBody = z.strictObject({
+  v: z.literal(1),
+  s: z.string().regex(id),
+  sid: z.string().regex(id),
+  pv: z.string().regex(id),
+  seq: z.number().int().min(0).max(100_000),
+  alert: z.string().regex(id).optional(),
+  ev: z.array(z.strictObject({ timestamp: z.number().finite() }).catchall(z.unknown())).min(1).max(20_000),
+})
+
+function parseJson<T>(schema: z.ZodType<T>, text: string): T {
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    throw new ApiError(400, 'body is not valid JSON')
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new ApiError(400, `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+  }
+  return parsed.data
+}
+
 const answerBody = z.strictObject({
   s: z.string().regex(id),
   sid: z.string().regex(id),
@@ -46,12 +93,55 @@ function visitorSite(c: Context, sites: Sites, siteId: string | undefined): Site
 
 /** What a visitor's page uses besides beacons: the offers channel and the answer to an offer. */
 export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000 }: VisitorDeps) {
+  const wanted = new SnapshotWanted(client)
+  const preflight = (c: Context) => {
+    c.header('access-control-allow-origin', c.req.header('origin') ?? '*')
+    c.header('access-control-allow-methods', 'GET, POST')
+    c.header('access-control-allow-headers', 'content-type, content-encoding')
+    c.header('access-control-max-age', '86400')
+    return c.body(null, 204)
+  }
   return new Hono()
-    .get('/v1/site', (c) => {
+    .get('/v1/site', async (c) => {
       const site = visitorSite(c, sites, c.req.query('s'))
-      // Settings change rarely; a minute of caching spares a request per page view.
-      c.header('cache-control', 'public, max-age=60')
-      return c.json(publicSettings(site))
+      const url = bareUrl(c.req.query('u') ?? '')
+      const vw = Number(c.req.query('vw'))
+      const page = /^https?:\/\//.test(url) && Number.isFinite(vw) && vw > 0
+      const settings: SiteSettings = {
+        ...publicSettings(site),
+        snapshot: page ? await wanted.ask(site.id, url, viewportClass(vw)) : false,
+        vitals: Math.random() < (site.vitalsSample ?? 1),
+      }
+      // The answer is per page view (snapshot, sampling): not cached.
+      c.header('cache-control', 'no-store')
+      return c.json(settings)
+    })
+    .options('/v1/snapshot', preflight)
+    .post('/v1/snapshot', async (c) => {
+      const body = parseJson(snapshotBody, await readBody(c.req.raw, SNAPSHOT_LIMITS))
+      const site = visitorSite(c, sites, body.s)
+      const url = bareUrl(body.u)
+      const vc = viewportClass(body.vw)
+      await client.insert({
+        table: 'snapshots',
+        values: [{ site: site.id, url, vc, ts: Date.now(), vw: body.vw, vh: body.vh, dw: Math.round(body.dw), dh: Math.round(body.dh), snap: JSON.stringify(body.snap) }],
+        format: 'JSONEachRow',
+      })
+      wanted.got(site.id, url, vc)
+      return c.json({ ok: true }, 202)
+    })
+    .options('/v1/replay', preflight)
+    .post('/v1/replay', async (c) => {
+      const body = parseJson(replayBody, await readBody(c.req.raw, REPLAY_LIMITS))
+      const site = visitorSite(c, sites, body.s)
+      if (site.recording === 'off') throw new ApiError(403, `recording is off for site "${site.id}"`)
+      const first = body.ev[0]!.timestamp
+      await client.insert({
+        table: 'replay_chunks',
+        values: [{ site: site.id, session: body.sid, page_view: body.pv, seq: body.seq, ts: Math.round(first), alert: body.alert ?? '', events: JSON.stringify(body.ev) }],
+        format: 'JSONEachRow',
+      })
+      return c.json({ ok: true }, 202)
     })
     .get('/v1/live', (c) => {
       const session = c.req.query('sid') ?? ''

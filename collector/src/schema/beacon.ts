@@ -67,7 +67,49 @@ export const struggleEventSchema = z.strictObject({
   rs: z.array(reasonSchema).max(LIMITS.reasonsPerAlert),
 })
 
-export const eventSchema = z.discriminatedUnion('k', [pageEventSchema, signalEventSchema, struggleEventSchema])
+const fraction = z.number().finite().min(0).max(1)
+const docPx = z.number().finite().min(0).max(1_000_000)
+const width = z.number().int().min(0).max(20_000)
+
+export const clickEventSchema = z.strictObject({
+  ...base,
+  k: z.literal('click'),
+  x: docPx,
+  y: docPx,
+  vw: width,
+  dw: docPx,
+  dh: docPx,
+  sel: text(LIMITS.selectorLength),
+  fx: fraction,
+  fy: fraction,
+})
+
+export const scrollEventSchema = z.strictObject({
+  ...base,
+  k: z.literal('scroll'),
+  d: docPx,
+  dh: docPx,
+  vw: width,
+})
+
+export const vitalEventSchema = z.strictObject({
+  ...base,
+  k: z.literal('vital'),
+  name: z.enum(['LCP', 'INP', 'CLS']),
+  /** ms for LCP and INP (an hour at most), unitless for CLS. */
+  v: z.number().finite().min(0).max(3_600_000),
+  sel: text(LIMITS.selectorLength),
+  vw: width,
+})
+
+export const eventSchema = z.discriminatedUnion('k', [
+  pageEventSchema,
+  signalEventSchema,
+  struggleEventSchema,
+  clickEventSchema,
+  scrollEventSchema,
+  vitalEventSchema,
+])
 
 /** The envelope; events are validated one by one so one bad event never drops the rest. */
 export const envelopeSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { z } from 'zod'
+import type { SiteSettings } from '@wince/snippet/wire'
 
 /** Site settings, as given to the API or the sites file. */
 export const siteSchema = z.strictObject({
@@ -35,12 +36,16 @@ export const siteSchema = z.strictObject({
   recording: z.enum(['off', 'struggle', 'always']).optional(),
   /** Share of sessions recorded in `always` mode, 0–1. Default 0.1. */
   recordingSample: z.number().min(0).max(1).optional(),
+  /** Share of page views whose clicks are kept for heatmaps, 0–1. Default 1 (all). */
+  clickSample: z.number().min(0).max(1).optional(),
+  /** Share of page views that load web-vitals, 0–1. Default 1. */
+  vitalsSample: z.number().min(0).max(1).optional(),
   /** Where alerts are POSTed (Slack-compatible `text` plus the structured alert), signed with HMAC-SHA256 of the body with `secret`. */
   webhooks: z.array(z.strictObject({ url: z.string().max(2048).regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL'), secret: z.string().min(16).max(200) })).max(10).optional(),
 })
 
-/** What the snippet may know of its site's settings (no secrets). */
-export function publicSettings(site: Site) {
+/** What the snippet may know of its site's settings (no secrets); the page-specific parts are added by the route. */
+export function publicSettings(site: Site): Omit<SiteSettings, 'snapshot' | 'vitals'> {
   return {
     allowText: site.allowText ?? false,
     help: site.help?.enabled ? site.help : null,

@@ -1,0 +1,19 @@
+import type { ClickHouseClient } from '@clickhouse/client'
+import { RANGE_FILTER } from './range.ts'
+import type { HeatmapFilter } from './heatmapFilter.ts'
+
+/** Sessions behind a hotspot: who clicked (or struggled on) an element, newest first. */
+export async function queryHotspotSessions(client: ClickHouseClient, f: HeatmapFilter, selector: string, limit = 50): Promise<Array<{ session: string; clicks: number; last: number }>> {
+  const rs = await client.query({
+    query: `SELECT session, count() AS n, toUnixTimestamp64Milli(max(ts)) AS last_ms FROM (
+        SELECT session, ts FROM clicks FINAL WHERE ${RANGE_FILTER} AND url = {url:String} AND vc = {vc:String} AND selector = {selector:String}
+        UNION ALL
+        SELECT session, ts FROM signals FINAL WHERE ${RANGE_FILTER} AND url = {url:String} AND selector = {selector:String}
+      )
+      GROUP BY session ORDER BY last_ms DESC LIMIT {limit:UInt32}`,
+    query_params: { ...f, selector, limit },
+    format: 'JSONEachRow',
+  })
+  const rows = (await rs.json()) as Array<{ session: string; n: string | number; last_ms: string | number }>
+  return rows.map((r) => ({ session: r.session, clicks: Number(r.n), last: Number(r.last_ms) }))
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { WireEvent } from '@wince/snippet/wire'
+import { createTestApp, TEST_TOKEN } from '../testing/testApp.ts'
+import { beaconOf, eventId, postInit, signal } from '../testing/beacons.ts'
+
+let t: Awaited<ReturnType<typeof createTestApp>>
+beforeAll(async () => {
+  t = await createTestApp({ ipRate: { rate: 1e6, burst: 1e6 } })
+})
+afterAll(async () => {
+  await t?.close()
+})
+
+const admin = { authorization: `Bearer ${TEST_TOKEN}` }
+const ORIGIN = 'http://localhost:5173'
+const PAGE = `${ORIGIN}/product`
+const get = async <T>(path: string) => {
+  const res = await t.app.request(path, { headers: admin })
+  expect(res.status, `${path}: ${res.status}`).toBe(200)
+  return (await res.json()) as T
+}
+const click = (sel: string, fx: number, fy: number, vw = 1280): WireEvent => ({ k: 'click', id: eventId('c'), t: Date.now(), u: PAGE, x: 100, y: 200, vw, dw: vw, dh: 3000, sel, fx, fy })
+
+describe('snapshots', () => {
+  it('asks one page view for a snapshot, then none, and serves the one it got', async () => {
+    const ask = () => t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(PAGE + '?q=x')}&vw=1280`, { headers: { origin: ORIGIN } })
+    const first = (await (await ask()).json()) as { snapshot: boolean; recording: string; help: unknown }
+    expect(first).toMatchObject({ snapshot: true, recording: 'struggle', help: null })
+    expect(((await (await ask()).json()) as { snapshot: boolean }).snapshot).toBe(false)
+
+    const snap = { type: 0, childNodes: [{ type: 2, tagName: 'button', attributes: { id: 'buy' }, childNodes: [] }], id: 1 }
+    const sent = await t.app.request('/v1/snapshot', postInit({ v: 1, s: 'demo', u: PAGE, vw: 1280, vh: 800, dw: 1280, dh: 3000, snap }))
+    expect(sent.status).toBe(202)
+    const stored = await get<{ snap: unknown; dh: number }>(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`)
+    expect(stored).toMatchObject({ snap, dh: 3000 })
+    expect((await t.app.request(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=mobile`, { headers: admin })).status).toBe(404)
+  })
+})
+
+describe('heatmap', () => {
+  it('counts clicks per element cell and ranks the elements, per viewport class', async () => {
+    const events = [
+      ...Array.from({ length: 6 }, () => click('button#broken', 0.52, 0.48)),
+      click('button#broken', 0.1, 0.1),
+      ...Array.from({ length: 3 }, () => click('a#works', 0.5, 0.5)),
+      click('button#broken', 0.5, 0.5, 500),
+    ]
+    await t.app.request('/v1/collect', postInit(beaconOf(events)))
+    await t.writer.flush()
+    const q = `site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`
+    const { cells, hotspots } = await get<{ cells: Array<{ selector: string; gfx: number; gfy: number; clicks: number }>; hotspots: Array<{ selector: string; clicks: number }> }>(`/api/heatmap?${q}`)
+    expect(hotspots.map((h) => [h.selector, h.clicks])).toEqual([['button#broken', 7], ['a#works', 3]])
+    expect(cells[0]).toMatchObject({ selector: 'button#broken', gfx: 5, gfy: 4, clicks: 6 })
+    const mobile = await get<{ hotspots: Array<{ selector: string; clicks: number }> }>(`/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&vc=mobile`)
+    expect(mobile.hotspots).toEqual([{ selector: 'button#broken', clicks: 1, sessions: 1 }])
+    const { sessions } = await get<{ sessions: unknown[] }>(`/api/heatmap/sessions?${q}&selector=${encodeURIComponent('a#works')}`)
+    expect(sessions).toHaveLength(1)
+  })
+
+  it('draws a signal layer from signals of page views of that viewport class', async () => {
+    const session = eventId('layer')
+    await t.app.request('/v1/collect', postInit(beaconOf([
+      { k: 'page', id: eventId(), t: Date.now() - 1000, u: PAGE, vw: 1280, vh: 800 },
+      signal({ u: PAGE, type: 'dead_click', sel: 'button#broken' }),
+      signal({ u: PAGE, type: 'dead_click', sel: 'button#broken' }),
+    ], session)))
+    await t.writer.flush()
+    const { hotspots } = await get<{ hotspots: unknown[] }>(`/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop&layer=dead_click`)
+    expect(hotspots).toEqual([{ selector: 'button#broken', clicks: 2, sessions: 1 }])
+    const none = await get<{ hotspots: unknown[] }>(`/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&vc=mobile&layer=dead_click`)
+    expect(none.hotspots).toEqual([])
+    expect((await t.app.request(`/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&layer=nope`, { headers: admin })).status).toBe(400)
+  })
+
+  it('gives the share of views reaching each scroll band', async () => {
+    const depth = (d: number): WireEvent => ({ k: 'scroll', id: eventId('sc'), t: Date.now(), u: PAGE, d, dh: 1000, vw: 1280 })
+    await t.app.request('/v1/collect', postInit(beaconOf([depth(1000), depth(500), depth(260), depth(100)])))
+    await t.writer.flush()
+    const { views, reached } = await get<{ views: number; reached: number[] }>(`/api/scroll?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`)
+    expect(views).toBe(4)
+    expect(reached.length).toBe(20)
+    expect([reached[0], reached[5], reached[10], reached[19]]).toEqual([1, 0.75, 0.5, 0.25])
+  })
+})
+
+describe('replay and session pages', () => {
+  it('stores replay runs and serves them in order, and the pages a session saw', async () => {
+    const session = eventId('rep')
+    const now = Date.now()
+    for (const seq of [1, 0]) {
+      const res = await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq, ev: [{ type: 3, timestamp: now + seq * 1000, data: { source: 2 } }] }))
+      expect(res.status).toBe(202)
+    }
+    const { runs } = await get<{ runs: Array<{ seq: number; events: unknown[] }> }>(`/api/sessions/${session}/replay?site=demo`)
+    expect(runs.map((r) => r.seq)).toEqual([0, 1])
+    expect(runs[0]!.events).toEqual([{ type: 3, timestamp: now, data: { source: 2 } }])
+    expect((await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq: 0, ev: [{ no: 'timestamp' }] }))).status).toBe(400)
+
+    await t.app.request('/v1/collect', postInit(beaconOf([{ k: 'page', id: eventId(), t: now, u: PAGE, vw: 1280, vh: 800 }], session)))
+    await t.writer.flush()
+    const { pages, firstSeen } = await get<{ pages: Array<{ url: string }>; firstSeen: number }>(`/api/sessions/${session}/pages?site=demo`)
+    expect(pages.map((p) => p.url)).toEqual([PAGE])
+    expect(firstSeen).toBe(now)
+  })
+
+  it('gives the overview: trend, struggling share and vitals', async () => {
+    await t.app.request('/v1/collect', postInit(beaconOf([{ k: 'vital', id: eventId(), t: Date.now(), u: PAGE, name: 'LCP', v: 1800, sel: 'img.hero', vw: 1280 }])))
+    await t.writer.flush()
+    const o = await get<{ trend: { bucketMs: number; points: unknown[] }; vitals: Array<{ url: string; name: string; p75: number; element: string }> }>('/api/overview?site=demo')
+    expect(o.trend.bucketMs).toBe(3600_000)
+    expect(o.trend.points.length).toBeGreaterThan(0)
+    expect(o.vitals).toEqual([{ url: PAGE, name: 'LCP', p75: 1800, samples: 1, element: 'img.hero' }])
+  })
+})

@@ -1,0 +1,57 @@
+import { Hono } from 'hono'
+import type { ClickHouseClient } from '@clickhouse/client'
+import { ApiError } from '../ApiError.ts'
+import { queryClickCells, type HeatCell } from '../queries/queryClickCells.ts'
+import { querySignalSpots } from '../queries/querySignalSpots.ts'
+import { queryScrollBands } from '../queries/queryScrollBands.ts'
+import { queryLatestSnapshot } from '../queries/queryLatestSnapshot.ts'
+import { queryHotspotSessions } from '../queries/queryHotspotSessions.ts'
+import { queryPageList } from '../queries/queryPageList.ts'
+import { queryTrend } from '../queries/queryTrend.ts'
+import { queryStrugglingShare } from '../queries/queryStrugglingShare.ts'
+import { queryVitals } from '../queries/queryVitals.ts'
+import { parseRange } from './parseRange.ts'
+import { parseHeatmap, parseLayer } from './parseHeatmap.ts'
+
+/** Elements of a heatmap ranked: what the hotspot list shows. */
+export function hotspots(cells: HeatCell[]): Array<{ selector: string; clicks: number; sessions: number }> {
+  const by = new Map<string, { selector: string; clicks: number; sessions: number }>()
+  for (const c of cells) {
+    const h = by.get(c.selector) ?? { selector: c.selector, clicks: 0, sessions: 0 }
+    h.clicks += c.clicks
+    // Sessions per cell overlap; the largest cell's count is a lower bound the list can show honestly.
+    h.sessions = Math.max(h.sessions, c.sessions)
+    by.set(c.selector, h)
+  }
+  return [...by.values()].sort((a, b) => b.clicks - a.clicks || a.selector.localeCompare(b.selector))
+}
+
+/** `/api/heatmap`, `/api/snapshot`, `/api/scroll`, `/api/pages`, `/api/overview`: what digital teams look at. */
+export function heatmapApi(client: ClickHouseClient) {
+  return new Hono()
+    .get('/pages', async (c) => c.json({ pages: await queryPageList(client, parseRange(c.req.query())) }))
+    .get('/heatmap', async (c) => {
+      const f = parseHeatmap(c.req.query())
+      const layer = parseLayer(c.req.query('layer'))
+      const cells = layer === 'clicks' ? await queryClickCells(client, f) : await querySignalSpots(client, f, layer)
+      return c.json({ layer, cells, hotspots: hotspots(cells).slice(0, 100) })
+    })
+    .get('/heatmap/sessions', async (c) => {
+      const f = parseHeatmap(c.req.query())
+      const selector = c.req.query('selector')
+      if (!selector) throw new ApiError(400, 'selector: required')
+      return c.json({ sessions: await queryHotspotSessions(client, f, selector) })
+    })
+    .get('/snapshot', async (c) => {
+      const f = parseHeatmap(c.req.query())
+      const snapshot = await queryLatestSnapshot(client, f.site, f.url, f.vc)
+      if (!snapshot) throw new ApiError(404, `no snapshot yet of ${f.url} (${f.vc}): it is taken on a next visit to the page`)
+      return c.json(snapshot)
+    })
+    .get('/scroll', async (c) => c.json(await queryScrollBands(client, parseHeatmap(c.req.query()))))
+    .get('/overview', async (c) => {
+      const range = parseRange(c.req.query())
+      const [trend, struggling, vitals] = await Promise.all([queryTrend(client, range), queryStrugglingShare(client, range), queryVitals(client, range)])
+      return c.json({ trend, struggling, vitals })
+    })
+}

@@ -1,0 +1,24 @@
+import { ApiError } from '../ApiError.ts'
+import { VIEWPORT_CLASSES } from '../ingest/viewportClass.ts'
+import type { HeatmapFilter } from '../queries/heatmapFilter.ts'
+import { parseRange } from './parseRange.ts'
+
+/** The heatmap layers: all clicks, or one signal type. */
+export const LAYERS = ['clicks', 'rage_click', 'dead_click', 'error_click', 'mouse_thrash'] as const
+export type Layer = (typeof LAYERS)[number]
+
+/** Reads `site`, `from`, `to`, `url` and `vc` (mobile, tablet, desktop; default desktop). */
+export function parseHeatmap(query: Record<string, string | undefined>): HeatmapFilter {
+  const range = parseRange(query)
+  const url = query.url ?? ''
+  if (!/^https?:\/\/\S{1,2040}$/.test(url)) throw new ApiError(400, 'url: the page URL, e.g. http://localhost:8080/demo/')
+  const vc = query.vc ?? 'desktop'
+  if (!(VIEWPORT_CLASSES as readonly string[]).includes(vc)) throw new ApiError(400, `vc: one of ${VIEWPORT_CLASSES.join(', ')}`)
+  return { ...range, url, vc }
+}
+
+export function parseLayer(value: string | undefined): Layer {
+  const layer = value ?? 'clicks'
+  if (!(LAYERS as readonly string[]).includes(layer)) throw new ApiError(400, `layer: one of ${LAYERS.join(', ')}`)
+  return layer as Layer
+}
