@@ -16,7 +16,8 @@ try {
   await dashboard.getByTestId('stream-status').filter({ hasText: 'live' }).waitFor()
   // The dashboard notes when each alert card first appears (its own clock: the same machine's).
   await dashboard.evaluate(() => {
-    const seen = ((window as unknown as { __rendered: Record<string, number> }).__rendered = {})
+    const seen: Record<string, number> = {}
+    ;(window as unknown as { __rendered: Record<string, number> }).__rendered = seen
     new MutationObserver(() => {
       for (const el of document.querySelectorAll<HTMLElement>('[data-testid="alert"]')) {
         const session = el.dataset.session
@@ -39,7 +40,7 @@ try {
       .waitForFunction((s) => (window as any).__rendered[s] as number | undefined, session, { timeout: 10_000 })
       .then((h) => h.jsonValue())
       .catch(() => undefined)
-    if (renderedAt !== undefined) latencies.push(renderedAt - struggledAt)
+    if (renderedAt !== undefined && struggledAt !== undefined) latencies.push(renderedAt - struggledAt)
     await visitor.close()
   }
   latencies.sort((a, b) => a - b)
