@@ -2,6 +2,9 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, s
 import { join } from 'node:path'
 import type { Table } from './Writer.ts'
 
+/** Rows per insert when replaying: large inserts are what ClickHouse is fast at. */
+export const REPLAY_BATCH_ROWS = 50_000
+
 /** One spooled insert: the rows for one table. */
 export interface SpoolBatch {
   table: Table
@@ -98,9 +101,11 @@ export class Spool {
   }
 
   /**
-   * Replays segments oldest first through `write`; a segment is deleted once
-   * all its batches were written. Stops at the first failure (rethrown).
-   * Returns the number of rows replayed.
+   * Replays segments oldest first through `write`, rows of a table merged
+   * into inserts of up to {@link REPLAY_BATCH_ROWS} (one insert per spooled
+   * beacon would make replay crawl); a segment is deleted once all its rows
+   * were written. Stops at the first failure (rethrown). Returns the rows
+   * replayed.
    */
   async replay(write: (batch: SpoolBatch) => Promise<void>): Promise<number> {
     // Close the open segment so new appends go to a fresh one while this one drains.
@@ -109,8 +114,15 @@ export class Spool {
     for (const name of this.segments()) {
       const file = join(this._dir, name)
       const size = statSync(file).size
-      const lines = readFileSync(file, 'utf8').split('\n')
-      for (const line of lines) {
+      const pending = new Map<SpoolBatch['table'], SpoolBatch['rows']>()
+      const drain = async (table: SpoolBatch['table']) => {
+        const batch = pending.get(table)
+        if (!batch?.length) return
+        pending.delete(table)
+        await write({ table, rows: batch })
+        rows += batch.length
+      }
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
         if (!line) continue
         let batch: SpoolBatch
         try {
@@ -118,9 +130,12 @@ export class Spool {
         } catch {
           continue // a torn last line from a crash mid-append was never synced, so never acknowledged
         }
-        await write(batch)
-        rows += batch.rows.length
+        const merged = pending.get(batch.table) ?? []
+        for (const row of batch.rows) merged.push(row)
+        pending.set(batch.table, merged)
+        if (merged.length >= REPLAY_BATCH_ROWS) await drain(batch.table)
       }
+      for (const table of [...pending.keys()]) await drain(table)
       unlinkSync(file)
       this._totalBytes -= size
     }
