@@ -16,7 +16,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    // Served next to the collector's own files: keep the output to one script and one stylesheet.
+    // One script and one stylesheet up front; rrweb's player and rrweb-snapshot are dynamic imports,
+    // chunks fetched only when a replay or a heatmap is opened.
     modulePreload: { polyfill: false },
   },
   server: {

@@ -5,7 +5,6 @@ import { apiRoutes } from './routes/api.ts'
 import { collectRoutes } from './routes/collect.ts'
 import { pageRoutes, type PageDirs } from './routes/pages.ts'
 import { settingsRoutes } from './routes/settings.ts'
-import { liveRoutes } from './routes/live.ts'
 import { visitorRoutes } from './routes/visitor.ts'
 import type { WebhookSender } from './webhooks/WebhookSender.ts'
 import type { Tokens } from './auth/Tokens.ts'
@@ -56,7 +55,6 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', collectRoutes({ ...deps, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
   app.route('/', visitorRoutes(deps))
   app.route('/api/settings', settingsRoutes(deps))
-  app.route('/api', liveRoutes(deps))
   app.route('/api', apiRoutes(deps))
   app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token))
   return app

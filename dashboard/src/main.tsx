@@ -1,19 +1,46 @@
 import { render } from 'preact'
 import { createApi } from './api.ts'
 import { App } from './components/App.tsx'
+import { createAlertActionsModel } from './models/alertActionsModel.ts'
 import { createAlertsModel } from './models/alertsModel.ts'
 import { createClock } from './models/clockModel.ts'
+import { createDeliveriesModel } from './models/deliveriesModel.ts'
 import { createFiltersModel } from './models/filtersModel.ts'
 import { createFrictionModel } from './models/frictionModel.ts'
+import { createHeatmapModel } from './models/heatmapModel.ts'
+import { createNotifierModel } from './models/notifierModel.ts'
+import { createOffersModel } from './models/offersModel.ts'
+import { createReplayModel } from './models/replayModel.ts'
 import { createSessionModel } from './models/sessionModel.ts'
+import { createSessionPagesModel } from './models/sessionPagesModel.ts'
 import './styles.css'
 
 const api = createApi()
+const notifier = createNotifierModel()
+const offers = createOffersModel()
+const sessionPages = createSessionPagesModel(api)
+const alerts = createAlertsModel({
+  api,
+  onArrive: (alert) => {
+    notifier.announce(alert)
+    // A known session struggling again has new pages to show.
+    sessionPages.refresh(alert.site, alert.session)
+  },
+  onOffer: offers.receive,
+  onOfferAnswer: offers.answer,
+})
 const models = {
   filters: createFiltersModel(api, location.search),
-  alerts: createAlertsModel({ api }),
+  alerts,
+  actions: createAlertActionsModel(alerts.applyUpdate),
+  offers,
+  sessionPages,
+  deliveries: createDeliveriesModel(api),
+  notifier,
   friction: createFrictionModel(api),
+  heatmap: createHeatmapModel(api, location.search),
   session: createSessionModel(api),
+  replay: createReplayModel(api),
   clock: createClock(),
 }
 

@@ -15,6 +15,7 @@ import type { Sites } from '../sites/Sites.ts'
 import { parseRange } from './parseRange.ts'
 import { heatmapApi } from './heatmapApi.ts'
 import { sessionsApi } from './sessionsApi.ts'
+import { liveRoutes } from './live.ts'
 
 export interface ApiDeps {
   client: ClickHouseClient
@@ -35,6 +36,7 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, 
     .use('*', requireRole(tokens, token, 'agent'))
     .route('/', heatmapApi(client))
     .route('/', sessionsApi(client))
+    .route('/', liveRoutes({ client, bus, tokens, token }))
     .get('/sites', (c) => c.json({ sites: sites.list() }))
     .get('/stats', (c) => c.json({ ingest: stats.toJSON() }))
     .get('/webhooks/deliveries', (c) => c.json({ deliveries: webhooks?.deliveries(c.req.query('site')) ?? [] }))

@@ -47,7 +47,8 @@ async function parse<T>(schema: z.ZodType<T>, req: Request): Promise<T> {
 export function liveRoutes({ client, bus, tokens, token }: LiveDeps) {
   const who = (p: Principal) => (p.tokenId === 'admin' ? 'admin' : (tokens.list().find((t) => t.id === p.tokenId)?.name ?? p.tokenId))
   return new Hono()
-    .use('*', requireRole(tokens, token, 'agent'))
+    .use('/alerts/*', requireRole(tokens, token, 'agent'))
+    .use('/sessions/*', requireRole(tokens, token, 'agent'))
     .post('/alerts/:id/:action{claim|resolve|dismiss|reopen}', async (c) => {
       const alertId = param(c.req.param('id'), 'id')
       const state = STATES[c.req.param('action')]!

@@ -1,14 +1,24 @@
 import { untracked, useSignalEffect } from '@preact/signals'
 import { useEffect } from 'preact/hooks'
 import type { Alert } from '@wince/collector'
+import type { AlertActionsModel } from '../models/alertActionsModel.ts'
 import type { AlertsModel } from '../models/alertsModel.ts'
 import type { ClockModel } from '../models/clockModel.ts'
+import type { DeliveriesModel } from '../models/deliveriesModel.ts'
 import type { FiltersModel } from '../models/filtersModel.ts'
 import type { FrictionModel } from '../models/frictionModel.ts'
+import type { HeatmapModel } from '../models/heatmapModel.ts'
+import type { NotifierModel } from '../models/notifierModel.ts'
+import type { OffersModel } from '../models/offersModel.ts'
+import type { ReplayModel } from '../models/replayModel.ts'
 import type { SessionModel } from '../models/sessionModel.ts'
+import type { SessionPagesModel } from '../models/sessionPagesModel.ts'
 import { AlertsView } from './AlertsView.tsx'
+import { DeliveriesPanel } from './DeliveriesPanel.tsx'
 import { FrictionView } from './FrictionView.tsx'
 import { Header } from './Header.tsx'
+import { HeatmapView } from './HeatmapView.tsx'
+import { ReplayPanel } from './ReplayPanel.tsx'
 import { SessionPanel } from './SessionPanel.tsx'
 
 /** How far before an alert a session's timeline starts: the struggle builds up over minutes, a visit rarely lasts hours. */
@@ -17,8 +27,15 @@ const SESSION_LOOKBACK_MS = 6 * 3_600_000
 export interface AppModels {
   filters: FiltersModel
   alerts: AlertsModel
+  actions: AlertActionsModel
+  offers: OffersModel
+  sessionPages: SessionPagesModel
+  deliveries: DeliveriesModel
+  notifier: NotifierModel
   friction: FrictionModel
+  heatmap: HeatmapModel
   session: SessionModel
+  replay: ReplayModel
   clock: ClockModel
 }
 
@@ -26,15 +43,24 @@ export interface Props {
   models: AppModels
 }
 
-/** The whole dashboard: header, live alerts with the session beside them, friction below. */
+/** The whole dashboard: header and tabs, then the live queue, the heatmaps or the friction overview. */
 export function App({ models }: Props) {
-  const { filters, alerts, friction, session, clock } = models
+  const { filters, alerts, friction, heatmap, session, replay, clock } = models
+  const view = filters.view.value
 
   useEffect(() => clock.start(), [clock])
   useEffect(() => void filters.loadSites(), [filters])
-  useEffect(() => filters.persist((search) => history.replaceState(history.state, '', search)), [filters])
+  useEffect(
+    () =>
+      filters.persist(
+        (search) => history.replaceState(history.state, '', search),
+        (): Record<string, string> => (filters.view.value === 'heatmaps' && heatmap.url.value ? { page: heatmap.url.value, vc: heatmap.vc.value, layer: heatmap.layer.value } : {}),
+      ),
+    [filters, heatmap],
+  )
 
   // Re-run when site or range change; untracked so the watchers' own reads do not restart them.
+  // The alert stream stays open on every tab: sound and notifications must not depend on the tab shown.
   useSignalEffect(() => {
     const site = filters.site.value
     const ms = filters.range.value.ms
@@ -42,24 +68,66 @@ export function App({ models }: Props) {
   })
   useSignalEffect(() => {
     const site = filters.site.value
+    if (filters.view.value !== 'live') return
+    return untracked(() => models.deliveries.watch(site))
+  })
+  useSignalEffect(() => {
+    const site = filters.site.value
     const ms = filters.range.value.ms
+    if (filters.view.value !== 'friction') return
     return untracked(() => friction.watch(site, ms))
   })
   useSignalEffect(() => {
+    const site = filters.site.value
+    const ms = filters.range.value.ms
+    if (filters.view.value !== 'heatmaps') return
+    return untracked(() => heatmap.watch(site, ms))
+  })
+  useSignalEffect(() => {
     void filters.site.value
-    untracked(() => session.close())
+    untracked(() => {
+      session.close()
+      replay.close()
+      models.offers.clear()
+      models.sessionPages.clear()
+    })
   })
 
-  const openSession = (alert: Alert) => void session.open(filters.site.peek(), alert.session, alert.ts - SESSION_LOOKBACK_MS)
-  const refreshFriction = () => void friction.refresh(filters.site.peek(), filters.range.peek().ms)
+  const site = () => filters.site.peek()
+  const openSession = (alert: Alert) => void session.open(site(), alert.session, alert.ts - SESSION_LOOKBACK_MS)
+  const openReplay = (id: string) => void replay.open(site(), id)
+  const refreshFriction = () => void friction.refresh(site(), filters.range.peek().ms)
+  const sessionPanel = <SessionPanel session={session} now={clock.now} onOpenReplay={openReplay} />
 
   return (
     <>
       <Header filters={filters} />
-      <main class="layout">
-        <AlertsView alerts={alerts} now={clock.now} selectedSession={session.session} onOpenSession={openSession} />
-        <SessionPanel session={session} now={clock.now} />
-        <FrictionView friction={friction} now={clock.now} onRefresh={refreshFriction} />
+      <main id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} class={`layout view-${view}`}>
+        <ReplayPanel replay={replay} />
+        {view === 'live' && (
+          <>
+            <AlertsView
+              alerts={alerts}
+              actions={models.actions}
+              offers={models.offers}
+              sessionPages={models.sessionPages}
+              notifier={models.notifier}
+              stateFilter={filters.alertState}
+              now={clock.now}
+              selectedSession={session.session}
+              onOpenSession={openSession}
+              onOpenReplay={(a) => openReplay(a.session)}
+            />
+            <div class="side">
+              {sessionPanel}
+              <DeliveriesPanel deliveries={models.deliveries} now={clock.now} />
+            </div>
+          </>
+        )}
+        {view === 'heatmaps' && (
+          <HeatmapView heatmap={heatmap} now={clock.now} onOpenSession={(id, last) => void session.open(site(), id, last - SESSION_LOOKBACK_MS)} aside={session.session.value ? sessionPanel : null} />
+        )}
+        {view === 'friction' && <FrictionView friction={friction} now={clock.now} onRefresh={refreshFriction} />}
       </main>
     </>
   )

@@ -5,11 +5,14 @@ import { typeColumns } from '../lib/typeColumns.ts'
 
 export interface Props {
   pages: readonly FrictionPage[]
+  /** Per page: sessions and how many of them struggled there (from the overview). */
+  struggling: ReadonlyArray<{ url: string; sessions: number; struggling: number; share: number }>
 }
 
 /** Pages ranked by signals, with the rate per 100 views that makes busy and quiet pages comparable. */
-export function FrictionPagesTable({ pages }: Props) {
+export function FrictionPagesTable({ pages, struggling }: Props) {
   const types = typeColumns(pages)
+  const share = new Map(struggling.map((s) => [s.url, s]))
   return (
     <div class="table-wrap">
       <table data-testid="friction-pages">
@@ -19,6 +22,9 @@ export function FrictionPagesTable({ pages }: Props) {
             <th scope="col">Page</th>
             <th scope="col" class="num">Signals</th>
             <th scope="col" class="num">Per 100 views</th>
+            <th scope="col" class="num" title="Share of the page's sessions that raised a struggle alert on it">
+              Struggling
+            </th>
             <th scope="col" class="num">Sessions</th>
             <th scope="col" class="num">Views</th>
             {types.map((t) => (
@@ -31,7 +37,7 @@ export function FrictionPagesTable({ pages }: Props) {
         <tbody>
           {pages.length === 0 && (
             <tr>
-              <td colSpan={5} class="empty">
+              <td colSpan={6} class="empty">
                 No signals in this range.
               </td>
             </tr>
@@ -44,6 +50,9 @@ export function FrictionPagesTable({ pages }: Props) {
               <td class="num">{p.signals}</td>
               {/* No recorded view (page views not beaconed yet): a rate of 0 would mislead. */}
               <td class="num">{p.views > 0 ? p.per100Views : '–'}</td>
+              <td class="num" data-testid="struggling-share">
+                {shareText(share.get(p.url))}
+              </td>
               <td class="num">{p.sessions}</td>
               <td class="num">{p.views}</td>
               {types.map((t) => (
@@ -57,4 +66,10 @@ export function FrictionPagesTable({ pages }: Props) {
       </table>
     </div>
   )
+}
+
+/** `12 % (3 of 25)`, or a dash when the page's sessions are unknown. */
+function shareText(s: { sessions: number; struggling: number; share: number } | undefined): string {
+  if (!s || s.sessions === 0) return '–'
+  return `${Math.round(s.share * 100)} % (${s.struggling} of ${s.sessions})`
 }

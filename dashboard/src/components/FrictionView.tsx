@@ -3,6 +3,8 @@ import { clockTime } from '../lib/clockTime.ts'
 import type { FrictionModel } from '../models/frictionModel.ts'
 import { FrictionElementsTable } from './FrictionElementsTable.tsx'
 import { FrictionPagesTable } from './FrictionPagesTable.tsx'
+import { TrendChart } from './TrendChart.tsx'
+import { VitalsTable } from './VitalsTable.tsx'
 
 export interface Props {
   friction: FrictionModel
@@ -10,10 +12,12 @@ export interface Props {
   onRefresh(): void
 }
 
-/** Where visitors struggle: pages, then elements, ranked by signals. */
+/** Where visitors struggle: the trend, pages and elements ranked by signals, and web vitals per page. */
 export function FrictionView({ friction, now, onRefresh }: Props) {
   const updatedAt = friction.updatedAt.value
   const loading = friction.loading.value
+  const overview = friction.overview.value
+  const span = friction.span.value
   return (
     <section class="friction panel" aria-labelledby="friction-heading" aria-busy={loading}>
       <div class="section-head">
@@ -30,8 +34,10 @@ export function FrictionView({ friction, now, onRefresh }: Props) {
           {friction.error.value}
         </p>
       )}
-      <FrictionPagesTable pages={friction.pages.value} />
+      {overview && <TrendChart points={overview.trend.points} bucketMs={overview.trend.bucketMs} from={span.from} to={span.to} now={now.value} />}
+      <FrictionPagesTable pages={friction.pages.value} struggling={overview?.struggling ?? []} />
       <FrictionElementsTable elements={friction.elements.value} />
+      <VitalsTable vitals={overview?.vitals ?? []} />
     </section>
   )
 }

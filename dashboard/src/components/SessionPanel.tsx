@@ -8,10 +8,11 @@ import type { SessionModel } from '../models/sessionModel.ts'
 export interface Props {
   session: SessionModel
   now: ReadonlySignal<number>
+  onOpenReplay(session: string): void
 }
 
 /** The open session's signals as a timeline, oldest first; a hint when none is open. */
-export function SessionPanel({ session, now }: Props) {
+export function SessionPanel({ session, now, onOpenReplay }: Props) {
   const id = session.session.value
   const heading = useRef<HTMLHeadingElement>(null)
   // Keyboard and screen-reader users land on what they just opened.
@@ -31,6 +32,9 @@ export function SessionPanel({ session, now }: Props) {
         <h2 id="session-heading" ref={heading} tabIndex={-1} title={id}>
           Session {id.slice(0, 8)}
         </h2>
+        <button type="button" data-testid="session-replay-open" onClick={() => onOpenReplay(id)}>
+          ▶ Replay
+        </button>
         <button type="button" onClick={() => session.close()}>
           Close
         </button>

@@ -35,14 +35,14 @@ let recent: Alert[]
 let requests: string[]
 let streams: FakeStream[]
 
-function setup() {
+function setup(extra: Partial<Parameters<typeof createAlertsModel>[0]> = {}) {
   const api = hc<ApiType>('http://dash.test/api', {
     fetch: async (input: RequestInfo | URL) => {
       requests.push(String(input))
       return Response.json({ alerts: recent })
     },
   })
-  return createAlertsModel({ api, retryMs: 1_000, openStream: (url) => { const s = new FakeStream(url); streams.push(s); return s } })
+  return createAlertsModel({ api, retryMs: 1_000, openStream: (url) => { const s = new FakeStream(url); streams.push(s); return s }, ...extra })
 }
 
 const ids = (list: readonly Alert[]) => list.map((a) => a.id)
@@ -53,7 +53,10 @@ beforeEach(() => {
   requests = []
   streams = []
 })
-afterEach(() => vi.useRealTimers())
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+})
 
 describe('alertsModel', () => {
   it('loads recent alerts of the range, then prepends streamed ones once each', async () => {
@@ -105,5 +108,40 @@ describe('alertsModel', () => {
     model.watch('other', 3_600_000)
     old.emit('alert', JSON.stringify(alert('z', 1_750_000_000_000)))
     expect(ids(model.alerts.value)).not.toContain('z')
+  })
+
+  it('applies state changes from the stream, announces only new live alerts, and hands on offers', async () => {
+    const arrived: string[] = []
+    const offers: string[] = []
+    const answers: string[] = []
+    const model = setup({
+      onArrive: (a) => arrived.push(a.id),
+      onOffer: (o) => offers.push(`${o.session}:${o.id}`),
+      onOfferAnswer: (a) => answers.push(`${a.offerId}:${a.answer}`),
+    })
+    const stop = model.watch('demo', 3_600_000)
+    await vi.waitFor(() => expect(ids(model.alerts.value)).toEqual(['b', 'a']))
+    const s = streams[0]!
+    s.emit('alert', JSON.stringify(alert('c', 1_750_000_000_000)))
+    s.emit('alert', JSON.stringify(alert('b', 1_749_999_990_000)))
+    expect(arrived).toEqual(['c'])
+
+    s.emit('alert-update', JSON.stringify({ alertId: 'a', state: 'claimed', by: 'ana', note: '', at: 5, site: 'demo', session: 'sess-a' }))
+    expect(model.alerts.value.find((x) => x.id === 'a')).toMatchObject({ state: 'claimed', stateBy: 'ana' })
+
+    s.emit('offer', JSON.stringify({ id: 'o1', message: 'Need help?', by: 'ana', at: 6, site: 'demo', session: 'sess-a' }))
+    s.emit('offer-answer', JSON.stringify({ offerId: 'o1', answer: 'accepted', at: 7, site: 'demo', session: 'sess-a' }))
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    s.emit('offer-answer', JSON.stringify({ offerId: 'o1', answer: 'maybe' }))
+    expect(warn).toHaveBeenCalledOnce()
+    expect(offers).toEqual(['sess-a:o1'])
+    expect(answers).toEqual(['o1:accepted'])
+
+    // A reload on reconnect keeps the state set live rather than the stored one.
+    s.emit('ready')
+    await vi.waitFor(() => expect(requests).toHaveLength(2))
+    await Promise.resolve()
+    expect(model.alerts.value.find((x) => x.id === 'a')?.state).toBe('claimed')
+    stop()
   })
 })

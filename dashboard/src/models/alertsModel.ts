@@ -1,16 +1,26 @@
 import { signal, type ReadonlySignal } from '@preact/signals'
-import type { Alert } from '@wince/collector'
+import type { Alert, AlertUpdate, Offer, OfferAnswer } from '@wince/collector'
 import { readJson, type Api } from '../api.ts'
+import { applyUpdate, refreshStates } from '../lib/alertStates.ts'
 import { mergeAlerts } from '../lib/mergeAlerts.ts'
 
 /** `live` once the stream said `ready`; `reconnecting` after it dropped; `off` when not watching. */
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'off'
 
+/** The events of the alert stream: `ready`, then one per live message, named by its kind. */
+export type StreamEvent = 'ready' | 'alert' | 'alert-update' | 'offer' | 'offer-answer'
+
+/** Which visitor a live message is about: the stream adds both to every message's data. */
+export interface Where {
+  site: string
+  session: string
+}
+
 /** The parts of `EventSource` the model uses: tests pass a fake. */
 export interface StreamLike {
   readonly readyState: number
   onerror: ((ev: Event) => unknown) | null
-  addEventListener(type: 'ready' | 'alert', listener: (ev: MessageEvent<string>) => void): void
+  addEventListener(type: StreamEvent, listener: (ev: MessageEvent<string>) => void): void
   close(): void
 }
 
@@ -24,6 +34,12 @@ export interface AlertsModelOptions {
    * HTTP error (a collector restarting behind a proxy answers 502).
    */
   retryMs?: number
+  /** Called for each alert that arrives live (not from a load): sound and desktop notifications hang here. */
+  onArrive?: (alert: Alert) => void
+  /** Called for each offer any agent made, as the stream carries it. */
+  onOffer?: (offer: Offer & Where) => void
+  /** Called for each visitor's answer to an offer. */
+  onOfferAnswer?: (answer: OfferAnswer & Where) => void
 }
 
 export interface AlertsModel {
@@ -34,6 +50,8 @@ export interface AlertsModel {
   error: ReadonlySignal<string | null>
   /** Whether the alert came through the live stream (rather than the initial load). */
   arrivedLive(id: string): boolean
+  /** Shows a state change at once (an agent's own action, before the stream echoes it). */
+  applyUpdate(update: AlertUpdate): void
   /**
    * Follows a site: loads its alerts of the last `rangeMs` and prepends new
    * ones from the live stream. Returns the cleanup that closes the stream.
@@ -45,11 +63,14 @@ export interface AlertsModel {
 const CLOSED = 2
 
 /** Live struggle alerts of one site: the recent ones, then the stream. */
-export function createAlertsModel({ api, openStream = (url) => new EventSource(url), retryMs = 5_000 }: AlertsModelOptions): AlertsModel {
+export function createAlertsModel({ api, openStream = (url) => new EventSource(url), retryMs = 5_000, onArrive, onOffer, onOfferAnswer }: AlertsModelOptions): AlertsModel {
   const alerts = signal<readonly Alert[]>([])
   const status = signal<StreamStatus>('off')
   const error = signal<string | null>(null)
   let live = new Set<string>()
+  // When each alert's state last changed live: a reload must not undo a newer change.
+  let seen = new Map<string, number>()
+  const update = (u: AlertUpdate) => (alerts.value = applyUpdate(alerts.peek(), u, seen))
 
   function watch(site: string, rangeMs: number): () => void {
     let stopped = false
@@ -59,13 +80,14 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
     error.value = null
     status.value = 'connecting'
     live = new Set()
+    seen = new Map()
 
     const load = async () => {
       try {
         const res = await api.alerts.$get({ query: { site, from: String(Date.now() - rangeMs) } })
         const body = await readJson(res)
         if (stopped) return
-        alerts.value = mergeAlerts(alerts.peek(), body.alerts)
+        alerts.value = mergeAlerts(refreshStates(alerts.peek(), body.alerts, seen), body.alerts)
         error.value = null
       } catch (err) {
         if (!stopped) error.value = `Could not load recent alerts: ${(err as Error).message}`
@@ -84,8 +106,22 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
       s.addEventListener('alert', (ev) => {
         const alert = parseAlert(ev.data)
         if (stopped || !alert) return
+        const isNew = !alerts.peek().some((a) => a.id === alert.id)
         live.add(alert.id)
         alerts.value = mergeAlerts(alerts.peek(), [alert])
+        if (isNew) onArrive?.(alert)
+      })
+      s.addEventListener('alert-update', (ev) => {
+        const u = parse<AlertUpdate & Where>(ev.data, (d) => typeof d.alertId === 'string' && typeof d.state === 'string')
+        if (!stopped && u) update(u)
+      })
+      s.addEventListener('offer', (ev) => {
+        const o = parse<Offer & Where>(ev.data, (d) => typeof d.id === 'string' && typeof d.message === 'string')
+        if (!stopped && o) onOffer?.(o)
+      })
+      s.addEventListener('offer-answer', (ev) => {
+        const a = parse<OfferAnswer & Where>(ev.data, (d) => typeof d.offerId === 'string' && (d.answer === 'accepted' || d.answer === 'dismissed'))
+        if (!stopped && a) onOfferAnswer?.(a)
       })
       s.onerror = () => {
         if (stopped) return
@@ -105,17 +141,22 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
     }
   }
 
-  return { alerts, status, error, arrivedLive: (id) => live.has(id), watch }
+  return { alerts, status, error, arrivedLive: (id) => live.has(id), applyUpdate: update, watch }
 }
 
 /** An alert from the stream, or undefined for anything that is not one (logged, never thrown). */
 function parseAlert(data: string): Alert | undefined {
+  return parse<Alert>(data, (a) => typeof a.id === 'string' && typeof a.ts === 'number' && typeof a.session === 'string' && Array.isArray(a.reasons))
+}
+
+/** A stream event's data if `valid` says it has the fields used; otherwise logged and undefined, never thrown. */
+function parse<T>(data: string, valid: (d: Partial<T>) => boolean): T | undefined {
   try {
-    const a = JSON.parse(data) as Partial<Alert>
-    if (typeof a.id === 'string' && typeof a.ts === 'number' && typeof a.session === 'string' && Array.isArray(a.reasons)) return a as Alert
+    const d = JSON.parse(data) as Partial<T>
+    if (d && typeof d === 'object' && valid(d)) return d as T
   } catch {
     // fall through
   }
-  console.warn('wince: ignored a malformed alert event', data.slice(0, 200))
+  console.warn('wince: ignored a malformed stream event', data.slice(0, 200))
   return undefined
 }

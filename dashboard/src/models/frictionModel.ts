@@ -5,9 +5,19 @@ import { readJson, type Api } from '../api.ts'
 /** How often the friction tables refresh on their own: fresh enough to watch a fix land, light on the store. */
 export const FRICTION_REFRESH_MS = 30_000
 
+/** The collector's overview: signals over time, struggling sessions per page, web vitals per page. */
+export interface Overview {
+  trend: { bucketMs: number; points: ReadonlyArray<{ t: number; type: string; n: number }> }
+  struggling: ReadonlyArray<{ url: string; sessions: number; struggling: number; share: number }>
+  vitals: ReadonlyArray<{ url: string; name: 'LCP' | 'INP' | 'CLS'; p75: number; samples: number; element: string }>
+}
+
 export interface FrictionModel {
   pages: ReadonlySignal<readonly FrictionPage[]>
   elements: ReadonlySignal<readonly FrictionElement[]>
+  overview: ReadonlySignal<Overview | null>
+  /** The range the figures cover, epoch ms (for the trend's axis). */
+  span: ReadonlySignal<{ from: number; to: number }>
   loading: ReadonlySignal<boolean>
   error: ReadonlySignal<string | null>
   /** When the shown figures were fetched, epoch ms (0: never). */
@@ -22,6 +32,8 @@ export interface FrictionModel {
 export function createFrictionModel(api: Api): FrictionModel {
   const pages = signal<readonly FrictionPage[]>([])
   const elements = signal<readonly FrictionElement[]>([])
+  const overview = signal<Overview | null>(null)
+  const span = signal({ from: 0, to: 0 })
   const loading = signal(false)
   const error = signal<string | null>(null)
   const updatedAt = signal(0)
@@ -32,11 +44,14 @@ export function createFrictionModel(api: Api): FrictionModel {
     const call = ++latest
     loading.value = true
     try {
-      const res = await api.friction.$get({ query: { site, from: String(Date.now() - rangeMs) } })
-      const body = await readJson(res)
+      const to = Date.now()
+      const query = { site, from: String(to - rangeMs), to: String(to) }
+      const [body, over] = await Promise.all([readJson(await api.friction.$get({ query })), readJson(await api.overview.$get({ query }))])
       if (call !== latest) return
       pages.value = body.pages
       elements.value = body.elements
+      overview.value = over
+      span.value = { from: to - rangeMs, to }
       updatedAt.value = Date.now()
       error.value = null
     } catch (err) {
@@ -49,6 +64,7 @@ export function createFrictionModel(api: Api): FrictionModel {
   function watch(site: string, rangeMs: number, everyMs = FRICTION_REFRESH_MS): () => void {
     pages.value = []
     elements.value = []
+    overview.value = null
     updatedAt.value = 0
     void refresh(site, rangeMs)
     const timer = setInterval(() => void refresh(site, rangeMs), everyMs)
@@ -58,5 +74,5 @@ export function createFrictionModel(api: Api): FrictionModel {
     }
   }
 
-  return { pages, elements, loading, error, updatedAt, refresh, watch }
+  return { pages, elements, overview, span, loading, error, updatedAt, refresh, watch }
 }

@@ -1,0 +1,71 @@
+import type { ReadonlySignal } from '@preact/signals'
+import { useState } from 'preact/hooks'
+import type { HeatmapModel } from '../models/heatmapModel.ts'
+import { HeatmapControls } from './HeatmapControls.tsx'
+import { HeatmapStage } from './HeatmapStage.tsx'
+import { HotspotList } from './HotspotList.tsx'
+import { HotspotSessions } from './HotspotSessions.tsx'
+import { ScrollSummary } from './ScrollSummary.tsx'
+import type { ComponentChildren } from 'preact'
+
+export interface Props {
+  heatmap: HeatmapModel
+  now: ReadonlySignal<number>
+  onOpenSession(session: string, last: number): void
+  /** Shown beside the hotspots: the session panel. */
+  aside?: ComponentChildren
+}
+
+const NO_BANDS: readonly number[] = []
+
+/** Where visitors click and struggle, drawn on the page itself. */
+export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
+  const [hovered, setHovered] = useState<Array<{ selector: string; clicks: number }>>([])
+  const [missing, setMissing] = useState<string[]>([])
+  const snapshot = heatmap.snapshot.value
+  const layer = heatmap.layer.value
+  const selected = heatmap.selected.value
+  const scroll = heatmap.scroll.value
+  const pick = (selector: string) => void heatmap.select(selector)
+  return (
+    <section class="panel heatmap" aria-labelledby="heatmap-heading" aria-busy={heatmap.loading.value}>
+      <div class="section-head">
+        <h2 id="heatmap-heading">Heatmap</h2>
+        <span class="muted" aria-live="polite">
+          {heatmap.loading.value ? 'Loading…' : layer === 'scroll' && scroll ? `${scroll.views} page views` : ''}
+        </span>
+      </div>
+      <HeatmapControls heatmap={heatmap} />
+      {heatmap.error.value && (
+        <p class="error" role="alert">
+          {heatmap.error.value}
+        </p>
+      )}
+      <div class="heatmap-body">
+        <div class="heatmap-main">
+          {heatmap.snapshotNote.value && <p class="empty">{heatmap.snapshotNote.value}</p>}
+          {snapshot && (
+            <HeatmapStage
+              snapshot={snapshot}
+              layer={layer}
+              cells={heatmap.cells.value}
+              reached={scroll?.reached ?? NO_BANDS}
+              selected={selected}
+              onHover={setHovered}
+              onPick={pick}
+              onMissing={(m) => setMissing((old) => (old.join('\n') === m.join('\n') ? old : m))}
+            />
+          )}
+        </div>
+        <div class="heatmap-side">
+          {layer !== 'scroll' && (
+            <HotspotList hotspots={heatmap.hotspots.value} hovered={hovered} selected={selected} missing={missing} unit={layer === 'clicks' ? 'clicks' : 'signals'} onPick={pick} />
+          )}
+          {layer === 'scroll' && scroll && <ScrollSummary reached={scroll.reached} />}
+          {selected && <HotspotSessions selector={selected} sessions={heatmap.sessions.value} now={now.value} onOpen={onOpenSession} />}
+          {aside}
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,58 @@
+import { useState } from 'preact/hooks'
+import type { OfferView } from '../models/offersModel.ts'
+import { OfferStatus } from './OfferStatus.tsx'
+
+export interface Props {
+  /** Ties labels to inputs: unique per card. */
+  id: string
+  offers: readonly OfferView[]
+  sending: boolean
+  error: string | undefined
+  /** Resolves true once the offer was taken. */
+  onSend(message: string, link: string | undefined): Promise<boolean>
+}
+
+/** Offers help to the struggling visitor: a message and an optional link, shown in their page. */
+export function OfferForm({ id, offers, sending, error, onSend }: Props) {
+  const [message, setMessage] = useState('')
+  const [link, setLink] = useState('')
+  const submit = async (e: Event) => {
+    e.preventDefault()
+    if (!message.trim()) return
+    if (await onSend(message.trim(), link.trim() || undefined)) {
+      setMessage('')
+      setLink('')
+    }
+  }
+  return (
+    <form class="offer" onSubmit={submit}>
+      <label for={`offer-${id}`} class="sr-only">
+        Message to the visitor
+      </label>
+      <textarea id={`offer-${id}`} data-testid="offer-message" rows={1} maxLength={500} placeholder="Offer help: “Hi, can I help you with your order?”" value={message} onInput={(e) => setMessage(e.currentTarget.value)} />
+      <div class="offer-row">
+        <label for={`offer-link-${id}`} class="sr-only">
+          Link (optional)
+        </label>
+        <input id={`offer-link-${id}`} data-testid="offer-link" type="url" placeholder="Link (optional), https://…" value={link} onInput={(e) => setLink(e.currentTarget.value)} />
+        <button type="submit" data-testid="offer-send" disabled={sending || !message.trim()}>
+          {sending ? 'Sending…' : 'Offer help'}
+        </button>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {offers.length > 0 && (
+        <ul class="offers" aria-live="polite">
+          {offers.map((o) => (
+            <li key={o.id}>
+              <OfferStatus offer={o} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,170 @@
+import { effect, signal, type ReadonlySignal, type Signal } from '@preact/signals'
+import { ApiCallError, readJson, type Api } from '../api.ts'
+import { findLayer, findViewport, type LayerId, type Viewport } from '../lib/layers.ts'
+
+/** A page snapshot as stored: rrweb-snapshot's serialized document and the sizes it was taken at. */
+export interface Snapshot {
+  ts: number
+  vw: number
+  vh: number
+  dw: number
+  dh: number
+  snap: unknown
+}
+
+export interface HeatCell {
+  selector: string
+  gfx: number
+  gfy: number
+  clicks: number
+  sessions: number
+}
+
+export interface Hotspot {
+  selector: string
+  clicks: number
+  sessions: number
+}
+
+export interface HotspotSession {
+  session: string
+  clicks: number
+  last: number
+}
+
+export interface HeatmapModel {
+  /** Pages with views in the range, most viewed first. */
+  pages: ReadonlySignal<ReadonlyArray<{ url: string; views: number }>>
+  url: Signal<string>
+  vc: Signal<Viewport>
+  layer: Signal<LayerId>
+  snapshot: ReadonlySignal<Snapshot | null>
+  /** Why there is no snapshot to draw on (none taken yet, or it failed to load). */
+  snapshotNote: ReadonlySignal<string | null>
+  cells: ReadonlySignal<readonly HeatCell[]>
+  hotspots: ReadonlySignal<readonly Hotspot[]>
+  scroll: ReadonlySignal<{ views: number; reached: readonly number[] } | null>
+  loading: ReadonlySignal<boolean>
+  error: ReadonlySignal<string | null>
+  /** The hotspot whose sessions are listed. */
+  selected: ReadonlySignal<string | null>
+  /** Sessions behind the selected hotspot; null while loading. */
+  sessions: ReadonlySignal<readonly HotspotSession[] | null>
+  /** Follows a site and range: loads its pages, then the chosen page's snapshot and layer as they change. Returns the cleanup. */
+  watch(site: string, rangeMs: number): () => void
+  /** Lists the sessions behind a hotspot (null clears). */
+  select(selector: string | null): Promise<void>
+}
+
+/** Heatmaps of one page: its snapshot, the chosen layer, and the sessions behind a hotspot. */
+export function createHeatmapModel(api: Api, search: string): HeatmapModel {
+  const params = new URLSearchParams(search)
+  const pages = signal<ReadonlyArray<{ url: string; views: number }>>([])
+  const url = signal(params.get('page') ?? '')
+  const vc = signal<Viewport>(findViewport(params.get('vc')))
+  const layer = signal<LayerId>(findLayer(params.get('layer')))
+  const snapshot = signal<Snapshot | null>(null)
+  const snapshotNote = signal<string | null>(null)
+  const cells = signal<readonly HeatCell[]>([])
+  const hotspots = signal<readonly Hotspot[]>([])
+  const scroll = signal<{ views: number; reached: readonly number[] } | null>(null)
+  const loading = signal(false)
+  const error = signal<string | null>(null)
+  const selected = signal<string | null>(null)
+  const sessions = signal<readonly HotspotSession[] | null>(null)
+  let current: { site: string; from: string } | null = null
+  let latest = 0
+  let snapKey = ''
+
+  async function loadSnapshot(site: string, page: string, v: Viewport): Promise<void> {
+    const key = `${site} ${page} ${v}`
+    if (key === snapKey) return
+    snapKey = key
+    snapshot.value = null
+    snapshotNote.value = null
+    try {
+      const body = await readJson(await api.snapshot.$get({ query: { site, url: page, vc: v } }))
+      if (snapKey === key) snapshot.value = body as Snapshot
+    } catch (err) {
+      if (snapKey !== key) return
+      snapshotNote.value = err instanceof ApiCallError && err.status === 404 ? `No snapshot of this page at ${v} size yet: one is taken on a next visit.` : `Could not load the snapshot: ${(err as Error).message}`
+    }
+  }
+
+  async function loadLayer(site: string, from: string, page: string, v: Viewport, l: LayerId): Promise<void> {
+    const call = ++latest
+    loading.value = true
+    try {
+      const query = { site, from, url: page, vc: v }
+      if (l === 'scroll') {
+        const body = await readJson(await api.scroll.$get({ query }))
+        if (call !== latest) return
+        scroll.value = body
+        cells.value = []
+        hotspots.value = []
+      } else {
+        const body = await readJson(await api.heatmap.$get({ query: { ...query, layer: l } }))
+        if (call !== latest) return
+        cells.value = body.cells
+        hotspots.value = body.hotspots
+        scroll.value = null
+      }
+      error.value = null
+    } catch (err) {
+      if (call === latest) error.value = `Could not load the heatmap: ${(err as Error).message}`
+    } finally {
+      if (call === latest) loading.value = false
+    }
+  }
+
+  function watch(site: string, rangeMs: number): () => void {
+    const from = String(Date.now() - rangeMs)
+    current = { site, from }
+    let stopped = false
+    let dispose: (() => void) | undefined
+    void (async () => {
+      try {
+        const body = await readJson(await api.pages.$get({ query: { site, from } }))
+        if (stopped) return
+        pages.value = body.pages
+        if (!body.pages.some((p) => p.url === url.peek())) url.value = body.pages[0]?.url ?? ''
+      } catch (err) {
+        if (!stopped) error.value = `Could not load pages: ${(err as Error).message}`
+      }
+      if (stopped) return
+      dispose = effect(() => {
+        const page = url.value
+        const v = vc.value
+        const l = layer.value
+        selected.value = null
+        sessions.value = null
+        if (!page) return
+        void loadSnapshot(site, page, v)
+        void loadLayer(site, from, page, v, l)
+      })
+    })()
+    return () => {
+      stopped = true
+      dispose?.()
+      latest++
+      snapKey = ''
+      current = null
+    }
+  }
+
+  async function select(selector: string | null): Promise<void> {
+    selected.value = selector
+    sessions.value = null
+    if (!selector || !current) return
+    const { site, from } = current
+    try {
+      const body = await readJson(await api.heatmap.sessions.$get({ query: { site, from, url: url.peek(), vc: vc.peek(), selector } }))
+      if (selected.peek() === selector) sessions.value = body.sessions
+    } catch (err) {
+      if (selected.peek() === selector) sessions.value = []
+      error.value = `Could not load the sessions: ${(err as Error).message}`
+    }
+  }
+
+  return { pages, url, vc, layer, snapshot, snapshotNote, cells, hotspots, scroll, loading, error, selected, sessions, watch, select }
+}

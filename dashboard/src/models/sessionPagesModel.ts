@@ -1,0 +1,75 @@
+import { signal, type ReadonlySignal } from '@preact/signals'
+import { readJson, withQuery, type Api } from '../api.ts'
+import { mapWith } from '../lib/mapWith.ts'
+
+/** A session's page views, oldest first, and when it was first seen (epoch ms, null if no page view was stored). */
+export interface SessionPages {
+  pages: ReadonlyArray<{ url: string; ts: number; pageView: string }>
+  firstSeen: number | null
+}
+
+export interface SessionPagesModel {
+  /** Loaded sessions. */
+  bySession: ReadonlySignal<ReadonlyMap<string, SessionPages>>
+  /** Loads a session's pages once (again after `refresh`). */
+  ensure(site: string, session: string): void
+  /** Loads again, e.g. when a new alert of a known session arrives. */
+  refresh(site: string, session: string): void
+  clear(): void
+}
+
+/** Most session lookups at once: a long queue must not fire a hundred queries together. */
+const MAX_PARALLEL = 4
+
+/** The pages each alerted session went through: time on site and the last pages visited. */
+export function createSessionPagesModel(api: Api): SessionPagesModel {
+  const bySession = signal<ReadonlyMap<string, SessionPages>>(new Map())
+  const asked = new Set<string>()
+  const queue: Array<[string, string]> = []
+  let running = 0
+  let generation = 0
+
+  const pump = () => {
+    while (running < MAX_PARALLEL && queue.length > 0) {
+      const [site, session] = queue.shift()!
+      const gen = generation
+      running++
+      void api.sessions[':session'].pages
+        .$get(withQuery({ param: { session } }, { site }))
+        .then((res) => readJson(res))
+        .then((body) => {
+          if (gen === generation) bySession.value = mapWith(bySession.peek(), session, body)
+        })
+        .catch(() => {
+          // Not fatal: the card shows no time on site. Allow a later retry.
+          asked.delete(session)
+        })
+        .finally(() => {
+          running--
+          pump()
+        })
+    }
+  }
+
+  function ensure(site: string, session: string): void {
+    if (asked.has(session)) return
+    asked.add(session)
+    queue.push([site, session])
+    pump()
+  }
+
+  return {
+    bySession,
+    ensure,
+    refresh(site, session) {
+      asked.delete(session)
+      ensure(site, session)
+    },
+    clear() {
+      generation++
+      queue.length = 0
+      asked.clear()
+      bySession.value = new Map()
+    },
+  }
+}
