@@ -1,0 +1,15 @@
+/** The budgets of DESIGN.md ("Budgets"), as numbers the benchmarks and the size gate compare against. */
+export const BUDGETS = {
+  /** `s.js` core, bytes of gzip (level 9). Lazy chunks do not count. */
+  snippetGzipBytes: 4096,
+  /** Main-thread time the snippet adds, ms per 1,000 input events. */
+  mainThreadMsPer1000: 3,
+  /** Longest task of the snippet's own, ms. */
+  ownTaskMs: 30,
+  /** Events per second stored in ClickHouse (embedded chDB) on the 2-core machine. */
+  ingestEventsPerSec: 50_000,
+  /** Stored events/s over a Hono no-op endpoint's events/s, same load. */
+  ingestRatio: 0.5,
+  /** Share of the events produced by pages that the collector stored, across unloads. */
+  unloadDelivery: 0.999,
+} as const

@@ -1,0 +1,118 @@
+import { cpus, totalmem, tmpdir } from 'node:os'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { launchChromium } from '../lib/browser.ts'
+import { startCollector } from '../lib/startCollector.ts'
+import { BUDGETS } from './budgets.ts'
+import { benchIngest, type IngestResult } from './ingest/benchIngest.ts'
+import { summarizeCpuProfile } from './ingest/summarizeCpuProfile.ts'
+import { benchMainThread, type MainThreadResult } from './mainThread.ts'
+import { benchUnload, type UnloadResult } from './benchUnload.ts'
+import { serveFixtures } from './serveFixtures.ts'
+import { snippetSizes } from './snippetSizes.ts'
+import { fmt } from './stats.ts'
+
+// `pnpm bench` (after `pnpm run build`): every budget of DESIGN.md measured on this
+// machine, medians of several runs, then one table. `--only=weight,main,ingest,unload`
+// runs some parts; `--quick` runs fewer repetitions (for trying the bench, not for figures).
+const args = process.argv.slice(2)
+const only = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'weight,ingest,main,unload').split(','))
+const quick = args.includes('--quick')
+const log = (line: string) => console.log(line)
+
+type Row = [what: string, measured: string, budget: string, verdict: string]
+const rows: Row[] = []
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
+const kb = (b: number) => `${fmt(b)} B`
+
+if (only.has('weight')) {
+  const { core, chunks } = snippetSizes()
+  rows.push(['s.js raw / gzip / brotli', `${kb(core.raw)} / ${kb(core.gzip)} / ${kb(core.brotli)}`, `≤ ${kb(BUDGETS.snippetGzipBytes)} gzip`, verdict(core.gzip <= BUDGETS.snippetGzipBytes)])
+  for (const c of chunks) rows.push([`lazy ${c.file} raw / gzip / brotli`, `${kb(c.raw)} / ${kb(c.gzip)} / ${kb(c.brotli)}`, 'not counted', '—'])
+  if (chunks.length === 0) rows.push(['lazy chunks', 'none in snippet/dist', 'not counted', '—'])
+}
+
+let ingest: IngestResult | undefined
+if (only.has('ingest')) {
+  log('collector ingest (separate processes, autocannon on loopback)…')
+  ingest = await benchIngest({ rounds: quick ? 1 : 3, seconds: quick ? 5 : 10, log })
+  const i = ingest
+  const ok = i.storedPerSec >= BUDGETS.ingestEventsPerSec
+  rows.push(['ingest: accepted (202), events/s', fmt(i.acceptedPerSec), '', ''])
+  rows.push(['ingest: stored in ClickHouse, events/s', fmt(i.storedPerSec), `≥ ${fmt(BUDGETS.ingestEventsPerSec)}`, verdict(ok)])
+  rows.push(['ingest: Hono no-op ceiling, events/s', fmt(i.noopPerSec), '', ''])
+  rows.push(['ingest: stored ÷ no-op', fmt(i.ratio, 2), `≥ ${BUDGETS.ingestRatio}`, verdict(i.ratio >= BUDGETS.ingestRatio)])
+  rows.push(['ingest: stored ÷ accepted, failures', `${fmt(i.storedOfAccepted, 3)}, ${i.failures}`, '1, 0', verdict(i.storedOfAccepted >= 0.999 && i.failures === 0)])
+  rows.push(['collector RSS peak / after (MB)', `${fmt(i.rssPeakMb)} / ${fmt(i.rssAfterMb)}`, '', ''])
+  rows.push([`collector threads (cores used); load gen ${i.loadGeneratorCores.toFixed(2)}`, i.collectorThreads.slice(0, 3).map((t) => `${t.thread} ${t.cores.toFixed(2)}`).join(', '), '', ''])
+  if (!ok || i.ratio < BUDGETS.ingestRatio) await profileIngest()
+}
+
+let main: MainThreadResult | undefined
+let unload: UnloadResult | undefined
+if (only.has('main') || only.has('unload')) {
+  const collector = await startCollector()
+  const site = await serveFixtures(collector.url)
+  const browser = await launchChromium()
+  try {
+    if (only.has('main')) {
+      log('main-thread cost in Chromium (same workload without / with the snippet / with no-op listeners)…')
+      main = await benchMainThread(browser, `${site.url}/workload.html`, quick ? 1 : 4, quick ? 1 : 2, log)
+      const m = main
+      const n = m.inputs.moves + m.inputs.clicks + m.inputs.wheels
+      rows.push([`main thread: workload`, `${fmt(n)} inputs (${m.inputs.moves} moves, ${m.inputs.clicks} clicks, ${m.inputs.wheels} wheel), ${m.reps} reps; ${m.signals} signal(s) per run: ${m.signalTypes.join(', ') || 'none'}`, '', ''])
+      rows.push(['added script time, ms / 1,000 inputs', fmt(m.addedScriptMsPer1000, 1), `≤ ${BUDGETS.mainThreadMsPer1000}`, verdict(m.addedScriptMsPer1000 <= BUDGETS.mainThreadMsPer1000)])
+      rows.push(['added task time, ms / 1,000 inputs', fmt(m.addedTaskMsPer1000, 1), '', ''])
+      rows.push(['s.js own function time (trace), ms / 1,000', fmt(m.ownMsPer1000, 1), `≤ ${BUDGETS.mainThreadMsPer1000}`, verdict(m.ownMsPer1000 <= BUDGETS.mainThreadMsPer1000)])
+      rows.push(['no-op listeners, added script ms / 1,000', fmt(m.noopScriptMsPer1000, 1), '(floor)', ''])
+      rows.push(['longest own task, ms (median / worst)', `${fmt(m.longestOwnTaskMs, 1)} / ${fmt(m.worstOwnTaskMs, 1)}`, `≤ ${BUDGETS.ownTaskMs}`, verdict(m.worstOwnTaskMs <= BUDGETS.ownTaskMs)])
+      rows.push(['s.js evaluation at load, ms', fmt(m.evaluateMs, 1), `≤ ${BUDGETS.ownTaskMs}`, verdict(m.evaluateMs <= BUDGETS.ownTaskMs)])
+    }
+    if (only.has('unload')) {
+      log('unload delivery in Chromium…')
+      unload = await benchUnload(browser, collector, site.url, quick ? 30 : 200, log)
+      const u = unload
+      rows.push([
+        `unload: ${u.views} views (${u.endings.navigate} navigate, ${u.endings.close} close, ${u.endings.reload} reload)`,
+        `${fmt(u.stored.total)} of ${fmt(u.produced.total)} events stored (${u.stored.signals}/${u.produced.signals} signals, ${u.stored.pages}/${u.produced.pages} pages, ${u.stored.struggles}/${u.produced.struggles} alerts)`,
+        '',
+        '',
+      ])
+      rows.push(['unload: share stored', `${fmt(u.share * 100, 2)} %`, `≥ ${BUDGETS.unloadDelivery * 100} %`, verdict(u.share >= BUDGETS.unloadDelivery)])
+    }
+  } finally {
+    await browser.close()
+    await site.close()
+    await collector.close()
+  }
+}
+
+/** A profiled extra round of the collector (V8 CPU profiler over the measured window only), summarized. */
+async function profileIngest(): Promise<void> {
+  log('ingest budget missed: profiling the collector (one extra 8 s round, CPU profiler on its JS thread)…')
+  const dir = mkdtempSync(join(tmpdir(), 'wince-cpuprof-'))
+  try {
+    const file = join(dir, 'collector.cpuprofile')
+    const r = await benchIngest({ rounds: 1, seconds: 8, warmupSeconds: 2, profileFile: file, log: () => {} })
+    const p = summarizeCpuProfile(file, 15)
+    log(`  profiled round: stored ${fmt(r.storedPerSec)} ev/s; cores used: ${r.collectorThreads.map((t) => `${t.thread} ${t.cores.toFixed(2)}`).join(', ')}; load generator ${r.loadGeneratorCores.toFixed(2)}`)
+    log(`  collector JS thread busy ${fmt(p.totalMs)} ms of the window. Top self time:`)
+    for (const f of p.functions) log(`    ${fmt(f.selfMs).padStart(6)} ms ${fmt(f.share * 100, 1).padStart(5)} %  ${f.name}  (${f.where})`)
+    log('  by place:')
+    for (const f of p.places) log(`    ${fmt(f.selfMs).padStart(6)} ms ${fmt(f.share * 100, 1).padStart(5)} %  ${f.where}`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const cpu = cpus()
+const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? '?'}), ${fmt(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average at end ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`
+const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length), ['what', 'measured', 'budget', 'verdict'][c]!.length))
+const line = (r: string[]) => '| ' + r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ') + ' |'
+console.log('')
+console.log(`Wince performance budgets — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`)
+console.log(`machine: ${machine}`)
+console.log(`command: pnpm bench${args.length ? ' -- ' + args.join(' ') : ''}`)
+console.log(line(['what', 'measured', 'budget', 'verdict']))
+console.log(line(widths.map((w) => '-'.repeat(w))))
+for (const r of rows) console.log(line(r))

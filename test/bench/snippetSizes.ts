@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+
+/** The snippet's build output. */
+export const SNIPPET_DIST = fileURLToPath(new URL('../../snippet/dist/', import.meta.url))
+
+export interface FileSize {
+  file: string
+  raw: number
+  gzip: number
+  brotli: number
+}
+
+/** gzip at level 9: deterministic for the same input and zlib, so the gate never flaps. */
+export const gzipSize = (data: Uint8Array): number => gzipSync(data, { level: 9 }).length
+
+/** brotli at its best quality, as a CDN would pre-compress a static file. */
+export const brotliSize = (data: Uint8Array): number =>
+  brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }).length
+
+/** Raw, gzip and brotli sizes of one file. */
+export function fileSize(path: string): FileSize {
+  const data = readFileSync(path)
+  return { file: path.split('/').pop()!, raw: data.length, gzip: gzipSize(data), brotli: brotliSize(data) }
+}
+
+/**
+ * `s.js` first, then every lazily loaded chunk: any other `.js` in the dist folder
+ * (`wince.mjs` is the ESM build for bundlers, not shipped to pages as is).
+ */
+export function snippetSizes(dir = SNIPPET_DIST): { core: FileSize; chunks: FileSize[] } {
+  const chunks = readdirSync(dir)
+    .filter((f) => f.endsWith('.js') && f !== 's.js')
+    .sort()
+    .map((f) => fileSize(join(dir, f)))
+  return { core: fileSize(join(dir, 's.js')), chunks }
+}
