@@ -1,4 +1,3 @@
-import { guard } from './core/guard'
 import { start } from './start'
 
 /**
@@ -6,9 +5,9 @@ import { start } from './start'
  * `<script async src="https://host/s.js" data-site="demo"></script>`, with optional
  * `data-endpoint`, `data-text="true"` and `data-struggle-threshold`.
  */
-guard(() => {
-  // Set while a classic script first runs, async or not.
-  const s = document.currentScript as HTMLScriptElement
+// Set while a classic script first runs, async or not (null only if loaded as a module).
+const s = document.currentScript as HTMLScriptElement | null
+if (s) {
   const d = s.dataset
   start({
     site: d.site!,
@@ -16,4 +15,4 @@ guard(() => {
     text: d.text == 'true',
     threshold: +d.struggleThreshold!, // NaN when absent: ignored
   })
-})()
+}

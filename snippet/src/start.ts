@@ -11,9 +11,11 @@ import * as clicks from './dom/clicks'
 import * as pointer from './dom/pointer'
 import * as scroll from './dom/scroll'
 import * as pageView from './dom/pageView'
+import * as ext from './ext/ext'
 import { install } from './api/wince'
 
-let live = false
+/** Started and not stopped; chunks only run while it is on. */
+export let live = false
 
 /**
  * Starts Wince once per page: transport, signal pipeline, the page API (replaying calls
@@ -25,12 +27,14 @@ export const start = guard((o: Options): void => {
   live = true
   const sid = load<string>('sid') || rid()
   save('sid', sid)
-  queue.start(o.endpoint || location.origin, o.site, sid)
+  const e = (o.endpoint || location.origin).replace(/\/+$/, '')
+  queue.start(e, o.site, sid)
   emitter.start(o)
   // Before the detectors: queued `on` callbacks must see the very first signals (a quick
   // back is found at start), queued `consent` and `config` must apply to them.
-  install(stop)
+  install()
   if (!live) return // a queued wince('stop')
+  ext.start(e)
   activity.start(clicks.answer)
   clicks.start()
   pointer.start()

@@ -1,7 +1,10 @@
 import { guard } from '../core/guard'
 
-/** Events a page can subscribe to with `wince('on', type, cb)`. */
-export type Topic = 'signal' | 'struggle'
+/**
+ * Events a page can subscribe to with `wince('on', type, cb)`: `signal`, `struggle`,
+ * `help` (fired by the help chunk); `st` is the core telling chunks a page view's settings.
+ */
+export type Topic = 'signal' | 'struggle' | 'help' | 'st'
 
 type Callback = (data: unknown) => void
 let subs: Partial<Record<string, Callback[]>> = {}
@@ -12,7 +15,7 @@ export function on(topic: string, cb: unknown): void {
 }
 
 /** Calls each subscriber, each guarded: a throwing callback harms neither the page nor the others. */
-export function fire(topic: Topic, data: unknown): void {
+export function fire(topic: string, data?: unknown): void {
   for (const f of subs[topic] || []) guard(f)(data)
 }
 

@@ -1,4 +1,4 @@
-import type { SignalEvent } from '../wire'
+import type { SignalEvent, StruggleEvent } from '../wire'
 import type { Options } from '../Options'
 import type { Verdict } from '../detect/Verdict'
 import { createStruggleScore, type ScoreState, type ScoreTuning, type StruggleScore } from '../score/createStruggleScore'
@@ -6,10 +6,11 @@ import { selector } from '../describe/selector'
 import { label } from '../describe/label'
 import { rid } from '../core/rid'
 import { load, save } from '../core/storage'
-import { push } from '../transport/queue'
+import { ctx, push } from '../transport/queue'
 import { fire } from './callbacks'
 
-let text = false
+
+let text: boolean | undefined
 let score: StruggleScore
 let state: ScoreState
 
@@ -18,7 +19,7 @@ export const page = (): string => location.origin + location.pathname
 
 /** Starts the signal pipeline; the score picks up the episode of the previous page (sessionStorage). */
 export function start(o: Options): void {
-  text = !!o.text
+  text = o.text
   const s = load<ScoreState>('sc')
   state = s?.c ? s : { c: [], on: false }
   score = createStruggleScore(state)
@@ -30,7 +31,8 @@ export const tune = (o: ScoreTuning): void => score.tune(o || {})
 
 /**
  * Turns a detector's verdict into a signal: describes the element, queues it, tells the
- * page, scores it; when an episode starts, sends the struggle alert at once.
+ * page, scores it; when an episode starts, sends the struggle alert at once, tells the
+ * page and the chunks (which find the alert's id in their context).
  */
 export function emit(v: Verdict): void {
   const el = v.k as Element | undefined
@@ -52,7 +54,8 @@ export function emit(v: Verdict): void {
   const s = score.add(ev, now)
   save('sc', state)
   if (s) {
-    push({ k: 'struggle', id: rid(), t: now, u: page(), sc: s.score, rs: s.reasons }, true)
+    // Kept in the chunks' context: the help and recorder chunks tie what they do to this alert.
+    push((ctx.z = { k: 'struggle', id: rid(), t: now, u: page(), sc: s.score, rs: s.reasons } as StruggleEvent), true)
     fire('struggle', s)
   }
 }

@@ -3,6 +3,8 @@ import { guard } from '../core/guard'
 import { consent } from '../transport/queue'
 import { on } from './callbacks'
 import { tune } from './emit'
+import { register } from '../ext/ext'
+import { live, stop } from '../start'
 
 /**
  * The page API, the snippet's only global (`window.wince`):
@@ -10,22 +12,23 @@ import { tune } from './emit'
  * - `wince('consent', false | true)`: stop / resume sending (DNT and GPC always win)
  * - `wince('config', { weights, threshold })`: tune the struggle score
  * - `wince('stop')`: stop everything, remove every listener
+ * - `wince('on', 'help', cb)`: the help prompt's 'chat' action was chosen: open the site's chat
+ * - `wince('x', name, factory)`: used by Wince's own lazily loaded chunks to register
  */
 export type WinceApi = {
-  (cmd: 'on', topic: 'signal' | 'struggle', cb: (data: any) => void): void
+  (cmd: 'on', topic: 'signal' | 'struggle' | 'help', cb: (data: any) => void): void
   (cmd: 'consent', on: boolean): void
   (cmd: 'config', o: ScoreTuning): void
   (cmd: 'stop'): void
 }
 
-let stopper: () => void
-
 /** Runs one page API call; unknown calls are ignored and nothing ever throws into the page. */
 export const wince = guard((cmd: string, a?: any, b?: any): void => {
   if (cmd == 'on') on(a, b)
-  else if (cmd == 'consent') consent(!!a)
+  else if (cmd == 'consent') consent(a)
   else if (cmd == 'config') tune(a)
-  else if (cmd == 'stop') stopper()
+  else if (cmd == 'stop') stop()
+  else if (cmd == 'x' && live) register(b)
 }) as WinceApi
 
 /**
@@ -33,8 +36,7 @@ export const wince = guard((cmd: string, a?: any, b?: any): void => {
  * (`window.wince=window.wince||function(){(wince.q=wince.q||[]).push(arguments)}`)
  * and replaying the calls it queued.
  */
-export function install(stop: () => void): void {
-  stopper = stop
+export function install(): void {
   const w = window as unknown as { wince?: { q?: Iterable<unknown>[] } }
   const q = w.wince?.q || []
   w.wince = wince as never

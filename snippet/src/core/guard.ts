@@ -17,3 +17,6 @@ export function guard<A extends unknown[], R>(fn: (...a: A) => R): (...a: A) => 
     }
   }
 }
+
+/** Does nothing: for promise rejections that must not reach the page (they would look like its own errors). */
+export const noop = (): void => {}

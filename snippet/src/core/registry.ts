@@ -1,6 +1,7 @@
 import { guard } from './guard'
 
-const cleanups: (() => void)[] = []
+/** What {@link stopAll} runs, newest first. Chunks push their own cleanups here (`ctx.x`). */
+export const cleanups: (() => void)[] = []
 
 /**
  * Binds a guarded, passive listener and remembers how to remove it, so that
@@ -17,11 +18,6 @@ export function listen<E extends Event>(
   const o = { capture, passive: true }
   target.addEventListener(type, g, o)
   cleanups.push(() => target.removeEventListener(type, g, o))
-}
-
-/** Registers a cleanup to run (in reverse order of registration) on {@link stopAll}. */
-export function onStop(fn: () => void): void {
-  cleanups.push(fn)
 }
 
 /**

@@ -4,12 +4,13 @@
  */
 export function load<T>(key: string): T | null | undefined {
   try {
-    return JSON.parse(sessionStorage.getItem('wince.' + key)!)
+    // A missing key reads as undefined, which JSON.parse rejects: undefined, as wanted.
+    return JSON.parse(sessionStorage['wince.' + key])
   } catch {}
 }
 
 export function save(key: string, value: unknown): void {
   try {
-    sessionStorage.setItem('wince.' + key, JSON.stringify(value))
+    sessionStorage['wince.' + key] = JSON.stringify(value)
   } catch {}
 }

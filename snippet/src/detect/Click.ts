@@ -11,7 +11,7 @@ export interface Click {
   /** Viewport position, CSS px. */
   x: number
   y: number
-  /** Time, ms (performance.now base). */
+  /** Time, ms (performance.now base: the click's `timeStamp`). */
   t: number
   /** Opaque identity of the (actionable ancestor of the) clicked element. */
   k: unknown
@@ -39,3 +39,14 @@ export const judged = (c: Click): boolean => c.c > SKIP && !c.b && !c.m
  */
 export const answered = (c: Click, until: number): boolean =>
   (c.c == ACTION ? c.a : Math.min(c.a, c.sa)) <= until
+
+/**
+ * Records a sign of life at `t` on a click still waiting for its answer: its first
+ * answer, or its first selection change. No time test: whatever the adapter reports
+ * while a click waits came after it, even within the same tick of the clock (a
+ * checkbox's `change` follows its click by microseconds, and browsers coarsen
+ * performance.now() to 100 µs or more), so `t > c.t` would call a working checkbox dead.
+ */
+export const answer = (c: Click, t: number, selection: boolean): void => {
+  selection ? (c.sa = Math.min(c.sa, t)) : (c.a = Math.min(c.a, t))
+}

@@ -28,9 +28,12 @@ describe('error click', () => {
     expect(errorClick(click(0, { m: true }), 5, 'TypeError')).toBeUndefined()
   })
 
-  it('keeps only identifier-like names, else says Error', () => {
+  it('keeps only clean names (letters, - and _), else says Error', () => {
     expect(errorClick(click(0), 1, 'ChunkLoadError')?.why).toBe('error:ChunkLoadError')
     expect(errorClick(click(0), 1, 'Bad name: jo@x.io')?.why).toBe('error:Error')
     expect(errorClick(click(0), 1, undefined)?.why).toBe('error:Error')
+    // Digits may be an id or a number from the page; a non-string is no name.
+    expect(errorClick(click(0), 1, 'Order4711Error')?.why).toBe('error:Error')
+    expect(errorClick(click(0), 1, 42)?.why).toBe('error:Error')
   })
 })

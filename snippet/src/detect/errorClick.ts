@@ -1,3 +1,4 @@
+import { clean } from '../describe/scrub'
 import { judged, type Click } from './Click'
 import { verdict, type Verdict } from './Verdict'
 
@@ -18,7 +19,7 @@ export const ERROR_CLICK_WINDOW_MS = 1000
 export function errorClick(c: Click | undefined, t: number, name: unknown): Verdict | undefined {
   if (c && judged(c) && !c.e && t - c.t <= ERROR_CLICK_WINDOW_MS) {
     c.e = true
-    // Anything but an identifier-like name (TypeError, ChunkLoadError…) might be text: say Error.
-    return verdict('error_click', c, 1, t - c.t, 'error:' + (/^[a-z$_][\w$]{0,39}$/i.test((name || '') as string) ? name : 'Error'))
+    // Anything but a clean name (TypeError, ChunkLoadError…: letters only, as in selectors) might be text: say Error.
+    return verdict('error_click', c, 1, t - c.t, 'error:' + (clean(name as string) ? name : 'Error'))
   }
 }

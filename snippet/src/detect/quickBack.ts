@@ -1,4 +1,4 @@
-import type { Verdict } from './Verdict'
+import { verdict, type Verdict } from './Verdict'
 
 /**
  * Longest stay on a page that still counts as a quick back when the visitor returns to
@@ -30,7 +30,7 @@ export function quickBack(trail: Visit[], u: string, now: number): [Visit[], Ver
   return [
     [...trail, { u, a: now }].slice(-2),
     before?.u == u && ms < QUICK_BACK_MS
-      ? { type: 'quick_back', x: 0, y: 0, t: now, n: 1, ms, why: 'quick-back', u: prev!.u }
+      ? { ...verdict('quick_back', { x: 0, y: 0, t: now }, 1, ms, 'quick-back'), u: prev!.u }
       : undefined,
   ]
 }

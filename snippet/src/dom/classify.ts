@@ -3,22 +3,20 @@ import { ACTION, PLAIN, SKIP } from '../detect/Click'
 /** `data-wince-ignore`: no signal for the element or anything inside it. */
 export const IGNORE = '[data-wince-ignore]'
 
-/** What looks actionable by markup. */
+/** What looks actionable by markup (inputs that are not NEVER are pressed like buttons). */
 const ACTIONABLE =
-  'a,button,summary,label,[onclick],' +
-  'button link tab menuitem checkbox radio switch option'
-    .split(' ')
-    .map((r) => `[role=${r}]`)
-    .join()
+  'a,button,summary,label,input,[onclick],[role=button],[role=link],[role=tab],[role=menuitem],[role=checkbox],[role=radio],[role=switch],[role=option]'
 
 /**
  * Never judged: typing, choosing and drawing surfaces answer in ways we cannot see, and
- * links that navigate, open a new window or download are answered by leaving.
+ * links that navigate, open a new window or download are answered by leaving. Inputs are
+ * typed into, except the types pressed like buttons (checkbox and radio answer with a
+ * change event); `type` matches case-insensitively, and a missing or unknown type is text.
+ * Nor is `<input type=reset>`: on a form still as it came, it rightly changes nothing.
  */
-const NEVER = `${IGNORE},select,textarea,canvas,a[download],a[target]:not([target=_self]),a[href]:not([href^="#"]):not([href^=javascript])`
-
-/** Input types that are pressed like buttons (checkbox and radio answer with a change event). */
-const PRESSED = /^(submit|button|image|reset|checkbox|radio)$/
+const NEVER =
+  `${IGNORE},select,textarea,canvas,input:not([type=submit],[type=button],[type=image],[type=checkbox],[type=radio]),` +
+  'a[download],a[target]:not([target=_self]),a[href]:not([href^="#"]):not([href^=javascript])'
 
 /**
  * Decides the kind of a click from its target (DOM adapter): the element to judge
@@ -26,7 +24,6 @@ const PRESSED = /^(submit|button|image|reset|checkbox|radio)$/
  */
 export function classify(el: Element): [number, Element] {
   if (el.closest(NEVER) || (el as HTMLElement).isContentEditable) return [SKIP, el]
-  if (el instanceof HTMLInputElement) return [PRESSED.test(el.type) ? ACTION : SKIP, el]
   const a = el.closest(ACTIONABLE)
   if (a) return [ACTION, a]
   const cs = getComputedStyle(el)

@@ -1,6 +1,6 @@
 import type { Click } from '../detect/Click'
 import type { Verdict } from '../detect/Verdict'
-import { judged } from '../detect/Click'
+import { answer as answerClick, judged } from '../detect/Click'
 import { createRageClick } from '../detect/rageClick'
 import { createDeadClick, DEAD_CLICK_WAIT_MS } from '../detect/deadClick'
 import { errorClick } from '../detect/errorClick'
@@ -18,10 +18,9 @@ let dead: ReturnType<typeof createDeadClick>
 
 const report = (v: Verdict | undefined) => v && emit(v)
 
-/** Liveness sink: the first answer after each waiting click. */
+/** Liveness sink: a sign of life for every waiting click. */
 export function answer(t: number, selection: boolean): void {
-  for (const c of pending)
-    if (t > c.t) selection ? (c.sa = Math.min(c.sa, t)) : (c.a = Math.min(c.a, t))
+  for (const c of pending) answerClick(c, t, selection)
 }
 
 /** Resolves the clicks whose wait is over, in order, through the rage and dead detectors. */
@@ -36,7 +35,7 @@ const resolve = guard((): void => {
   if (pending[0]) timer = setTimeout(resolve, pending[0].t + DEAD_CLICK_WAIT_MS - now)
   else {
     report(rage.end())
-    watch(false)
+    watch()
   }
 })
 
@@ -57,9 +56,10 @@ export function start(): void {
     if (!(el instanceof Element) || !e.detail) return
     const [c, k] = classify(el)
     const m = e.ctrlKey || e.metaKey || e.shiftKey || e.altKey
-    last = { x: e.clientX, y: e.clientY, t: performance.now(), k, c, b: e.button, m, a: Infinity, sa: Infinity }
+    last = { x: e.clientX, y: e.clientY, t: e.timeStamp, k, c, b: e.button, m, a: Infinity, sa: Infinity }
     if (!judged(last)) return
-    if (!pending.length) watch(true)
+    // The document, and the open shadow root the click landed in: a web component answers in its own DOM.
+    watch((e.composedPath()[0] as Node).getRootNode())
     pending.push(last)
     timer ||= setTimeout(resolve, DEAD_CLICK_WAIT_MS)
   })

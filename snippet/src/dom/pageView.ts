@@ -16,16 +16,17 @@ function enter(): void {
   const trail = load<Visit[]>('tr') || []
   const [next, v] = quickBack(trail, url, now)
   save('tr', next)
-  const ref = trail.filter((p) => p.u != url).pop()?.u
+  // The page before this one: the new trail ends with this page (a reload leaves it as it was).
+  const ref = next[next.length - 2]?.u
   push({ k: 'page', id: rid(), t: now, u: url, vw: innerWidth, vh: innerHeight, ref })
   if (v) emit({ ...v, t: performance.now() })
 }
 
-/** History changed: the page answered (liveness), and maybe a new SPA route. */
-const route = () => {
-  mark()
-  if (page() != url) enter()
-}
+/**
+ * History changed. A new page (SPA route) is the page answering (liveness); the same page
+ * (a hash, a query, `href="#"`) is not in itself: what a visitor sees change is.
+ */
+const route = () => page() != url && (mark(), enter())
 
 /**
  * Page views: the first at start, one per SPA route (history pushState/replaceState

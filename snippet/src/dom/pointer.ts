@@ -14,8 +14,9 @@ export function start(): void {
     if (e.timeStamp - lastT < THRASH_SAMPLE_MS) return
     lastT = e.timeStamp
     const v = thrash({ x: e.clientX, y: e.clientY, t: e.timeStamp, b: e.buttons, p: e.pointerType })
-    const el = e.target
-    if (v && el instanceof Element && !el.closest(IGNORE)) emit({ ...v, k: el })
+    // Pointer events always target an element (the hit one, or the capturing one).
+    const el = e.target as Element
+    if (v && !el.closest(IGNORE)) emit({ ...v, k: el })
   })
 }
 

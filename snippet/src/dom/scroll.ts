@@ -7,8 +7,9 @@ import { IGNORE } from './classify'
 export function start(): void {
   const scroll = createExcessiveScroll()
   listen(window, 'scroll', (e: Event) => {
-    const el = e.target == document ? document.scrollingElement : e.target
-    if (!(el instanceof Element) || el.closest(IGNORE)) return
+    // The target is the document (its scrolling element stands for it) or an element.
+    const el = (e.target == document ? document.scrollingElement : e.target) as Element | null
+    if (!el || el.closest(IGNORE)) return
     const v = scroll({ y: el.scrollTop / (el.clientHeight || 1), t: e.timeStamp, k: el })
     if (v) emit(v)
   })

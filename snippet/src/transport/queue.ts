@@ -1,5 +1,8 @@
 import { WIRE_VERSION, type Beacon, type WireEvent } from '../wire'
-import { listen } from '../core/registry'
+import type { Ctx, Head } from '../ext/Ctx'
+import { cleanups, listen } from '../core/registry'
+import { noop } from '../core/guard'
+import { fire } from '../api/callbacks'
 
 /** Batch age before it is sent: a few seconds keeps requests rare while the dashboard stays near live. */
 export const FLUSH_MS = 5000
@@ -14,40 +17,46 @@ export const BATCH_MAX_EVENTS = 50
 export const BODY_MAX_CHARS = 20_000
 
 let q: WireEvent[] = []
-let timer: ReturnType<typeof setTimeout> | undefined
+let timer: ReturnType<typeof setTimeout> | 0 | undefined
 let url = ''
-let head: Omit<Beacon, 'ev'>
-let post: typeof fetch
-let allowed = false
-let dnt = false
+/** The beacon head; chunks read it too (site, session, current page view). */
+export const head = { v: WIRE_VERSION } as Head
+let dnt: boolean | undefined
 
 /**
- * Starts the transport. Captures `fetch` before the liveness watcher wraps it, so the
+ * The context chunks get (`wince('x', name, factory)` calls `factory(ctx)`). The transport
+ * keeps its own state in it (`a`: sending allowed, `f`: the page's fetch) so that chunks
+ * send under the same consent; the signal pipeline sets `z`.
+ */
+export const ctx = { h: head, q: push, p: fire, x: cleanups } as Ctx
+
+/**
+ * Starts the transport (`endpoint` without a trailing slash). Captures `fetch` before the liveness watcher wraps it, so the
  * snippet's own beacons never count as the page answering a click.
  */
 export function start(endpoint: string, site: string, sid: string): void {
-  url = endpoint.replace(/\/+$/, '') + '/v1/collect'
-  head = { v: WIRE_VERSION, s: site, sid, pv: '' }
-  post = fetch.bind(window)
+  url = endpoint + '/v1/collect'
+  head.s = site
+  head.sid = sid
+  ctx.f = fetch.bind(window)
   const n = navigator as Navigator & { globalPrivacyControl?: boolean }
   // Do-Not-Track / Global Privacy Control: nothing leaves the page, whatever consent says.
-  dnt = n.doNotTrack == '1' || !!n.globalPrivacyControl
-  allowed = !dnt
+  dnt = (n.doNotTrack as unknown) == 1 || n.globalPrivacyControl
+  ctx.a = !dnt
   listen(window, 'pagehide', () => flush(true))
   listen(window, 'visibilitychange', () => document.hidden && flush(true))
 }
 
 /** Sends what is queued, then forgets everything. */
 export function stop(): void {
+  // Leaves nothing queued and no timer: flush empties both. Chunks may still try to send.
   flush(true)
-  clearTimeout(timer)
-  q = []
+  ctx.a = false
 }
 
 /** Consent on or off; off drops what is queued. DNT/GPC cannot be overridden. */
 export function consent(on: boolean): void {
-  allowed = on && !dnt
-  if (!allowed) q = []
+  if (!(ctx.a = on && !dnt)) q = []
 }
 
 /** A new page view: what is queued belongs to the previous one. */
@@ -58,7 +67,7 @@ export function setPageView(pv: string): void {
 
 /** Queues an event; `now` sends the batch at once (struggle alerts). */
 export function push(e: WireEvent, now?: boolean): void {
-  if (!allowed) return
+  if (!ctx.a) return
   q.push(e)
   if (now || q.length >= BATCH_MAX_EVENTS) flush()
   else timer ||= setTimeout(flush, FLUSH_MS)
@@ -67,18 +76,18 @@ export function push(e: WireEvent, now?: boolean): void {
 /** Sends the batch; on unload through sendBeacon, else fetch keepalive. */
 export function flush(unload?: boolean): void {
   clearTimeout(timer)
-  timer = undefined
+  timer = 0
   if (q.length) send(q.splice(0), unload)
 }
 
 function send(ev: WireEvent[], unload?: boolean): void {
   const body = JSON.stringify({ ...head, ev } satisfies Beacon)
   if (body.length > BODY_MAX_CHARS && ev.length > 1) {
-    const h = ev.length >> 1
-    send(ev.slice(0, h), unload)
-    send(ev.slice(h), unload)
+    // The first half, then what is left in `ev`.
+    send(ev.splice(0, ev.length >> 1), unload)
+    send(ev, unload)
   } else if (!(unload && navigator.sendBeacon?.(url, body)))
     // A string body goes as text/plain;charset=UTF-8 (both here and in sendBeacon): a
     // CORS-safelisted type, so no preflight, and no header or Blob to ship.
-    post(url, { method: 'POST', body, keepalive: true }).catch(() => {})
+    ctx.f(url, { method: 'POST', body, keepalive: true }).catch(noop)
 }

@@ -1,0 +1,133 @@
+import type { Ctx } from '../ext/Ctx'
+import type { SiteSettings } from '../wire'
+import { rid } from '../core/rid'
+import { load, save } from '../core/storage'
+import { selector } from '../describe/selector'
+import { fraction } from '../heat/fraction'
+import { chunk, endpoint, idle, listen, on, page } from './lib/chunk'
+import { CHUNKS } from './lib/chunkNames'
+import { retrying } from './lib/retry'
+
+/**
+ * Longest wait for an idle moment before the settings request goes anyway, ms: a page
+ * that is never idle still gets its settings a few seconds after its own work.
+ */
+export const SETTINGS_IDLE_MAX_MS = 3000
+
+const e = endpoint()
+
+/**
+ * The boot chunk, loaded by the core at start (cached for good): heatmap clicks and
+ * scroll depth, the site's settings per page view (`GET /v1/site`, once the page is
+ * idle), and the chunks they call for: `snap`, `vitals`, `rec`, and `help` once the
+ * session struggles.
+ */
+chunk('boot', (c: Ctx) => {
+  // Beacons the collector could not take (network error, 5xx, 429) are sent again
+  // with backoff; the core has no room for it, so the transport's fetch is wrapped here.
+  const r = retrying(c.f, setTimeout, (id) => clearTimeout(id as ReturnType<typeof setTimeout>))
+  const plain = c.f
+  c.f = r.fetch
+  c.x.push(() => {
+    r.stop()
+    c.f = plain
+  })
+
+  const got: Record<string, unknown> = {}
+  const need = (name: string) =>
+    (got[name] ||= document.head.appendChild(Object.assign(document.createElement('script'), { src: `${e}/s/${name}.${CHUNKS}.js` })))
+  const go = () => {
+    const st = c.st
+    if (!st) return
+    st.snapshot && need('snap')
+    st.vitals && need('vitals')
+    st.recording != 'off' && need('rec')
+    c.z && need('help')
+  }
+
+  // The episode survives page loads: the help chunk reopens the offers channel, the recorder keeps following.
+  c.z ||= load('z')
+  const keep = () => c.z && save('z', { id: c.z.id, t: c.z.t })
+  keep()
+  on('struggle', () => {
+    keep()
+    go()
+  })
+
+  const doc = () => document.documentElement
+  // Heatmap clicks: document coordinates, the offset inside the element as fractions.
+  // Clicks inside `data-wince-ignore` count too (that attribute is about frustration
+  // signals; a heatmap with holes would mislead).
+  listen(c, window, 'click', (v: MouseEvent) => {
+    const el = v.target
+    // Keyboard and scripted clicks (detail 0) have no position worth drawing.
+    if (!(el instanceof Element) || !v.detail) return
+    const r = el.getBoundingClientRect()
+    c.q({
+      k: 'click',
+      id: rid(),
+      t: Date.now(),
+      u: page(),
+      x: Math.round(v.pageX),
+      y: Math.round(v.pageY),
+      vw: innerWidth,
+      dw: doc().scrollWidth,
+      dh: doc().scrollHeight,
+      sel: selector(el),
+      fx: fraction(v.clientX - r.x, r.width),
+      fy: fraction(v.clientY - r.y, r.height),
+    })
+  })
+
+  // Scroll depth: the deepest viewport bottom of each page view, sent once when it ends
+  // (hidden, unloaded, a new route). A visitor who comes back and scrolls further is not
+  // counted again: one row per page view keeps the share-of-views arithmetic right.
+  let url = ''
+  let deep = 0
+  const reach = () => void (deep = Math.max(deep, scrollY + innerHeight))
+  const end = () => {
+    if (!url) return
+    reach()
+    c.q({ k: 'scroll', id: rid(), t: Date.now(), u: url, d: Math.round(deep), dh: doc().scrollHeight, vw: innerWidth }, true)
+    url = ''
+  }
+  const begin = () => {
+    url = page()
+    deep = 0
+    reach()
+    const ask = `${e}/v1/site?s=${c.h.s}&u=${encodeURIComponent(url)}&vw=${innerWidth}`
+    idle(() => {
+      if (c.a)
+        c.f(ask)
+          .then((r) => r.json())
+          .then((st: SiteSettings) => {
+            c.st = st
+            c.p('st', st)
+            go()
+          })
+          .catch(() => {})
+    }, SETTINGS_IDLE_MAX_MS)
+  }
+  listen(c, window, 'scroll', reach)
+  listen(c, window, 'pagehide', end)
+  listen(c, window, 'visibilitychange', () => document.hidden && end())
+
+  // A new page view is the transport setting `h.pv` (after it sent the previous one's
+  // events): the old one ends with the old id, the new one begins. An accessor, so the
+  // core need not tell chunks; JSON still sees a plain enumerable field.
+  let pv = c.h.pv
+  Object.defineProperty(c.h, 'pv', {
+    enumerable: true,
+    configurable: true,
+    get: () => pv,
+    set(v: string) {
+      end()
+      pv = v
+      begin()
+    },
+  })
+  c.x.push(() => {
+    Object.defineProperty(c.h, 'pv', { value: pv, writable: true, enumerable: true, configurable: true })
+  })
+  begin()
+})

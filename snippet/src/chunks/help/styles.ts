@@ -1,0 +1,18 @@
+/**
+ * The prompt's look, adopted by its shadow root as a constructed stylesheet: no `<style>`
+ * element and no style attribute, so a CSP without 'unsafe-inline' lets it through, and
+ * the page's CSS cannot reach in (nor ours out).
+ */
+export const CSS = `
+:host{all:initial;position:fixed;z-index:2147483647;right:16px;bottom:16px;max-width:min(360px,calc(100vw - 32px))}
+.box{font:15px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d1d1f;background:#fff;border:1px solid #c8c8cc;border-radius:12px;box-shadow:0 6px 24px rgba(0,0,0,.18);padding:16px 40px 16px 16px;position:relative}
+h2{font-size:16px;margin:0 0 6px}
+p{margin:0 0 12px}
+.row{display:flex;gap:8px;flex-wrap:wrap}
+button,a.btn{font:inherit;cursor:pointer;border-radius:8px;padding:7px 14px;border:1px solid #2a5bd7;background:#2a5bd7;color:#fff;text-decoration:none;display:inline-block}
+button.alt{background:#fff;color:#2a5bd7}
+.x{position:absolute;top:6px;right:6px;background:transparent;border:0;color:#555;font-size:20px;line-height:1;padding:4px 8px}
+button:focus-visible,a:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
+.link{color:#2a5bd7}
+[hidden]{display:none}
+`

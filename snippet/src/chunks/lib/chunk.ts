@@ -1,0 +1,46 @@
+import type { Ctx, Factory } from '../../ext/Ctx'
+import { guard } from '../../core/guard'
+
+/** The page API as chunks call it (the core's `window.wince`). */
+type Api = (cmd: string, ...args: unknown[]) => void
+export const api = (...args: unknown[]): void => ((window as unknown as { wince: Api }).wince as Api)(...(args as [string]))
+
+/**
+ * Collector origin: where this chunk's own script came from (`<endpoint>/s/<file>.js`).
+ * Read while the chunk first runs, when `document.currentScript` is its script.
+ */
+export const endpoint = (): string => {
+  const src = (document.currentScript as HTMLScriptElement | null)?.src || ''
+  return src.slice(0, src.lastIndexOf('/s/'))
+}
+
+/** Registers a chunk with the core: `wince('x', name, factory)`; the factory runs guarded. */
+export const chunk = (name: string, f: Factory): void => api('x', name, guard(f))
+
+/** Subscribes through the page API (`signal`, `struggle`, `st`); ends with `wince('stop')`. */
+export const on = (topic: string, cb: (data: any) => void): void => api('on', topic, guard(cb))
+
+/** Binds a guarded, passive listener that `wince('stop')` removes. */
+export function listen<E extends Event>(c: Ctx, target: EventTarget, type: string, fn: (e: E) => void, capture = true): void {
+  const g = guard(fn) as EventListener
+  const o = { capture, passive: true }
+  target.addEventListener(type, g, o)
+  c.x.push(() => target.removeEventListener(type, g, o))
+}
+
+/** A timer that `wince('stop')` clears. */
+export function every(c: Ctx, ms: number, fn: () => void): ReturnType<typeof setInterval> {
+  const id = setInterval(guard(fn), ms)
+  c.x.push(() => clearInterval(id))
+  return id
+}
+
+/** The page's URL as the wire wants it (as the core's `page()`): origin and path. */
+export const page = (): string => location.origin + location.pathname
+
+/** Runs `fn` when the page is idle (or after `ms` at the latest; at once without requestIdleCallback). */
+export const idle = (fn: () => void, ms: number): void =>
+  void ('requestIdleCallback' in self ? requestIdleCallback(guard(fn), { timeout: ms }) : setTimeout(guard(fn), 0))
+
+/** A struggle is recent enough to act on: within `ms` of now. */
+export const recent = (c: Ctx, ms: number): boolean => !!c.z && Date.now() - c.z.t < ms

@@ -1,0 +1,37 @@
+import type { Ctx } from '../ext/Ctx'
+import type { SiteSettings, SnapshotBody } from '../wire'
+import { snapshot } from 'rrweb-snapshot'
+import { chunk, endpoint, idle, on, page } from './lib/chunk'
+import { maskTree, rrwebMasking } from './lib/mask'
+import { postJson } from './lib/send'
+
+/** Longest wait for an idle moment before the snapshot is taken anyway, ms: it is never on the page's critical path. */
+export const SNAPSHOT_IDLE_MAX_MS = 5000
+
+const e = endpoint()
+
+/**
+ * The snapshot chunk: a masked DOM snapshot of the page (rrweb-snapshot) for heatmaps,
+ * taken once the page is idle, when the collector asked for one of this page and
+ * viewport class (`snapshot` in the page view's settings). Stylesheets and images stay
+ * referenced by absolute URL; `<style>` text and inline styles are kept.
+ */
+chunk('snap', (c: Ctx) => {
+  let done = ''
+  const take = (st: SiteSettings | undefined) => {
+    const u = page()
+    if (!st?.snapshot || done == u) return
+    done = u
+    idle(() => {
+      if (page() != u) return // the route changed meanwhile: that page view asks for itself
+      const snap = snapshot(document, { ...rrwebMasking(st.allowText), inlineStylesheet: false, inlineImages: false, recordCanvas: false })
+      if (!snap) return
+      maskTree(snap as never, st.allowText)
+      const d = document.documentElement
+      const body: SnapshotBody = { v: 1, s: c.h.s, u, vw: innerWidth, vh: innerHeight, dw: d.scrollWidth, dh: d.scrollHeight, snap }
+      void postJson(c, `${e}/v1/snapshot`, body)
+    }, SNAPSHOT_IDLE_MAX_MS)
+  }
+  on('st', take)
+  take(c.st)
+})

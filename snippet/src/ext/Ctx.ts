@@ -1,0 +1,56 @@
+import type { SiteSettings, StruggleEvent, WireEvent } from '../wire'
+
+/** The beacon head, shared with the transport: its `pv` changes with every page view (SPA routes too). */
+export interface Head {
+  v: 1
+  /** Site id. */
+  s: string
+  /** Session id. */
+  sid: string
+  /** Current page-view id. */
+  pv: string
+}
+
+/** A struggle of this session: the alert's event `id` and when it fired (`t`, epoch ms). */
+export type Episode = Pick<StruggleEvent, 'id' | 't'>
+
+/**
+ * What the core hands a lazily loaded chunk (`wince('x', name, factory)` calls
+ * `factory(ctx)`). The core and each chunk are minified separately, so these
+ * names are the contract between them: short, and never mangled. Read-only for
+ * chunks (but the boot chunk sets `st`); the core updates `h.pv` and `z` as the page goes on.
+ */
+export interface Ctx {
+  /**
+   * Wire version, site, session id and the current page-view id (live: the transport
+   * sets `pv` when a page view begins, after sending what belonged to the previous one).
+   */
+  h: Head
+  /** The site's settings for the current page view, once the boot chunk has them (`GET /v1/site`). */
+  st?: SiteSettings
+  /** The session's latest struggle: the core sets its alert event here when one starts; the boot chunk keeps it across pages. */
+  z?: Episode | null
+  /** Queues a wire event with the next beacon (`now`: sends at once). Honours consent. */
+  q(e: WireEvent, now?: boolean): void
+  /** Calls the page's subscribers of a topic (each guarded), e.g. `help`. */
+  p(topic: string, data?: unknown): void
+  /** Cleanups that `wince('stop')` runs, newest first: a chunk pushes its own. */
+  x: (() => void)[]
+  /**
+   * The page's own `fetch` as it was before Wince wrapped it: Wince's requests must not
+   * count as the page answering a click. Use it only while `a`.
+   */
+  f: typeof fetch
+  /** Sending is allowed: consent given (or not withdrawn), no Do-Not-Track or Global Privacy Control, not stopped. */
+  a: boolean | undefined
+}
+
+/*
+ * Subscriptions go through the page API: `wince('on', topic, cb)` with `signal`,
+ * `struggle` (the alert event is `ctx.z` by then) and `st` (a page view's settings,
+ * fired by the boot chunk). Every subscription ends with `wince('stop')`. The collector
+ * origin is where the chunk's own script came from.
+ */
+
+/** A chunk's entry: called once with the context when its script has run. */
+export type Factory = (ctx: Ctx) => void
