@@ -46,9 +46,6 @@ export const start = guard((o: Options): void => {
 export function stop(): void {
   if (!live) return
   live = false
-  pageView.stop()
-  scroll.stop()
-  pointer.stop()
   clicks.stop()
   activity.stop()
   queue.stop()

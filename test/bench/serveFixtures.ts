@@ -1,17 +1,11 @@
-import { createServer, type Server } from 'node:http'
-import { readFile } from 'node:fs/promises'
-import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startSite, type TestSite } from '../lib/startSite.ts'
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url))
 
-export interface FixtureSite {
-  /** `http://127.0.0.1:<port>`: another origin than the collector's `http://localhost:<port>`. */
-  url: string
-  close(): Promise<void>
-}
+/** A fixture server: the same as the tests' site server. */
+export type FixtureSite = TestSite
 
-/** The one script tag a customer pastes (with the queue stub), pointing at the collector. */
 const snippetTag = (collector: string) =>
   '<script>window.wince=window.wince||function(){(wince.q=wince.q||[]).push(arguments)}</script>\n' +
   `<script async src="${collector}/s.js" data-site="demo"></script>`
@@ -31,35 +25,15 @@ const NOOP_LISTENERS = `<script>(function () {
  * `{{SNIPPET}}` becomes the script tag when the URL has `?snippet=1`, no-op listeners
  * with `?noop=1`, and nothing otherwise, so the same page runs with and without Wince.
  */
-export async function serveFixtures(collectorUrl: string): Promise<FixtureSite> {
-  const server: Server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x')
-    const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '')
-    const file = join(FIXTURES, path.endsWith('/') ? path + 'index.html' : path)
-    if (!file.startsWith(FIXTURES)) return void res.writeHead(404).end()
-    try {
-      let body: Buffer | string = await readFile(file)
-      if (extname(file) === '.html') {
-        const q = url.searchParams
-        const tag = q.get('snippet') === '1' ? snippetTag(collectorUrl) : q.get('noop') === '1' ? NOOP_LISTENERS : ''
-        body = body.toString('utf8').replaceAll('{{SNIPPET}}', tag)
-      }
-      const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }[extname(file)]
-      // no-store: a reload must load the page again, as a first visit would.
-      res.writeHead(200, { 'content-type': `${type ?? 'application/octet-stream'}; charset=utf-8`, 'cache-control': 'no-store' }).end(body)
-    } catch {
-      res.writeHead(404).end('not found')
-    }
+export function serveFixtures(collectorUrl: string): Promise<FixtureSite> {
+  return startSite(collectorUrl, {
+    dir: FIXTURES,
+    render(html, url) {
+      const q = url.searchParams
+      const tag = q.get('snippet') === '1' ? snippetTag(collectorUrl) : q.get('noop') === '1' ? NOOP_LISTENERS : ''
+      return html.replaceAll('{{SNIPPET}}', tag)
+    },
+    // no-store: a reload must load the page again, as a first visit would.
+    headers: () => ({ 'cache-control': 'no-store' }),
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
 }

@@ -1,8 +1,5 @@
-import { createServer, type Server } from 'node:http'
-import { readFile } from 'node:fs/promises'
-import { join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { TestSite } from './startSite.ts'
+import { startSite, type TestSite } from './startSite.ts'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/live/', import.meta.url))
 
@@ -14,29 +11,9 @@ export const strictCsp = (collectorUrl: string): string =>
  * Serves `test/fixtures/live` as a customer's site (its own origin, `{{COLLECTOR}}`
  * replaced), with `csp.html` under a strict Content-Security-Policy header.
  */
-export async function startLiveSite(collectorUrl: string): Promise<TestSite> {
-  const server: Server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '')
-    const file = join(FIXTURES, path)
-    if (!file.startsWith(FIXTURES) || !file.endsWith('.html')) return void res.writeHead(404).end()
-    try {
-      const body = (await readFile(file, 'utf8')).replaceAll('{{COLLECTOR}}', collectorUrl)
-      const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' }
-      if (path.endsWith('csp.html')) headers['content-security-policy'] = strictCsp(collectorUrl)
-      res.writeHead(200, headers).end(body)
-    } catch {
-      res.writeHead(404).end('not found')
-    }
+export function startLiveSite(collectorUrl: string): Promise<TestSite> {
+  return startSite(collectorUrl, {
+    dir: FIXTURES,
+    headers: (path): Record<string, string> => (path.endsWith('csp.html') ? { 'content-security-policy': strictCsp(collectorUrl) } : {}),
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
 }

@@ -1,4 +1,5 @@
 import type { SignalEvent, StruggleEvent } from '../wire'
+import { now } from '../core/now'
 import type { Options } from '../Options'
 import type { Verdict } from '../detect/Verdict'
 import { createStruggleScore, type ScoreState, type ScoreTuning, type StruggleScore } from '../score/createStruggleScore'
@@ -36,14 +37,14 @@ export const tune = (o: ScoreTuning): void => score.tune(o || {})
  */
 export function emit(v: Verdict): void {
   const el = v.k as Element | undefined
-  const now = Date.now()
+  const at = Date.now()
   // The verdict's own `k` (element) and `u` are overwritten: the wire is a strict shape.
   const ev: SignalEvent = {
     ...v,
     k: 'signal',
     id: rid(),
     // Detectors run on performance.now(); the wire wants epoch ms.
-    t: Math.round(now - performance.now() + v.t),
+    t: Math.round(at - now() + v.t),
     u: v.u || page(),
     sel: el ? selector(el) : '',
     lb: el ? label(el, text) : '',
@@ -51,11 +52,11 @@ export function emit(v: Verdict): void {
   }
   push(ev)
   fire('signal', { ...ev })
-  const s = score.add(ev, now)
+  const s = score.add(ev, at)
   save('sc', state)
   if (s) {
     // Kept in the chunks' context: the help and recorder chunks tie what they do to this alert.
-    push((ctx.z = { k: 'struggle', id: rid(), t: now, u: page(), sc: s.score, rs: s.reasons } as StruggleEvent), true)
+    push((ctx.z = { k: 'struggle', id: rid(), t: at, u: page(), sc: s.score, rs: s.reasons } as StruggleEvent), true)
     fire('struggle', s)
   }
 }

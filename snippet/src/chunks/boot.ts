@@ -108,6 +108,8 @@ chunk('boot', (c: Ctx) => {
           .catch(() => {})
     }, SETTINGS_IDLE_MAX_MS)
   }
+  // A page restored from the back/forward cache starts a new page view (the core's, which sets `h.pv`).
+  listen(c, window, 'pageshow', (v: PageTransitionEvent) => v.persisted && c.n())
   listen(c, window, 'scroll', reach)
   listen(c, window, 'pagehide', end)
   listen(c, window, 'visibilitychange', () => document.hidden && end())

@@ -1,4 +1,5 @@
 import { listen, patch } from '../core/registry'
+import { now } from '../core/now'
 import { IGNORE } from './classify'
 
 /** Receives each sign of life: when, and whether it was only a selection change. */
@@ -23,7 +24,7 @@ let mo: MutationObserver
  * Chrome dispatches `selectionchange` a task after the mousedown that caused it, so
  * the selection of a double or triple click lands after the click, where it belongs.
  */
-export const mark = (e?: unknown): void => sink(performance.now(), (e as Event)?.type == 'selectionchange')
+export const mark = (e?: unknown): void => sink(now(), (e as Event)?.type == 'selectionchange')
 
 /**
  * Liveness watcher: everything that counts as the page answering a click. DOM

@@ -1,4 +1,5 @@
 import type { Click } from '../detect/Click'
+import { now } from '../core/now'
 import type { Verdict } from '../detect/Verdict'
 import { answer as answerClick, judged } from '../detect/Click'
 import { createRageClick } from '../detect/rageClick'
@@ -26,20 +27,20 @@ export function answer(t: number, selection: boolean): void {
 /** Resolves the clicks whose wait is over, in order, through the rage and dead detectors. */
 const resolve = guard((): void => {
   timer = undefined
-  const now = performance.now()
-  while (pending[0] && pending[0].t + DEAD_CLICK_WAIT_MS <= now) {
+  const t = now()
+  while (pending[0] && pending[0].t + DEAD_CLICK_WAIT_MS <= t) {
     const c = pending.shift()!
     report(rage.push(c))
     report(dead(c))
   }
-  if (pending[0]) timer = setTimeout(resolve, pending[0].t + DEAD_CLICK_WAIT_MS - now)
+  if (pending[0]) timer = setTimeout(resolve, pending[0].t + DEAD_CLICK_WAIT_MS - t)
   else {
     report(rage.end())
     watch()
   }
 })
 
-const onError = (name: unknown) => report(errorClick(last, performance.now(), name))
+const onError = (name: unknown) => report(errorClick(last, now(), name))
 
 /**
  * Click adapter: turns clicks into plain records, lets the liveness watcher fill in

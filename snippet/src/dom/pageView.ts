@@ -1,8 +1,9 @@
 import { quickBack, type Visit } from '../detect/quickBack'
+import { now } from '../core/now'
 import { listen, patch } from '../core/registry'
 import { rid } from '../core/rid'
 import { load, save } from '../core/storage'
-import { push, setPageView } from '../transport/queue'
+import { ctx, push, setPageView } from '../transport/queue'
 import { emit, page } from '../api/emit'
 import { mark } from './activity'
 
@@ -12,14 +13,14 @@ let url = ''
 function enter(): void {
   setPageView(rid())
   url = page()
-  const now = Date.now()
+  const at = Date.now()
   const trail = load<Visit[]>('tr') || []
-  const [next, v] = quickBack(trail, url, now)
+  const [next, v] = quickBack(trail, url, at)
   save('tr', next)
   // The page before this one: the new trail ends with this page (a reload leaves it as it was).
   const ref = next[next.length - 2]?.u
-  push({ k: 'page', id: rid(), t: now, u: url, vw: innerWidth, vh: innerHeight, ref })
-  if (v) emit({ ...v, t: performance.now() })
+  push({ k: 'page', id: rid(), t: at, u: url, vw: innerWidth, vh: innerHeight, ref })
+  if (v) emit({ ...v, t: now() })
 }
 
 /**
@@ -37,7 +38,7 @@ export function start(): void {
   patch(history, 'pushState', route)
   patch(history, 'replaceState', route)
   listen(window, 'popstate', route)
-  listen(window, 'pageshow', (e: PageTransitionEvent) => e.persisted && enter())
+  // A page restored from the back/forward cache is a new page view: the boot chunk listens for it.
+  ctx.n = enter
 }
 
-export function stop(): void {}

@@ -20,4 +20,3 @@ export function start(): void {
   })
 }
 
-export function stop(): void {}

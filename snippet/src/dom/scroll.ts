@@ -15,4 +15,3 @@ export function start(): void {
   })
 }
 
-export function stop(): void {}

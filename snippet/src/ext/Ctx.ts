@@ -41,6 +41,8 @@ export interface Ctx {
    * count as the page answering a click. Use it only while `a`.
    */
   f: typeof fetch
+  /** Starts a new page view (the boot chunk calls it when the page comes back from the back/forward cache). */
+  n(): void
   /** Sending is allowed: consent given (or not withdrawn), no Do-Not-Track or Global Privacy Control, not stopped. */
   a: boolean | undefined
 }

@@ -86,7 +86,7 @@ function send(ev: WireEvent[], unload?: boolean): void {
     // The first half, then what is left in `ev`.
     send(ev.splice(0, ev.length >> 1), unload)
     send(ev, unload)
-  } else if (!(unload && navigator.sendBeacon?.(url, body)))
+  } else if (!(unload && navigator.sendBeacon(url, body)))
     // A string body goes as text/plain;charset=UTF-8 (both here and in sendBeacon): a
     // CORS-safelisted type, so no preflight, and no header or Blob to ship.
     ctx.f(url, { method: 'POST', body, keepalive: true }).catch(noop)
