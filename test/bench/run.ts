@@ -56,8 +56,8 @@ if (only.has('main') || only.has('unload')) {
   const browser = await launchChromium()
   try {
     if (only.has('main')) {
-      // The budget is the core's: the replay recorder (a lazily loaded chunk, off unless
-      // a site turns it on) is measured apart by its own cost per minute.
+      // The budget is the core's: the replay recorder (a lazily loaded chunk, which the
+      // default recording mode `struggle` loads) is measured apart (bench:recorder).
       await fetch(`${collector.url}/api/settings/sites/demo`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'application/json' },
