@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Spool, type SpoolBatch } from './Spool.ts'
 
-const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ id: `r${from + i}` }))
+const rows = (n: number, from = 0) => Array.from({ length: n }, (_, i) => JSON.stringify({ id: `r${from + i}` }))
 
 describe('Spool', () => {
   it('replays what was appended, oldest first, then is empty', async () => {
@@ -14,8 +14,8 @@ describe('Spool', () => {
     spool.sync()
     expect(spool.segments().length).toBeGreaterThan(1)
     const seen: string[] = []
-    expect(await spool.replay(async (b) => void seen.push(...b.rows.map((r) => r.id as string)))).toBe(15)
-    expect(seen).toEqual(rows(15).map((r) => r.id))
+    expect(await spool.replay(async (b) => void seen.push(...b.rows.map((r) => (JSON.parse(r) as { id: string }).id)))).toBe(15)
+    expect(seen).toEqual(Array.from({ length: 15 }, (_, i) => `r${i}`))
     expect(spool.segments()).toEqual([])
     expect(spool.bytes).toBe(0)
   })

@@ -5,10 +5,10 @@ import type { Table } from './Writer.ts'
 /** Rows per insert when replaying: large inserts are what ClickHouse is fast at. */
 export const REPLAY_BATCH_ROWS = 50_000
 
-/** One spooled insert: the rows for one table. */
+/** One spooled insert: the rows for one table, each row a JSON object's text (a JSONEachRow line). */
 export interface SpoolBatch {
   table: Table
-  rows: Record<string, unknown>[]
+  rows: string[]
 }
 
 export interface SpoolOptions {
@@ -75,7 +75,9 @@ export class Spool {
    * logs once, when the spool is full; nothing is written then.
    */
   append(batches: SpoolBatch[]): boolean {
-    const text = batches.filter((b) => b.rows.length > 0).map((b) => JSON.stringify(b) + '\n').join('')
+    // One line per batch, `{"table":…,"rows":[…]}`: the rows are already JSON, so they are joined, not encoded again.
+    let text = ''
+    for (const b of batches) if (b.rows.length > 0) text += `{"table":${JSON.stringify(b.table)},"rows":[${b.rows.join(',')}]}\n`
     if (!text) return true
     const bytes = Buffer.byteLength(text)
     if (!this.hasRoom(bytes)) {
@@ -124,14 +126,14 @@ export class Spool {
       }
       for (const line of readFileSync(file, 'utf8').split('\n')) {
         if (!line) continue
-        let batch: SpoolBatch
+        let batch: { table: Table; rows: unknown[] }
         try {
-          batch = JSON.parse(line) as SpoolBatch
+          batch = JSON.parse(line) as { table: Table; rows: unknown[] }
         } catch {
           continue // a torn last line from a crash mid-append was never synced, so never acknowledged
         }
         const merged = pending.get(batch.table) ?? []
-        for (const row of batch.rows) merged.push(row)
+        for (const row of batch.rows) merged.push(JSON.stringify(row))
         pending.set(batch.table, merged)
         if (merged.length >= REPLAY_BATCH_ROWS) await drain(batch.table)
       }

@@ -30,11 +30,11 @@ describe('the embedded store', () => {
 
 describe('Writer', () => {
   it('batches rows and writes them on flush', async () => {
-    const writer = new Writer(store.client, { intervalMs: 60_000 })
-    writer.push('page_views', [
-      { site: 'demo', ts: Date.now(), id: 'w1', session: 's', page_view: 'p', url: 'http://localhost/', ref: '', vw: 1, vh: 1 },
-      { site: 'demo', ts: Date.now(), id: 'w2', session: 's', page_view: 'p', url: 'http://localhost/', ref: '', vw: 1, vh: 1 },
-    ])
+    const writer = new Writer(store.insertJson, { intervalMs: 60_000 })
+    writer.push(
+      'page_views',
+      ['w1', 'w2'].map((id) => JSON.stringify({ site: 'demo', ts: Date.now(), id, session: 's', page_view: 'p', url: 'http://localhost/', ref: '', vw: 1, vh: 1 })),
+    )
     expect(writer.pending).toBe(2)
     expect(await count('page_views')).toBe(0)
     await writer.flush()
@@ -44,9 +44,9 @@ describe('Writer', () => {
 
   it('keeps rows queued when an insert fails', async () => {
     const errors: string[] = []
-    const writer = new Writer(store.client, { intervalMs: 60_000, onError: (e) => errors.push(e.message) })
+    const writer = new Writer(store.insertJson, { intervalMs: 60_000, onError: (e) => errors.push(e.message) })
     // A row the table refuses (vw is UInt16) stands in for a store that is failing.
-    writer.push('page_views', [{ site: 'demo', ts: Date.now(), id: 'w3', session: 's', page_view: 'p', url: 'u', ref: '', vw: 'wide', vh: 1 }])
+    writer.push('page_views', [JSON.stringify({ site: 'demo', ts: Date.now(), id: 'w3', session: 's', page_view: 'p', url: 'u', ref: '', vw: 'wide', vh: 1 })])
     await writer.flush()
     expect(errors).toHaveLength(1)
     expect(writer.pending).toBe(1)

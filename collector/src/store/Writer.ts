@@ -1,4 +1,4 @@
-import type { ClickHouseClient } from '@clickhouse/client'
+import type { InsertJson } from './createStore.ts'
 import type { Spool, SpoolBatch } from './Spool.ts'
 
 /** Tables the writer fills. */
@@ -29,7 +29,7 @@ export const MAX_RETRY_MS = 30_000
  * replay of the spool into the store succeeds.
  */
 export class Writer {
-  private _queues = new Map<Table, Record<string, unknown>[]>()
+  private _queues = new Map<Table, string[]>()
   private _timer: NodeJS.Timeout | undefined
   private _flushing: Promise<void> | undefined
   private _pending = 0
@@ -46,7 +46,7 @@ export class Writer {
   private readonly _onError: (err: Error) => void
   private readonly _onReplay: (rows: number) => void
 
-  constructor(private readonly _client: ClickHouseClient, options: WriterOptions = {}) {
+  constructor(private readonly _insert: InsertJson, options: WriterOptions = {}) {
     this._intervalMs = options.intervalMs ?? 200
     this._maxRows = options.maxRows ?? 20_000
     this._spool = options.spool
@@ -81,8 +81,8 @@ export class Writer {
     return true
   }
 
-  /** Queues rows in memory for the next insert. */
-  push(table: Table, rows: Record<string, unknown>[]): void {
+  /** Queues rows (each a JSON object's text) in memory for the next insert. */
+  push(table: Table, rows: string[]): void {
     if (rows.length === 0) return
     let queue = this._queues.get(table)
     if (!queue) this._queues.set(table, (queue = []))
@@ -131,7 +131,7 @@ export class Writer {
     for (const [table, values] of batches) {
       if (failed.length === 0 && !this._degraded) {
         try {
-          await this._client.insert({ table, values, format: 'JSONEachRow' })
+          await this._insert(table, values.join('\n'))
           continue
         } catch (err) {
           this._onError(err as Error)
@@ -172,7 +172,7 @@ export class Writer {
   private async _replayOnce(): Promise<void> {
     const spool = this._spool!
     try {
-      const rows = await spool.replay(({ table, rows }) => this._client.insert({ table, values: rows, format: 'JSONEachRow' }).then(() => {}))
+      const rows = await spool.replay(({ table, rows }) => this._insert(table, rows.join('\n')))
       if (rows > 0) this._onReplay(rows)
       this._degraded = false
       this._retryMs = this._baseRetryMs

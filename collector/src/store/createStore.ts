@@ -2,6 +2,7 @@ import { createClient, type ClickHouseClient } from '@clickhouse/client'
 import { createChdbConnection } from 'chdb/connection'
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { Readable } from 'node:stream'
 
 /** Where events are kept: embedded chDB (default) or a ClickHouse server over HTTP. */
 export interface StoreOptions {
@@ -17,8 +18,15 @@ export interface StoreOptions {
 
 type ChdbAsClientConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>['connection']>
 
+/**
+ * Inserts rows given as JSONEachRow text (one JSON object per line) into a table:
+ * the ingest path builds that text itself, so no row objects are made and encoded again.
+ */
+export type InsertJson = (table: string, jsonLines: string) => Promise<void>
+
 export interface Store {
   client: ClickHouseClient
+  insertJson: InsertJson
   /** `embedded` (chDB in this process) or `server`. */
   kind: 'embedded' | 'server'
   close(): Promise<void>
@@ -38,13 +46,23 @@ export function createStore(options: StoreOptions): Store {
       // Inserts are already batched by the writer; no need to wait for async inserts.
       request_timeout: 30_000,
     })
-    return { client, kind: 'server', close: () => client.close() }
+    const insertJson: InsertJson = async (table, jsonLines) => {
+      // The statement goes in the URL, the rows stream as the body, as ClickHouse's HTTP interface reads inserts.
+      const { stream } = await client.exec({ query: `INSERT INTO ${table} FORMAT JSONEachRow`, values: Readable.from([jsonLines]) })
+      stream.resume()
+    }
+    return { client, insertJson, kind: 'server', close: () => client.close() }
   }
   const path = resolve(options.dataDir, 'clickhouse')
   mkdirSync(path, { recursive: true })
   // chDB implements @clickhouse/client-common's Connection; the client inlines its
   // own copy of those types, so the two declarations differ only by origin.
-  const connection = createChdbConnection({ path }) as unknown as ChdbAsClientConnection
+  const chdb = createChdbConnection({ path })
+  const connection = chdb as unknown as ChdbAsClientConnection
   const client = createClient({ connection })
-  return { client, kind: 'embedded', close: () => client.close() }
+  // The text goes to chDB as it is, parsed by its own (multithreaded) JSONEachRow reader.
+  const insertJson: InsertJson = async (table, jsonLines) => {
+    await chdb.chdb.rawInsert({ table, format: 'JSONEachRow', values: jsonLines })
+  }
+  return { client, insertJson, kind: 'embedded', close: () => client.close() }
 }

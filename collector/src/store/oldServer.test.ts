@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startOldClickHouse } from '../testing/oldClickHouse.ts'
+import { createStore } from './createStore.ts'
 
 const COLLECTOR = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -30,4 +31,21 @@ describe('CLICKHOUSE_URL pointing at ClickHouse 18.16', () => {
     expect(run.status).toBe(1)
     expect(run.stderr.trim()).toBe('wince: ClickHouse 18.16.1 is too old: Wince needs ClickHouse 23.8 or newer')
   })
+
+  it('takes the ingest path’s JSON lines over HTTP (the insert a server-mode collector makes)', async () => {
+    const store = createStore({ dataDir, url: server.url })
+    try {
+      await store.client.command({ query: 'CREATE TABLE lines (id String, n UInt32) ENGINE = Memory' })
+      await store.insertJson('lines', ['{"id":"a","n":1}', '{"id":"b\\u00e9\\"","n":2}'].join('\n'))
+      const rows = await (await store.client.query({ query: 'SELECT id, n FROM lines ORDER BY id', format: 'JSONEachRow' })).json()
+      expect(rows).toEqual([
+        { id: 'a', n: 1 },
+        { id: 'bé"', n: 2 },
+      ])
+      await expect(store.insertJson('lines', '{"id":"c","n":"many"}')).rejects.toThrow()
+    } finally {
+      await store.close()
+    }
+  })
 })
+

@@ -23,7 +23,7 @@ export async function createTestApp(options: { ipRate?: Rate; trustProxy?: boole
   const store: Store = createStore({ dataDir })
   await migrate(store.client)
   const spool = options.spool ? new Spool({ dir: join(dataDir, 'spool') }) : undefined
-  const writer = new Writer(store.client, { intervalMs: 20, retryMs: 50, ...(spool && { spool }) })
+  const writer = new Writer(store.insertJson, { intervalMs: 20, retryMs: 50, ...(spool && { spool }) })
   const bus = new MemoryBus()
   const webhooks = new WebhookSender({ retryMs: options.webhookRetryMs ?? [50, 100], timeoutMs: 2000 })
   const sites = Sites.fromFile(join(dataDir, 'sites.json'))
