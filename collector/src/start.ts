@@ -41,7 +41,7 @@ export async function start(config: Config): Promise<Running> {
   const sites = Sites.fromFile(config.sitesFile ?? join(config.dataDir, 'sites.json'))
   const tokens = new Tokens(token, config.dataDir)
   const spool = new Spool({ dir: join(config.dataDir, 'spool'), maxBytes: config.spoolMaxBytes })
-  const writer = new Writer(store.client, { spool })
+  const writer = new Writer(store.insertJson, { spool })
   const bus = new ClickHouseBus(store.client)
   const webhooks = new WebhookSender()
   const stats = new IngestStats()

@@ -6,19 +6,27 @@ import type { Site } from '../sites/Sites.ts'
  * snippet sent: URLs lose query and hash (they carry search terms, tokens,
  * e-mails); labels lose their text unless the site enabled text; selectors
  * lose e-mail-like words and digits (other than `:nth-of-type()` positions).
+ * Works in place on the event (freshly parsed from the beacon, owned by the
+ * caller) and returns it.
  */
 export function atTheDoor(e: WireEvent, site: Site): WireEvent {
-  const u = bareUrl(e.u)
-  if (e.k === 'page') return e.ref === undefined ? { ...e, u } : { ...e, u, ref: bareUrl(e.ref) }
-  if (e.k === 'signal') return { ...e, u, sel: scrubSelector(e.sel), lb: safeLabel(e.lb, site) }
-  if (e.k === 'struggle') return { ...e, u, rs: e.rs.map((r): Reason => ({ ...r, sel: scrubSelector(r.sel), lb: safeLabel(r.lb, site) })) }
-  if (e.k === 'click' || e.k === 'vital') return { ...e, u, sel: scrubSelector(e.sel) }
-  return { ...e, u }
+  e.u = bareUrl(e.u)
+  if (e.k === 'page') {
+    if (e.ref !== undefined) e.ref = bareUrl(e.ref)
+  } else if (e.k === 'signal') {
+    e.sel = scrubSelector(e.sel)
+    e.lb = safeLabel(e.lb, site)
+  } else if (e.k === 'struggle') {
+    e.rs = e.rs.map((r): Reason => ({ ...r, sel: scrubSelector(r.sel), lb: safeLabel(r.lb, site) }))
+  } else if (e.k === 'click' || e.k === 'vital') e.sel = scrubSelector(e.sel)
+  return e
 }
 
 /** Origin and path only. */
 export function bareUrl(url: string): string {
-  const cut = url.search(/[?#]/)
+  const q = url.indexOf('?')
+  const h = url.indexOf('#')
+  const cut = q === -1 ? h : h === -1 ? q : Math.min(q, h)
   return cut === -1 ? url : url.slice(0, cut)
 }
 
@@ -30,5 +38,16 @@ export function safeLabel(label: string, site: Site): string {
 }
 
 export function scrubSelector(sel: string): string {
-  return sel.replace(/[^\s>]*@[^\s>]*/g, '@').replace(/(?<!nth-of-type\()\d+/g, '#')
+  let scrubbed = scrubbedSelectors.get(sel)
+  if (scrubbed === undefined) {
+    scrubbed = sel.replace(/[^\s>]*@[^\s>]*/g, '@').replace(/(?<!nth-of-type\()\d+/g, '#')
+    // A site has a bounded set of selectors; the cache starts over rather than grow without end.
+    if (scrubbedSelectors.size >= SELECTOR_CACHE) scrubbedSelectors.clear()
+    scrubbedSelectors.set(sel, scrubbed)
+  }
+  return scrubbed
 }
+
+/** Selectors scrubbed lately: the same few thousand come again and again. */
+const SELECTOR_CACHE = 10_000
+const scrubbedSelectors = new Map<string, string>()

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { WireEvent } from '@wince/snippet/wire'
 import { WIRE_VERSION } from '@wince/snippet/wire'
 import { ApiError } from '../ApiError.ts'
 import { describeIssues, envelopeSchema, eventSchema } from '../schema/beacon.ts'
+import { checkEnvelope, checkEvent } from '../schema/checkBeacon.ts'
 import { DEFAULT_SITE_RATE, type Site, type Sites } from '../sites/Sites.ts'
 import type { Writer } from '../store/Writer.ts'
 import type { Alert, LiveBus } from '../live/LiveBus.ts'
@@ -13,7 +13,7 @@ import { botKind } from '../ingest/isBot.ts'
 import { IngestStats } from '../ingest/IngestStats.ts'
 import { RateLimiter, type Rate } from '../ingest/RateLimiter.ts'
 import { RecentIds } from '../ingest/RecentIds.ts'
-import { MAX_BEACON_BYTES, readBody } from '../ingest/readBody.ts'
+import { readBody } from '../ingest/readBody.ts'
 import { toBatches } from '../ingest/toBatches.ts'
 
 /**
@@ -52,12 +52,8 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
     })
     .post(
       '/v1/collect',
-      bodyLimit({
-        maxSize: MAX_BEACON_BYTES,
-        onError: () => {
-          throw new ApiError(413, `beacon larger than ${MAX_BEACON_BYTES} bytes`)
-        },
-      }),
+      // The body is read (and its size held to the limit) by readBody, which keeps the
+      // server's direct read: a body-limit middleware would turn every request into a web stream.
       async (c) => {
         stats.beacons++
         const origin = requestOrigin(c.req.header('origin'), c.req.header('referer'))
@@ -81,9 +77,8 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         if (body && typeof body === 'object' && !Array.isArray(body) && version !== WIRE_VERSION) {
           throw new ApiError(400, `unknown wire version ${JSON.stringify(version ?? null)?.slice(0, 20)}: this collector reads version ${WIRE_VERSION}`)
         }
-        const envelope = envelopeSchema.safeParse(body)
-        if (!envelope.success) throw new ApiError(400, describeIssues(envelope.error))
-        const { s, ev } = envelope.data
+        const envelope = checkEnvelope(body) ?? explainEnvelope(body)
+        const { s, sid, pv, ev } = envelope
 
         const site = sites.get(s)
         if (!site) throw new ApiError(403, `unknown site "${s}"`)
@@ -104,35 +99,52 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
           throw new ApiError(429, `too many beacons for site "${s}"`, { retryAfter: siteWait })
         }
 
-        const valid: WireEvent[] = []
-        const rejected: Array<{ index: number; reason: string }> = []
-        ev.forEach((raw, index) => {
-          const parsed = eventSchema.safeParse(raw)
-          if (parsed.success) valid.push(atTheDoor(parsed.data, site))
-          else rejected.push({ index, reason: describeIssues(parsed.error, `ev.${index}`) })
-        })
-        stats.invalid += rejected.length
-        if (valid.length === 0) throw new ApiError(400, 'no valid event in beacon', { rejected })
-
-        const fresh = valid.filter((e) => seen.add(e.id))
-        stats.duplicates += valid.length - fresh.length
+        let valid = 0
+        let rejected: Rejected[] | undefined
+        const fresh: WireEvent[] = []
+        for (let index = 0; index < ev.length; index++) {
+          const event = checkEvent(ev[index]) ?? explainEvent(ev[index], index)
+          if (typeof event === 'string') {
+            ;(rejected ??= []).push({ index, reason: event })
+            continue
+          }
+          valid++
+          if (seen.add(event.id)) fresh.push(atTheDoor(event, site))
+        }
+        stats.invalid += rejected?.length ?? 0
+        if (valid === 0) throw new ApiError(400, 'no valid event in beacon', { rejected })
+        stats.duplicates += valid - fresh.length
         // Live first: an alert must not wait for storage.
         for (const e of fresh) {
           if (e.k === 'struggle') {
-            const alert = { id: e.id, site: s, session: envelope.data.sid, pageView: envelope.data.pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs, state: 'open' as const }
-            bus.publish({ id: e.id, kind: 'alert', site: s, session: envelope.data.sid, at: e.t, data: alert })
+            const alert = { id: e.id, site: s, session: sid, pageView: pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs, state: 'open' as const }
+            bus.publish({ id: e.id, kind: 'alert', site: s, session: sid, at: e.t, data: alert })
             onAlert?.(alert, site)
           }
         }
-        if (!(await writer.accept(toBatches(envelope.data, fresh, site.clickSample ?? 1)))) {
+        if (!(await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1)))) {
           for (const e of fresh) seen.delete(e.id)
           stats.unavailable++
           throw new ApiError(503, 'the store and its spool are full: retry later', { retryAfter: 30 })
         }
         stats.accepted += fresh.length
-        return c.json({ accepted: valid.length, rejected }, 202)
+        return c.json({ accepted: valid, rejected: rejected ?? [] }, 202)
       },
     )
+}
+
+type Rejected = { index: number; reason: string }
+
+/** Why the envelope is invalid, in words (the fast check said no; the schema says why). */
+function explainEnvelope(body: unknown): never {
+  const parsed = envelopeSchema.safeParse(body)
+  throw new ApiError(400, parsed.success ? 'invalid beacon envelope' : describeIssues(parsed.error))
+}
+
+/** Why an event is invalid, in words; the event itself in the unlikely case the schema accepts what the fast check did not. */
+function explainEvent(raw: unknown, index: number): WireEvent | string {
+  const parsed = eventSchema.safeParse(raw)
+  return parsed.success ? parsed.data : describeIssues(parsed.error, `ev.${index}`)
 }
 
 /** The browser's Origin, or the origin of its Referer when a client leaves Origin out. */
