@@ -21,7 +21,7 @@ export type ChildRequest =
   | { kind: 'profile-stop'; file: string }
   | { kind: 'stop' }
 
-/** CPU time (user + system, ms) by thread name, e.g. `node` (the JS thread), `libuv-worker`, ClickHouse's pools. */
+/** CPU time (user + system, ms) by thread name, e.g. `JS main`, `node` (V8's helpers: GC, compiler), `libuv-worker`, ClickHouse's pools. */
 export type ThreadCpu = Record<string, number>
 
 /**
@@ -40,7 +40,8 @@ export function threadCpu(): ThreadCpu {
   for (const tid of tasks) {
     try {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[\d.:-]+$/, '').trim() || '?'
+      // The main thread (its id is the process's) is the one that runs JavaScript; V8's helpers are also called `node`.
+      const name = tid === String(process.pid) ? 'JS main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[\d.:-]+$/, '').trim() || '?'
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
       out[name] = (out[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) * tick
     } catch {
