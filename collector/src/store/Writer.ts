@@ -19,6 +19,15 @@ export interface WriterOptions {
   onReplay?: (rows: number) => void
 }
 
+/** Rows waiting for one table. */
+interface Queued {
+  chunks: Buffer[]
+  rows: number
+}
+
+/** The rows of a queue, one JSON text each (for the spool). */
+const rowsOf = (queue: Queued): string[] => Buffer.concat(queue.chunks).toString('utf8').split('\n').filter(Boolean)
+
 /** Longest wait between two attempts to replay the spool: a recovered store is used within half a minute. */
 export const MAX_RETRY_MS = 30_000
 
@@ -29,7 +38,8 @@ export const MAX_RETRY_MS = 30_000
  * replay of the spool into the store succeeds.
  */
 export class Writer {
-  private _queues = new Map<Table, string[]>()
+  /** Per table, rows as UTF-8 JSONEachRow text, one buffer per accepted beacon: off the JS heap while they wait. */
+  private _queues = new Map<Table, Queued>()
   private _timer: NodeJS.Timeout | undefined
   private _flushing: Promise<void> | undefined
   private _pending = 0
@@ -85,8 +95,10 @@ export class Writer {
   push(table: Table, rows: string[]): void {
     if (rows.length === 0) return
     let queue = this._queues.get(table)
-    if (!queue) this._queues.set(table, (queue = []))
-    for (const row of rows) queue.push(row)
+    if (!queue) this._queues.set(table, (queue = { chunks: [], rows: 0 }))
+    // One flat copy now, rather than thousands of string pieces the GC would move until the flush.
+    queue.chunks.push(Buffer.from(rows.join('\n') + '\n'))
+    queue.rows += rows.length
     this._pending += rows.length
     if (this._pending >= this._maxRows) void this.flush()
     else this._timer ??= setTimeout(() => void this.flush(), this._intervalMs)
@@ -124,32 +136,35 @@ export class Writer {
   }
 
   private async _write(): Promise<void> {
-    const batches = [...this._queues]
+    const queued = [...this._queues]
     this._queues = new Map()
     this._pending = 0
-    const failed: SpoolBatch[] = []
-    for (const [table, values] of batches) {
+    const failed: Array<[Table, Queued]> = []
+    for (const [table, queue] of queued) {
       if (failed.length === 0 && !this._degraded) {
         try {
-          await this._insert(table, values.join('\n'))
+          await this._insert(table, Buffer.concat(queue.chunks))
           continue
         } catch (err) {
           this._onError(err as Error)
         }
       }
-      failed.push({ table, rows: values })
+      failed.push([table, queue])
     }
     if (failed.length === 0) return
     if (this._spool) {
       this._enterDegraded()
-      if (this._spool.append(failed)) {
+      if (this._spool.append(failed.map(([table, queue]) => ({ table, rows: rowsOf(queue) })))) {
         this._spool.sync()
         return
       }
     }
     // No spool, or a full one: keep the rows in memory and try again later.
-    for (const { table, rows } of failed) this._queues.set(table, rows.concat(this._queues.get(table) ?? []))
-    this._pending += failed.reduce((n, b) => n + b.rows.length, 0)
+    for (const [table, queue] of failed) {
+      const later = this._queues.get(table)
+      this._queues.set(table, later ? { chunks: queue.chunks.concat(later.chunks), rows: queue.rows + later.rows } : queue)
+      this._pending += queue.rows
+    }
     if (!this._closed) this._timer ??= setTimeout(() => void this.flush(), Math.max(this._intervalMs, this._baseRetryMs))
   }
 

@@ -19,10 +19,10 @@ export interface StoreOptions {
 type ChdbAsClientConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>['connection']>
 
 /**
- * Inserts rows given as JSONEachRow text (one JSON object per line) into a table:
+ * Inserts rows given as JSONEachRow text (one JSON object per line, as a string or UTF-8 bytes) into a table:
  * the ingest path builds that text itself, so no row objects are made and encoded again.
  */
-export type InsertJson = (table: string, jsonLines: string) => Promise<void>
+export type InsertJson = (table: string, jsonLines: string | Buffer) => Promise<void>
 
 export interface Store {
   client: ClickHouseClient
