@@ -33,13 +33,18 @@ export const start = guard((o: Options): void => {
   // Before the detectors: queued `on` callbacks must see the very first signals (a quick
   // back is found at start), queued `consent` and `config` must apply to them.
   install()
-  if (!live) return // a queued wince('stop')
-  ext.start(e)
-  activity.start(clicks.answer)
-  clicks.start()
-  pointer.start()
-  scroll.start()
-  pageView.start()
+  // Chunks and detectors in a task of their own: two short tasks at load rather than one long one.
+  setTimeout(
+    guard(() => {
+      if (!live) return // a queued (or early) wince('stop')
+      ext.start(e)
+      activity.start(clicks.answer)
+      clicks.start()
+      pointer.start()
+      scroll.start()
+      pageView.start()
+    }),
+  )
 })
 
 /** Stops everything in reverse order: sends what is queued, removes every listener and wrapper. */
