@@ -7,6 +7,7 @@ import { BUDGETS } from './budgets.ts'
 import { benchIngest, type IngestResult } from './ingest/benchIngest.ts'
 import { summarizeCpuProfile } from './ingest/summarizeCpuProfile.ts'
 import { benchMainThread, type MainThreadResult } from './mainThread.ts'
+import { probeMoves } from './movesProbe.ts'
 import { benchUnload, type UnloadResult } from './benchUnload.ts'
 import { serveFixtures } from './serveFixtures.ts'
 import { snippetSizes } from './snippetSizes.ts'
@@ -43,6 +44,7 @@ if (only.has('ingest')) {
   rows.push(['ingest: Hono no-op ceiling, events/s', fmt(i.noopPerSec), '', ''])
   rows.push(['ingest: stored ÷ no-op', fmt(i.ratio, 2), `≥ ${BUDGETS.ingestRatio}`, verdict(i.ratio >= BUDGETS.ingestRatio)])
   rows.push(['ingest: stored ÷ accepted, failures', `${fmt(i.storedOfAccepted, 3)}, ${i.failures}`, '1, 0', verdict(i.storedOfAccepted >= 0.999 && i.failures === 0)])
+  rows.push(['JS main thread CPU per beacon, µs: collector / no-op', `${fmt(i.jsCpuPerBeaconUs.collector)} / ${fmt(i.jsCpuPerBeaconUs.noop)}`, '', ''])
   rows.push(['collector RSS peak / after (MB)', `${fmt(i.rssPeakMb)} / ${fmt(i.rssAfterMb)}`, '', ''])
   rows.push([`collector threads (cores used); load gen ${i.loadGeneratorCores.toFixed(2)}`, i.collectorThreads.slice(0, 3).map((t) => `${t.thread} ${t.cores.toFixed(2)}`).join(', '), '', ''])
   if (!ok || i.ratio < BUDGETS.ingestRatio) await profileIngest()
@@ -74,6 +76,9 @@ if (only.has('main') || only.has('unload')) {
       rows.push(['no-op listeners, added script ms / 1,000', fmt(m.noopScriptMsPer1000, 1), '(floor)', ''])
       rows.push(['longest own task, ms (median / worst)', `${fmt(m.longestOwnTaskMs, 1)} / ${fmt(m.worstOwnTaskMs, 1)}`, `≤ ${BUDGETS.ownTaskMs}`, verdict(m.worstOwnTaskMs <= BUDGETS.ownTaskMs)])
       rows.push(['s.js evaluation at load, ms', fmt(m.evaluateMs, 1), `≤ ${BUDGETS.ownTaskMs}`, verdict(m.evaluateMs <= BUDGETS.ownTaskMs)])
+      log('the floor: 1,000 pointer moves with an empty listener, a reading listener, the snippet…')
+      const p = await probeMoves(browser, `${site.url}/workload.html`, quick ? 1 : 3, log)
+      rows.push(['pointer moves only, script ms / 1,000: empty listener / reading listener / snippet', `${fmt(p.emptyMsPer1000, 1)} / ${fmt(p.readsMsPer1000, 1)} / ${fmt(p.snippetMsPer1000, 1)}`, `≤ ${BUDGETS.mainThreadMsPer1000}`, verdict(p.snippetMsPer1000 <= BUDGETS.mainThreadMsPer1000)])
     }
     if (only.has('unload')) {
       log('unload delivery in Chromium…')

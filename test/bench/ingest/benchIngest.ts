@@ -50,6 +50,8 @@ export interface IngestResult {
   /** Cores used during the collector's rounds, by thread of the collector process (top 8), and by this load generator. */
   collectorThreads: Array<{ thread: string; cores: number }>
   loadGeneratorCores: number
+  /** CPU time of the JS main thread per beacon answered, µs: the collector's and the no-op's (medians over rounds). */
+  jsCpuPerBeaconUs: { collector: number; noop: number }
 }
 
 /** Drives `url` with beacons for `seconds` over keep-alive connections; counts 202 answers. */
@@ -101,6 +103,9 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestRe
     let measured = 0
     let loadCpuMs = 0
     const threadMs: Record<string, number> = {}
+    const jsPerBeacon: number[] = []
+    const noopJsPerBeacon: number[] = []
+    const jsMs = (threads: Record<string, number>) => threads['JS main'] ?? Number.NaN
     for (let r = 0; r < rounds; r++) {
       const before = await collector.ask({ kind: 'count' }, 'counted')
       await collector.ask({ kind: 'window' }, 'rss')
@@ -122,9 +127,13 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestRe
       totalStored += rows
       stored.push(rows / windowSec)
       accepted.push(c.accepted / c.seconds)
+      jsPerBeacon.push(((jsMs(after.threads) - jsMs(before.threads)) * 1000) / (c.accepted / EVENTS_PER_BEACON))
 
       await noop.ask({ kind: 'window' }, 'rss')
+      const noopBefore = await noop.ask({ kind: 'count' }, 'counted')
       const n = await load(noop.url, seconds, connections, toNoop)
+      const noopAfter = await noop.ask({ kind: 'count' }, 'counted')
+      noopJsPerBeacon.push(((jsMs(noopAfter.threads) - jsMs(noopBefore.threads)) * 1000) / (n.accepted / EVENTS_PER_BEACON))
       noopRssPeak = Math.max(noopRssPeak, (await noop.ask({ kind: 'rss' }, 'rss')).rssPeak)
       noops.push(n.accepted / n.seconds)
       ratios.push(stored[r]! / noops[r]!)
@@ -154,6 +163,7 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestRe
         .sort((a, b) => b.cores - a.cores)
         .slice(0, 8),
       loadGeneratorCores: loadCpuMs / 1000 / measured,
+      jsCpuPerBeaconUs: { collector: median(jsPerBeacon), noop: median(noopJsPerBeacon) },
     }
   } finally {
     await collector?.stop()
