@@ -139,8 +139,11 @@ async function measure(browser: Browser, url: string, variant: Variant): Promise
   return { scriptMs: after.script - before.script, taskMs: after.task - before.task, inputs, signals }
 }
 
-/** One traced run with the snippet: which tasks ran s.js code, and for how long. */
-async function traced(browser: Browser, url: string): Promise<TraceSummary & { signals: string[] }> {
+/** The snippet's code: `s.js` and the chunks it loads from the collector's `/s/` (boot, vitals, recorder…). */
+const isSnippet = (url: string) => url.endsWith('/s.js') || /\/s\/[\w.-]+\.js$/.test(url)
+
+/** One traced run with the snippet: which tasks ran its code (s.js and its chunks), and for how long. */
+export async function traced(browser: Browser, url: string): Promise<TraceSummary & { signals: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] })
@@ -151,7 +154,7 @@ async function traced(browser: Browser, url: string): Promise<TraceSummary & { s
   const trace = await browser.stopTracing()
   const signals = await raisedSignals(page)
   await context.close()
-  return { ...summarizeTrace(JSON.parse(trace.toString('utf8')), '/s.js'), signals }
+  return { ...summarizeTrace(JSON.parse(trace.toString('utf8')), isSnippet), signals }
 }
 
 /**
@@ -175,7 +178,7 @@ export async function benchMainThread(browser: Browser, pageUrl: string, reps = 
   for (let r = 0; r < tracedReps; r++) {
     traces.push(await traced(browser, pageUrl))
     const t = traces[r]!
-    log(`  traced rep ${r + 1}/${tracedReps}: s.js ${t.ownMs.toFixed(1)} ms in ${t.ownTasks} tasks, longest such task ${t.longestTaskMs.toFixed(1)} ms (s.js part ${t.longestOwnPartMs.toFixed(1)} ms), evaluate ${t.evaluateMs.toFixed(1)} ms`)
+    log(`  traced rep ${r + 1}/${tracedReps}: snippet ${t.ownMs.toFixed(1)} ms in ${t.ownTasks} tasks, longest such task ${t.longestTaskMs.toFixed(1)} ms (snippet part ${t.longestOwnPartMs.toFixed(1)} ms), longest evaluation ${t.evaluateMs.toFixed(1)} ms (${t.evaluateScript})`)
     const callers = Object.entries(t.byCaller).sort((a, b) => b[1].ms - a[1].ms)
     log(`    by caller: ${callers.map(([k, v]) => `${k} ${v.ms.toFixed(1)} ms / ${v.calls} calls (${((v.ms / v.calls) * 1000).toFixed(0)} µs each)`).join(', ')}`)
   }

@@ -12,6 +12,8 @@ const PROBES = {
   reads: `addEventListener('pointermove', function (e) { window.__p = [e.timeStamp, e.clientX, e.clientY, e.buttons, e.pointerType, e.target] }, { capture: true, passive: true })`,
 } as const
 
+type Variant = 'bare' | keyof typeof PROBES | 'snippet'
+
 export interface MovesProbeResult {
   /** Added script time per 1,000 pointer moves (median over reps), ms: each listener, and the snippet. */
   emptyMsPer1000: number
@@ -23,14 +25,14 @@ export interface MovesProbeResult {
 /**
  * Where the floor is: 1,000 pointer moves (one per frame) on the same page, bare, with
  * an empty `pointermove` listener, with one that reads the event's fields, and with the
- * snippet; CDP's ScriptDuration around the moves. What the empty listener costs here
+ * snippet (or only some of these); CDP's ScriptDuration around the moves. What the empty listener costs here
  * no script that watches the pointer can go below.
  */
-export async function probeMoves(browser: Browser, url: string, reps = 3, log = console.log): Promise<MovesProbeResult> {
-  type Variant = 'bare' | keyof typeof PROBES | 'snippet'
+export async function probeMoves(browser: Browser, url: string, reps = 3, log = console.log, only?: Variant[]): Promise<MovesProbeResult> {
   const runs: Record<Variant, number[]> = { bare: [], empty: [], reads: [], snippet: [] }
+  const variants = only ? (['bare', ...only.filter((v) => v !== 'bare')] as Variant[]) : (Object.keys(runs) as Variant[])
   for (let r = 0; r < reps; r++) {
-    for (const variant of Object.keys(runs) as Variant[]) {
+    for (const variant of variants) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
       if (variant === 'empty' || variant === 'reads') await context.addInitScript(PROBES[variant])
       const page = await context.newPage()
@@ -47,8 +49,8 @@ export async function probeMoves(browser: Browser, url: string, reps = 3, log = 
       runs[variant].push((await script()) - before)
       await context.close()
     }
-    log(`  pointer moves rep ${r + 1}/${reps}: script ms per 1,000 moves: bare ${runs.bare[r]!.toFixed(1)}, empty listener ${runs.empty[r]!.toFixed(1)}, reading listener ${runs.reads[r]!.toFixed(1)}, snippet ${runs.snippet[r]!.toFixed(1)}`)
+    log(`  pointer moves rep ${r + 1}/${reps}: script ms per 1,000 moves: ${variants.map((v) => `${v} ${runs[v][r]!.toFixed(1)}`).join(', ')}`)
   }
-  const added = (v: Variant) => median(runs[v].map((ms, i) => ms - runs.bare[i]!))
+  const added = (v: Variant) => (runs[v].length ? median(runs[v].map((ms, i) => ms - runs.bare[i]!)) : Number.NaN)
   return { emptyMsPer1000: added('empty'), readsMsPer1000: added('reads'), snippetMsPer1000: added('snippet'), reps }
 }

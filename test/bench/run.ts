@@ -6,7 +6,7 @@ import { E2E_TOKEN, startCollector } from '../lib/startCollector.ts'
 import { BUDGETS } from './budgets.ts'
 import { benchIngest, type IngestResult } from './ingest/benchIngest.ts'
 import { summarizeCpuProfile } from './ingest/summarizeCpuProfile.ts'
-import { benchMainThread, type MainThreadResult } from './mainThread.ts'
+import { benchMainThread, traced, type MainThreadResult } from './mainThread.ts'
 import { probeMoves } from './movesProbe.ts'
 import { benchUnload, type UnloadResult } from './benchUnload.ts'
 import { serveFixtures } from './serveFixtures.ts'
@@ -72,13 +72,26 @@ if (only.has('main') || only.has('unload')) {
       rows.push([`main thread: workload`, `${fmt(n)} inputs (${m.inputs.moves} moves, ${m.inputs.clicks} clicks, ${m.inputs.wheels} wheel), ${m.reps} reps; ${m.signals} signal(s) per run: ${m.signalTypes.join(', ') || 'none'}`, '', ''])
       rows.push(['added script time, ms / 1,000 inputs', fmt(m.addedScriptMsPer1000, 1), `≤ ${BUDGETS.mainThreadMsPer1000}`, verdict(m.addedScriptMsPer1000 <= BUDGETS.mainThreadMsPer1000)])
       rows.push(['added task time, ms / 1,000 inputs', fmt(m.addedTaskMsPer1000, 1), '', ''])
-      rows.push(['s.js own function time (trace), ms / 1,000', fmt(m.ownMsPer1000, 1), `≤ ${BUDGETS.mainThreadMsPer1000}`, verdict(m.ownMsPer1000 <= BUDGETS.mainThreadMsPer1000)])
+      rows.push(['snippet own function time (trace), ms / 1,000', fmt(m.ownMsPer1000, 1), `≤ ${BUDGETS.mainThreadMsPer1000}`, verdict(m.ownMsPer1000 <= BUDGETS.mainThreadMsPer1000)])
       rows.push(['no-op listeners, added script ms / 1,000', fmt(m.noopScriptMsPer1000, 1), '(floor)', ''])
       rows.push(['longest own task, ms (median / worst)', `${fmt(m.longestOwnTaskMs, 1)} / ${fmt(m.worstOwnTaskMs, 1)}`, `≤ ${BUDGETS.ownTaskMs}`, verdict(m.worstOwnTaskMs <= BUDGETS.ownTaskMs)])
-      rows.push(['s.js evaluation at load, ms', fmt(m.evaluateMs, 1), `≤ ${BUDGETS.ownTaskMs}`, verdict(m.evaluateMs <= BUDGETS.ownTaskMs)])
+      rows.push(['longest script evaluation (s.js or a chunk), ms', fmt(m.evaluateMs, 1), `≤ ${BUDGETS.ownTaskMs}`, verdict(m.evaluateMs <= BUDGETS.ownTaskMs)])
       log('the floor: 1,000 pointer moves with an empty listener, a reading listener, the snippet…')
       const p = await probeMoves(browser, `${site.url}/workload.html`, quick ? 1 : 3, log)
       rows.push(['pointer moves only, script ms / 1,000: empty listener / reading listener / snippet', `${fmt(p.emptyMsPer1000, 1)} / ${fmt(p.readsMsPer1000, 1)} / ${fmt(p.snippetMsPer1000, 1)}`, `≤ ${BUDGETS.mainThreadMsPer1000}`, verdict(p.snippetMsPer1000 <= BUDGETS.mainThreadMsPer1000)])
+      // The default recording mode (`struggle`) keeps a replay buffer from page load: its cost, apart.
+      await fetch(`${collector.url}/api/settings/sites/demo`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'], allowHeadless: true, recording: 'struggle' }),
+      })
+      log('with the replay recorder on (recording: struggle, the default), one traced run…')
+      const rec = await traced(browser, `${site.url}/workload.html`)
+      log(`  traced with recorder: snippet ${rec.ownMs.toFixed(1)} ms in ${rec.ownTasks} tasks, longest own part of a task ${rec.longestOwnPartMs.toFixed(1)} ms, longest evaluation ${rec.evaluateMs.toFixed(1)} ms (${rec.evaluateScript})`)
+      rows.push(['with the recorder on: own time ms / 1,000; longest own task part, ms', `${fmt((rec.ownMs * 1000) / n, 1)}; ${fmt(rec.longestOwnPartMs, 1)}`, `≤ ${BUDGETS.mainThreadMsPer1000}; ≤ ${BUDGETS.ownTaskMs}`, verdict(rec.longestOwnPartMs <= BUDGETS.ownTaskMs && (rec.ownMs * 1000) / n <= BUDGETS.mainThreadMsPer1000)])
+      rows.push(['with the recorder on: longest script evaluation (the recorder chunk), ms', fmt(rec.evaluateMs, 1), `≤ ${BUDGETS.ownTaskMs}`, verdict(rec.evaluateMs <= BUDGETS.ownTaskMs)])
+      const pr = await probeMoves(browser, `${site.url}/workload.html`, quick ? 1 : 3, log, ['snippet'])
+      rows.push(['with the recorder on: pointer moves only, script ms / 1,000', fmt(pr.snippetMsPer1000, 1), `≤ ${BUDGETS.mainThreadMsPer1000}`, verdict(pr.snippetMsPer1000 <= BUDGETS.mainThreadMsPer1000)])
     }
     if (only.has('unload')) {
       log('unload delivery in Chromium…')

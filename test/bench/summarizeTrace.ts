@@ -18,8 +18,10 @@ export interface TraceSummary {
   longestOwnPartMs: number
   /** Duration of that task as a whole (the page's own handlers may share it), ms. */
   longestTaskMs: number
-  /** Evaluating the script when it loads (one task), ms. */
+  /** The longest evaluation of one of the scripts (each its own task), ms. */
   evaluateMs: number
+  /** Which script that was (its file name). */
+  evaluateScript: string
   /** The script's time by what called it: `pointermove`, `scroll`, `click` (listeners), `timer`, `microtask`. */
   byCaller: Record<string, { ms: number; calls: number }>
 }
@@ -27,15 +29,15 @@ export interface TraceSummary {
 /**
  * Attributes main-thread time to one script in a trace taken with the
  * `devtools.timeline` categories: every `FunctionCall` whose function lives in a
- * script whose URL ends with `urlSuffix` (event listeners, timers, MutationObserver
+ * script whose URL `isScript` accepts (event listeners, timers, MutationObserver
  * callbacks in microtasks) is summed, per top-level `RunTask` of the page's renderer.
  */
-export function summarizeTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent[], urlSuffix: string): TraceSummary {
+export function summarizeTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent[], isScript: (url: string) => boolean): TraceSummary {
   const events = Array.isArray(trace) ? trace : trace.traceEvents
-  const isOurs = (e: TraceEvent) => (e.args?.data?.url ?? '').split('?')[0]!.endsWith(urlSuffix)
+  const isOurs = (e: TraceEvent) => isScript((e.args?.data?.url ?? '').split('?')[0]!)
   // The renderer whose main thread ran the script.
   const first = events.find((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && isOurs(e))
-  const empty: TraceSummary = { ownMs: 0, ownTasks: 0, longestOwnPartMs: 0, longestTaskMs: 0, evaluateMs: 0, byCaller: {} }
+  const empty: TraceSummary = { ownMs: 0, ownTasks: 0, longestOwnPartMs: 0, longestTaskMs: 0, evaluateMs: 0, evaluateScript: '', byCaller: {} }
   if (!first) return empty
   const main = events
     .filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur !== undefined)
@@ -71,7 +73,10 @@ export function summarizeTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent
       task = e
       taskOwn = 0
     }
-    if (e.name === 'EvaluateScript' && isOurs(e)) summary.evaluateMs += e.dur! / 1000
+    if (e.name === 'EvaluateScript' && isOurs(e) && e.dur! / 1000 > summary.evaluateMs) {
+      summary.evaluateMs = e.dur! / 1000
+      summary.evaluateScript = (e.args?.data?.url ?? '').split('?')[0]!.split('/').pop()!
+    }
     // Nested calls into our own code (a listener that dispatches an event) count once.
     if (e.name === 'FunctionCall' && isOurs(e) && e.ts >= inOursUntil) {
       inOursUntil = e.ts + e.dur!
