@@ -43,7 +43,7 @@ try {
         (number * 7) % 10, (number * 11) % 10
       FROM numbers({n:UInt64})`,
     query_params: { from, days: DAYS, pages: PAGES, n: CLICKS },
-    clickhouse_settings: { max_insert_threads: 2 },
+    clickhouse_settings: { max_insert_threads: '2' },
   })
   const signalRows = Math.round(CLICKS / 10)
   await client.command({

@@ -27,12 +27,14 @@ export function fileSize(path: string): FileSize {
 }
 
 /**
- * `s.js` first, then every lazily loaded chunk: any other `.js` in the dist folder
- * (`wince.mjs` is the ESM build for bundlers, not shipped to pages as is).
+ * `s.js` first, then every lazily loaded chunk by name: the other `.js` files of the dist
+ * folder, without the content-hashed copies the collector serves (`boot` as `<hash>.js`,
+ * the others as `<name>.<hash>.js`), which are the same bytes. `wince.mjs` is the ESM
+ * build for bundlers, not shipped to pages as is.
  */
 export function snippetSizes(dir = SNIPPET_DIST): { core: FileSize; chunks: FileSize[] } {
   const chunks = readdirSync(dir)
-    .filter((f) => f.endsWith('.js') && f !== 's.js')
+    .filter((f) => /^[a-z]+\.js$/.test(f) && f !== 's.js')
     .sort()
     .map((f) => fileSize(join(dir, f)))
   return { core: fileSize(join(dir, 's.js')), chunks }
