@@ -12,7 +12,7 @@ import * as pointer from './dom/pointer'
 import * as scroll from './dom/scroll'
 import * as pageView from './dom/pageView'
 import * as ext from './ext/ext'
-import { install } from './api/wince'
+import { install, wince } from './api/wince'
 
 /** Started and not stopped; chunks only run while it is on. */
 export let live = false
@@ -33,18 +33,16 @@ export const start = guard((o: Options): void => {
   // Before the detectors: queued `on` callbacks must see the very first signals (a quick
   // back is found at start), queued `consent` and `config` must apply to them.
   install()
-  // Chunks and detectors in a task of their own: two short tasks at load rather than one long one.
-  setTimeout(
-    guard(() => {
-      if (!live) return // a queued (or early) wince('stop')
-      ext.start(e)
-      activity.start(clicks.answer)
-      clicks.start()
-      pointer.start()
-      scroll.start()
-      pageView.start()
-    }),
-  )
+  // Chunks and detectors in a task of their own (two short tasks at load, not one long
+  // one), run as a registered chunk is: guarded, and not after a queued wince('stop').
+  setTimeout(wince, 0, 'x', live, () => {
+    ext.start(e)
+    activity.start(clicks.answer)
+    clicks.start()
+    pointer.start()
+    scroll.start()
+    pageView.start()
+  })
 })
 
 /** Stops everything in reverse order: sends what is queued, removes every listener and wrapper. */
