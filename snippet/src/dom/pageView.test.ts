@@ -6,7 +6,7 @@ import { start } from './pageView'
 // The page view adapter against stand-ins for location and history: which history
 // changes count as the page answering a click.
 vi.mock('./activity', () => ({ mark: vi.fn() }))
-vi.mock('../transport/queue', () => ({ push: vi.fn(), setPageView: vi.fn(), ctx: {} }))
+vi.mock('../transport/queue', () => ({ push: vi.fn(), newPageView: vi.fn(), ctx: {} }))
 vi.mock('../api/emit', () => ({ emit: vi.fn(), page: () => 'https://shop.test' + loc.pathname }))
 
 const loc = { pathname: '/' }

@@ -3,7 +3,7 @@ import { now } from '../core/now'
 import { listen, patch } from '../core/registry'
 import { rid } from '../core/rid'
 import { load, save } from '../core/storage'
-import { ctx, push, setPageView } from '../transport/queue'
+import { ctx, newPageView, push } from '../transport/queue'
 import { emit, page } from '../api/emit'
 import { mark } from './activity'
 
@@ -11,7 +11,7 @@ let url = ''
 
 /** A page view starts: new id, `page` event, session trail and quick back check. */
 function enter(): void {
-  setPageView(rid())
+  newPageView()
   url = page()
   const at = Date.now()
   const trail = load<Visit[]>('tr') || []

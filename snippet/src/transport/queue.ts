@@ -3,6 +3,7 @@ import type { Ctx, Head } from '../ext/Ctx'
 import { cleanups, listen } from '../core/registry'
 import { noop } from '../core/guard'
 import { fire } from '../api/callbacks'
+import { rid } from '../core/rid'
 
 /** Batch age before it is sent: a few seconds keeps requests rare while the dashboard stays near live. */
 export const FLUSH_MS = 5000
@@ -59,10 +60,10 @@ export function consent(on: boolean): void {
   if (!(ctx.a = on && !dnt)) q = []
 }
 
-/** A new page view: what is queued belongs to the previous one. */
-export function setPageView(pv: string): void {
+/** A new page view, with a new id: what is queued belongs to the previous one. */
+export function newPageView(): void {
   flush()
-  head.pv = pv
+  head.pv = rid()
 }
 
 /** Queues an event; `now` sends the batch at once (struggle alerts). */
