@@ -142,7 +142,7 @@ export function checkEvent(v: unknown): WireEvent | undefined {
 
 const envelope = object<Omit<Beacon, 'ev'> & { ev: unknown[] }>({
   v: literal(WIRE_VERSION),
-  s: (v) => (typeof v === 'string' && v.length >= 1 && v.length <= 64 && ID.test(v) ? v : BAD),
+  s: id,
   sid: id,
   pv: id,
   ev: (v) => (Array.isArray(v) && v.length >= 1 && v.length <= LIMITS.eventsPerBeacon ? v : BAD),
