@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -11,8 +12,10 @@ describe('size gate', () => {
     const path = join(SNIPPET_DIST, 's.js')
     expect(existsSync(path), `${path} is missing: run \`pnpm --filter ./snippet build\``).toBe(true)
     const { raw, gzip, brotli } = fileSize(path)
-    const line = `s.js: ${raw} B raw, ${gzip} B gzip (level 9), ${brotli} B brotli; budget ${BUDGETS.snippetGzipBytes} B gzip, ${BUDGETS.snippetGzipBytes - gzip} B left`
+    // GNU gzip's level 9 differs from zlib's by a few bytes: the budget holds for both.
+    const gnu = execFileSync('gzip', ['-9', '-c', path]).length
+    const line = `s.js: ${raw} B raw, ${gzip} B gzip (zlib level 9), ${gnu} B by \`gzip -9\`, ${brotli} B brotli; budget ${BUDGETS.snippetGzipBytes} B gzip, ${BUDGETS.snippetGzipBytes - Math.max(gzip, gnu)} B left`
     console.log(line)
-    expect(gzip, line).toBeLessThanOrEqual(BUDGETS.snippetGzipBytes)
+    expect(Math.max(gzip, gnu), line).toBeLessThanOrEqual(BUDGETS.snippetGzipBytes)
   })
 })
