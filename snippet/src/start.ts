@@ -30,12 +30,14 @@ export const start = guard((o: Options): void => {
   const e = (o.endpoint || location.origin).replace(/\/+$/, '')
   queue.start(e, o.site, sid)
   emitter.start(o)
-  // Before the detectors: queued `on` callbacks must see the very first signals (a quick
-  // back is found at start), queued `consent` and `config` must apply to them.
-  install()
-  // Chunks and detectors in a task of their own (two short tasks at load, not one long
-  // one), run as a registered chunk is: guarded, and not after a queued wince('stop').
-  setTimeout(wince, 0, 'x', live, () => {
+  // Chunks, detectors and the page API in a task of their own (two short tasks at load, not
+  // one long one), run as a registered chunk is: guarded, and only while live. The API goes
+  // first: queued `on` callbacks must see the very first signals (a quick back is found at
+  // start), queued `consent` and `config` must apply to them; and a page sees `wince` ready
+  // only once the detectors listen.
+  setTimeout(wince, 0, 'x', 0, () => {
+    install()
+    if (!live) return // a queued wince('stop')
     ext.start(e)
     activity.start(clicks.answer)
     clicks.start()
