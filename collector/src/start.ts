@@ -13,6 +13,7 @@ import { Spool } from './store/Spool.ts'
 import { Tokens } from './auth/Tokens.ts'
 import { IngestStats } from './ingest/IngestStats.ts'
 import { join } from 'node:path'
+import { queryStoredIds } from './queries/queryStoredIds.ts'
 
 export interface Running {
   url: string
@@ -41,7 +42,7 @@ export async function start(config: Config): Promise<Running> {
   const sites = Sites.fromFile(config.sitesFile ?? join(config.dataDir, 'sites.json'))
   const tokens = new Tokens(token, config.dataDir)
   const spool = new Spool({ dir: join(config.dataDir, 'spool'), maxBytes: config.spoolMaxBytes })
-  const writer = new Writer(store.insertJson, { spool })
+  const writer = new Writer(store.insertJson, { spool, storedRows: (table, rows) => queryStoredIds(store.client, table, rows) })
   const bus = new ClickHouseBus(store.client)
   const webhooks = new WebhookSender()
   const stats = new IngestStats()
