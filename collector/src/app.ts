@@ -3,6 +3,8 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { ApiError } from './ApiError.ts'
 import { apiRoutes } from './routes/api.ts'
 import { collectRoutes } from './routes/collect.ts'
+import { healthRoutes } from './routes/health.ts'
+import type { Lifecycle } from './serve/Lifecycle.ts'
 import { pageRoutes, type PageDirs } from './routes/pages.ts'
 import { settingsRoutes } from './routes/settings.ts'
 import { visitorRoutes } from './routes/visitor.ts'
@@ -37,6 +39,8 @@ export interface AppDeps {
   trustProxy?: boolean
   /** Sends alerts to the sites' webhooks. */
   webhooks?: WebhookSender
+  /** Whether the server is stopping (for `/readyz`). */
+  lifecycle?: Lifecycle
 }
 
 /** Builds the whole collector app; `start.ts` serves it, tests call `app.request()`. */
@@ -52,6 +56,7 @@ export function createApp(deps: AppDeps): Hono {
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
+  app.route('/', healthRoutes(deps))
   app.route('/', collectRoutes({ ...deps, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
   app.route('/', visitorRoutes(deps))
   app.route('/api/settings', settingsRoutes(deps))

@@ -13,6 +13,8 @@ import { Spool } from './store/Spool.ts'
 import { Tokens } from './auth/Tokens.ts'
 import { IngestStats } from './ingest/IngestStats.ts'
 import { join } from 'node:path'
+import type { Server } from 'node:http'
+import { Lifecycle } from './serve/Lifecycle.ts'
 import { queryStoredIds } from './queries/queryStoredIds.ts'
 
 export interface Running {
@@ -23,7 +25,7 @@ export interface Running {
   token: string
   tokenGenerated: boolean
   storeVersion: string
-  /** Flushes pending writes, closes the server and the store. */
+  /** Stops taking requests, lets those in flight finish, ends streams, flushes the log into the store, closes it. */
   close(): Promise<void>
 }
 
@@ -46,10 +48,12 @@ export async function start(config: Config): Promise<Running> {
   const bus = new ClickHouseBus(store.client)
   const webhooks = new WebhookSender()
   const stats = new IngestStats()
-  const app = createApp({ client: store.client, writer, bus, sites, tokens, token, stats, webhooks, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy })
+  const lifecycle = new Lifecycle()
+  const app = createApp({ client: store.client, writer, bus, sites, tokens, token, stats, webhooks, lifecycle, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy })
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
+  lifecycle.attach(server as Server)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   return {
@@ -60,11 +64,8 @@ export async function start(config: Config): Promise<Running> {
     tokenGenerated: generated,
     storeVersion: `${store.kind} ClickHouse ${storeVersion}`,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        // Open SSE streams would keep close() waiting forever.
-        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
-      })
+      // In-flight requests finish (each was logged before its 202), streams end, then the log is drained into the store.
+      await lifecycle.stop()
       webhooks.close()
       await bus.close()
       await writer.close()
