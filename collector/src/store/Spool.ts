@@ -54,8 +54,8 @@ export class Spool {
   private _sealedFds: number[] = []
   private _seq: number
   private _fullLogged = false
-  private _syncing: Promise<void> | undefined
-  private _nextSync: Promise<void> | undefined
+  private _syncing = false
+  private _nextSync: Deferred | undefined
 
   constructor(options: SpoolOptions) {
     this._dir = options.dir
@@ -71,6 +71,11 @@ export class Spool {
   /** Bytes on disk. */
   get bytes(): number {
     return this._totalBytes
+  }
+
+  /** Segments opened so far by this process: a change across an append means it sealed the previous one by size. */
+  get opened(): number {
+    return this._seq
   }
 
   /** Segment file names, oldest first, the open one included. */
@@ -139,15 +144,27 @@ export class Spool {
    * one (group commit), and a sealed segment's descriptor is closed only after it.
    */
   syncAll(): Promise<void> {
-    if (!this._syncing) {
-      this._syncing = this._syncOnce().finally(() => (this._syncing = undefined))
-      return this._syncing
-    }
-    this._nextSync ??= this._syncing.catch(() => {}).then(() => {
+    if (this._syncing) return (this._nextSync ??= deferred()).promise
+    this._syncing = true
+    const round = deferred()
+    void this._syncRounds(round)
+    return round.promise
+  }
+
+  /** Runs sync rounds back to back while callers keep joining; each round settles only its own callers. */
+  private async _syncRounds(round: Deferred): Promise<void> {
+    for (let current: Deferred | undefined = round; current; ) {
+      try {
+        await this._syncOnce()
+        current.resolve()
+      } catch (err) {
+        current.reject(err as Error)
+      }
+      // Whoever arrived during that round goes in the next one, started before anyone resumes.
+      current = this._nextSync
       this._nextSync = undefined
-      return this.syncAll()
-    })
-    return this._nextSync
+    }
+    this._syncing = false
   }
 
   private async _syncOnce(): Promise<void> {
@@ -234,3 +251,21 @@ export class Spool {
   }
 }
 
+
+interface Deferred {
+  promise: Promise<void>
+  resolve(): void
+  reject(err: Error): void
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void
+  let reject!: (err: Error) => void
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  // A round may fail with no caller left to hear it: never an unhandled rejection.
+  promise.catch(() => {})
+  return { promise, resolve, reject }
+}

@@ -30,6 +30,9 @@ interface Queued {
   rows: number
 }
 
+/** Flush at once past this many queued bytes: half a log segment (8 MiB), so a flush normally seals the segment its rows are in. */
+export const FLUSH_BYTES = 4 * 1024 ** 2
+
 /** Longest wait between two attempts to replay the log: a recovered store is used within half a minute. */
 export const MAX_RETRY_MS = 30_000
 
@@ -51,6 +54,7 @@ export class Writer {
   private _soon = false
   private _draining: Promise<void> | undefined
   private _pending = 0
+  private _pendingBytes = 0
   private _degraded = false
   private _retryDue = true
   private _retryTimer: NodeJS.Timeout | undefined
@@ -70,7 +74,7 @@ export class Writer {
     this._spool = options.spool
     this._storedRows = options.storedRows
     this._baseRetryMs = this._retryMs = options.retryMs ?? 1000
-    this._onError = options.onError ?? ((err) => console.error(`wince: store write failed, keeping rows in the log: ${err.message}`))
+    this._onError = options.onError ?? onceInAWhile((err) => console.error(`wince: ${err.message}`))
     this._onReplay = options.onReplay ?? ((rows) => console.log(`wince: replayed ${rows} logged rows into the store`))
     if (this._spool && this._spool.segments().length > 0) this._scheduleReplay(0)
   }
@@ -100,10 +104,13 @@ export class Writer {
       for (const { table, rows } of batches) this.push(table, rows)
       return 'ok'
     }
+    const opened = this._spool.opened
     try {
       if (!this._spool.append(batches)) return 'full'
+      // The log sealed a full segment by itself: memory no longer matches the open one, so the next drain replays both from disk.
+      if (this._spool.opened !== opened && this._pending > 0) this._queuedAll = false
     } catch (err) {
-      this._onError(err as Error)
+      this._onError(new Error(`cannot write the write-ahead log: ${(err as Error).message}`))
       return 'failed'
     }
     if (this._degraded) this._queuedAll = false
@@ -111,7 +118,7 @@ export class Writer {
     try {
       await this._spool.syncAll()
     } catch (err) {
-      this._onError(err as Error)
+      this._onError(new Error(`cannot sync the write-ahead log: ${(err as Error).message}`))
       return 'failed'
     }
     return 'ok'
@@ -123,11 +130,13 @@ export class Writer {
     let queue = this._queues.get(table)
     if (!queue) this._queues.set(table, (queue = { chunks: [], rows: 0 }))
     // One flat copy now, rather than thousands of string pieces the GC would move until the flush.
-    queue.chunks.push(Buffer.from(rows.join('\n') + '\n'))
+    const chunk = Buffer.from(rows.join('\n') + '\n')
+    queue.chunks.push(chunk)
     queue.rows += rows.length
     this._pending += rows.length
+    this._pendingBytes += chunk.length
     // Never a flush in the middle of an accept: its rows must stay with the segment they were logged in.
-    if (this._pending >= this._maxRows && !this._soon) {
+    if ((this._pending >= this._maxRows || this._pendingBytes >= FLUSH_BYTES) && !this._soon) {
       clearTimeout(this._timer)
       this._soon = true
       this._timer = setTimeout(() => void this.flush(), 0)
@@ -167,7 +176,7 @@ export class Writer {
     const queued = [...this._queues]
     const queuedAll = this._queuedAll
     this._queues = new Map()
-    this._pending = 0
+    this._pending = this._pendingBytes = 0
     this._queuedAll = true
     const spool = this._spool
     if (!spool) return this._insertQueued(queued)
@@ -181,7 +190,7 @@ export class Writer {
       }
       if ((!this._degraded || this._retryDue) && spool.sealedSegments().length > 0) await this._replayLog(spool)
     } catch (err) {
-      this._onError(err as Error)
+      this._onError(new Error(`store write failed, rows kept in the write-ahead log: ${(err as Error).message}`))
       this._enterDegraded()
     }
   }
@@ -229,5 +238,24 @@ export class Writer {
       this._retryTimer = undefined
       void this.replay()
     }, delay)
+  }
+}
+
+/** The same error is logged at most this often, ms: a failing disk under a flood of beacons gives one line, not one per request. */
+export const ERROR_LOG_INTERVAL_MS = 10_000
+
+/** Logs an error unless the same message was logged less than {@link ERROR_LOG_INTERVAL_MS} ago (then counts it). */
+function onceInAWhile(log: (err: Error) => void): (err: Error) => void {
+  const last = new Map<string, { at: number; skipped: number }>()
+  return (err) => {
+    const seen = last.get(err.message)
+    const now = Date.now()
+    if (seen && now - seen.at < ERROR_LOG_INTERVAL_MS) {
+      seen.skipped++
+      return
+    }
+    if (last.size > 100) last.clear()
+    last.set(err.message, { at: now, skipped: 0 })
+    log(seen?.skipped ? new Error(`${err.message} (and ${seen.skipped} more like it)`) : err)
   }
 }
