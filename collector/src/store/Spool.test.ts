@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, appendFileSync } from 'node:fs'
+import { mkdtempSync, appendFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -29,7 +29,7 @@ describe('Spool', () => {
     first.seal()
     await expect(first.replay(async () => Promise.reject(new Error('store down')))).rejects.toThrow('store down')
     // A crash: the process is gone without close(); a torn last line was never acknowledged.
-    appendFileSync(join(dir, readdirSync(dir)[0]!), '{"table":"alerts","ro')
+    appendFileSync(join(dir, first.segments()[0]!), '{"table":"alerts","ro')
     const second = new Spool({ dir })
     const got: SpoolBatch[] = []
     expect(await second.replay(async (b) => void got.push(b))).toBe(2)

@@ -1,6 +1,7 @@
-import { close, fdatasync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import { close, fdatasync, fsync, mkdirSync, open, openSync, readdirSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Table } from './Writer.ts'
+import { SpareSegments } from './SpareSegments.ts'
 
 /** Rows per insert when replaying: large inserts are what ClickHouse is fast at. */
 export const REPLAY_BATCH_ROWS = 50_000
@@ -26,6 +27,8 @@ export interface SpoolOptions {
   segmentBytes?: number
   /** Called with a clear message when the log is full. */
   onFull?: (message: string) => void
+  /** Called when a spare segment file could not be prepared (the log then writes plain files). */
+  onError?: (err: Error) => void
 }
 
 const SEGMENT = /^segment-(\d{16})(\.sent)?\.jsonl$/
@@ -54,6 +57,12 @@ export class Spool {
   private _sealedFds: number[] = []
   private _seq: number
   private _fullLogged = false
+  private _currentSeq = 0
+  /** A segment file was created or renamed: the folder itself needs a sync before its data counts as durable. */
+  private _dirDirty = false
+  /** Bytes of data per segment number (a reused file is larger than what it holds). */
+  private readonly _dataBytes = new Map<number, number>()
+  private readonly _spares: SpareSegments
   private _syncing = false
   private _nextSync: Deferred | undefined
 
@@ -64,7 +73,9 @@ export class Spool {
     this._onFull = options.onFull ?? ((m) => console.error(`wince: ${m}`))
     mkdirSync(this._dir, { recursive: true })
     const segments = this.segments()
-    this._totalBytes = segments.reduce((sum, f) => sum + statSync(join(this._dir, f)).size, 0)
+    for (const f of segments) this._dataBytes.set(seqOf(f), statSync(join(this._dir, f)).size)
+    this._totalBytes = [...this._dataBytes.values()].reduce((a, b) => a + b, 0)
+    this._spares = new SpareSegments(this._dir, this._segmentBytes, options.onError ?? ((err) => console.error(`wince: ${err.message}`)))
     this._seq = segments.length ? Number(SEGMENT.exec(segments[segments.length - 1]!)![1]) + 1 : 1
   }
 
@@ -100,9 +111,12 @@ export class Spool {
    * on a file-system error, after closing the segment so a torn line stays its last.
    */
   append(batches: SpoolBatch[]): boolean {
-    // One line per batch, `{"table":…,"rows":[…]}`: the rows are already JSON, so they are joined, not encoded again.
+    // One line per batch, `{"seg":…,"table":…,"rows":[…]}`: the rows are already JSON, so they are joined, not
+    // encoded again. `seg` (the segment's number) tells this segment's lines from the stale ones of a reused file.
+    const rotate = this._fd === undefined || this._currentBytes >= this._segmentBytes
+    const seg = rotate ? this._seq : this._currentSeq
     let text = ''
-    for (const b of batches) if (b.rows.length > 0) text += `{"table":${JSON.stringify(b.table)},"rows":[${b.rows.join(',')}]}\n`
+    for (const b of batches) if (b.rows.length > 0) text += `{"seg":${seg},"table":${JSON.stringify(b.table)},"rows":[${b.rows.join(',')}]}\n`
     if (!text) return true
     const bytes = Buffer.byteLength(text)
     if (!this.hasRoom(bytes)) {
@@ -113,16 +127,19 @@ export class Spool {
       return false
     }
     this._fullLogged = false
-    if (this._fd === undefined || this._currentBytes >= this._segmentBytes) this.seal()
-    this._fd ??= this._open()
+    if (rotate) {
+      this.seal()
+      this._fd = this._open()
+    }
     try {
-      writeSync(this._fd, text)
+      writeSync(this._fd!, text, this._currentBytes, 'utf8')
     } catch (err) {
       // A partly written line must stay the last of its segment: later lines go to a new one.
       this.seal()
       throw err
     }
     this._currentBytes += bytes
+    this._dataBytes.set(this._currentSeq, this._currentBytes)
     this._totalBytes += bytes
     this._dirty = true
     return true
@@ -171,9 +188,11 @@ export class Spool {
     const sealed = this._sealedFds
     this._sealedFds = []
     const fds = this._dirty && this._fd !== undefined ? [...sealed, this._fd] : sealed
-    this._dirty = false
+    const syncDir = this._dirDirty
+    this._dirty = this._dirDirty = false
     try {
       await Promise.all(fds.map((fd) => new Promise<void>((resolve, reject) => fdatasync(fd, (err) => (err ? reject(err) : resolve())))))
+      if (syncDir) await syncFolder(this._dir)
     } catch (err) {
       // What this segment holds is uncertain now: later lines go to a new one.
       this.seal()
@@ -194,9 +213,11 @@ export class Spool {
   /** Deletes a segment whose rows are stored. */
   remove(name: string): void {
     const file = join(this._dir, name)
-    const size = statSync(file).size
-    unlinkSync(file)
-    this._totalBytes -= size
+    const seq = seqOf(name)
+    const bytes = this._dataBytes.get(seq) ?? statSync(file).size
+    this._spares.give(file)
+    this._dataBytes.delete(seq)
+    this._totalBytes -= bytes
   }
 
   /**
@@ -209,14 +230,15 @@ export class Spool {
     let rows = 0
     for (let name of this.sealedSegments()) {
       const byTable = new Map<Table, Array<{ id: string; ts: number }>>()
+      const seq = seqOf(name)
       for (const line of readFileSync(join(this._dir, name), 'utf8').split('\n')) {
-        if (!line) continue
-        let batch: { table: Table; rows: Array<{ id: string; ts: number }> }
+        let batch: { seg?: number; table: Table; rows: Array<{ id: string; ts: number }> }
         try {
           batch = JSON.parse(line) as typeof batch
         } catch {
-          continue // a torn last line from a crash mid-append was never synced, so never acknowledged
+          break // the end: zeros of a fresh file, a torn last line (never synced, so never acknowledged), or stale bytes
         }
+        if (batch.seg !== undefined && batch.seg !== seq) break // a line left from the file's previous use
         const merged = byTable.get(batch.table) ?? []
         for (const row of batch.rows) merged.push(row)
         byTable.set(batch.table, merged)
@@ -244,13 +266,27 @@ export class Spool {
   }
 
   private _open(): number {
-    this._current = join(this._dir, `segment-${String(this._seq++).padStart(16, '0')}.jsonl`)
-    const fd = openSync(this._current, 'a')
+    this._currentSeq = this._seq++
+    this._current = join(this._dir, `segment-${String(this._currentSeq).padStart(16, '0')}.jsonl`)
+    const fd = openSync(this._current, this._spares.takeAs(this._current) ? 'r+' : 'wx')
     this._currentBytes = 0
+    this._dirDirty = true
     return fd
   }
 }
 
+
+const seqOf = (name: string) => Number(SEGMENT.exec(name)?.[1] ?? 0)
+
+/** Syncs a folder, so a file created or renamed in it is found after a power cut. */
+function syncFolder(dir: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    open(dir, 'r', (err, fd) => {
+      if (err) return reject(err)
+      fsync(fd, (syncErr) => close(fd, () => (syncErr ? reject(syncErr) : resolve())))
+    }),
+  )
+}
 
 interface Deferred {
   promise: Promise<void>
