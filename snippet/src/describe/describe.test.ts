@@ -44,7 +44,7 @@ describe('selector', () => {
   it('keeps a role as part of a step and goes on climbing (roles repeat)', () => {
     const tab = el('div', { role: 'tab', class: 'tab' })
     el('div', { id: 'tabs' }, [el('div', { role: 'tab' }), tab])
-    expect(selector(tab)).toBe('div#tabs>div[role="tab"].tab:nth-of-type(2)')
+    expect(selector(tab)).toBe('div#tabs>div[role="tab"]:nth-of-type(2)')
   })
 
   it('keeps tag names with digits (h1) and never carries digits or e-mails from the page', () => {
@@ -57,6 +57,12 @@ describe('selector', () => {
     const sel = selector(btn)
     expect(sel).toBe('main>div>a')
     expect(sel).not.toMatch(/\d|@/)
+  })
+
+  it('stops at body: html adds nothing', () => {
+    const h = el('h1')
+    el('html', {}, [el('body', { class: 'home' }, [h])])
+    expect(selector(h)).toBe('body>h1')
   })
 
   it('goes at most four levels up', () => {

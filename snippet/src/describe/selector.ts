@@ -21,30 +21,32 @@ export interface SelectorNode {
 }
 
 /**
- * A short, stable CSS selector for an element, climbing a few levels: each step is the
- * tag with a clean id (which ends it), or a naming attribute (`data-testid`, `name`,
- * `for`, which end it; `role`), else up to two clean classes and `:nth-of-type()` among
- * same-tag siblings. Only clean tokens are used (see `clean`), so page text, digits and
+ * A short, stable CSS selector for an element, climbing a few levels up to `body`: each
+ * step is the tag with a clean id (which ends it), or a naming attribute (`data-testid`,
+ * `name`, `for`, which end it; a `role`, which does not), else up to two clean classes;
+ * and `:nth-of-type()` among same-tag siblings unless the step ended the climb. Only clean tokens are used (see `clean`), so page text, digits and
  * e-mails never leave; the nth-of-type index is structure, not content.
  */
 export function selector(el: SelectorNode | null): string {
   let sel = ''
   for (let i = 0; el && i < SELECTOR_DEPTH; i++) {
     let s = el.localName
-    let end = clean(el.id)
-    if (end) s += '#' + el.id
+    // `body` ends the climb too: `html>body>` would add nothing.
+    let end = clean(el.id) || s == 'body'
+    let n = 0
+    if (clean(el.id)) s += '#' + el.id
     else
       for (const a of NAMES) {
         const v = el.getAttribute(a)
         if (clean(v)) {
           s += `[${a}="${v}"]`
-          end = a != 'role'
+          end ||= a != 'role'
+          n = 2
           break
         }
       }
     const p: SelectorNode | null = el.parentElement
     if (!end) {
-      let n = 0
       for (const c of el.classList) if (clean(c) && n++ < 2) s += '.' + c
       if (p) {
         let same = 0
