@@ -6,6 +6,8 @@ import { collectRoutes } from './routes/collect.ts'
 import { pageRoutes, type PageDirs } from './routes/pages.ts'
 import { settingsRoutes } from './routes/settings.ts'
 import { visitorRoutes } from './routes/visitor.ts'
+import { csrfGuard } from './security/csrfGuard.ts'
+import { securityHeaders } from './security/securityHeaders.ts'
 import type { WebhookSender } from './webhooks/WebhookSender.ts'
 import type { Tokens } from './auth/Tokens.ts'
 import type { IngestStats } from './ingest/IngestStats.ts'
@@ -52,10 +54,16 @@ export function createApp(deps: AppDeps): Hono {
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
+  const trustProxy = deps.trustProxy ?? false
+  app.use('*', securityHeaders())
+  // Before any route: a route added later is covered without a line of its own.
+  app.use('/api/*', csrfGuard({ trustProxy }))
+  app.use('/logout', csrfGuard({ trustProxy }))
+  app.use('/login', csrfGuard({ trustProxy, json: false }))
   app.route('/', collectRoutes({ ...deps, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
   app.route('/', visitorRoutes(deps))
   app.route('/api/settings', settingsRoutes(deps))
   app.route('/api', apiRoutes(deps))
-  app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token))
+  app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token, { trustProxy }))
   return app
 }
