@@ -10,7 +10,9 @@ import { requestOrigin } from './collect.ts'
 import { bareUrl } from '../ingest/atTheDoor.ts'
 import { readBody } from '../ingest/readBody.ts'
 import { SnapshotWanted } from '../ingest/SnapshotWanted.ts'
+import { Solicited } from '../ingest/Solicited.ts'
 import { viewportClass } from '../ingest/viewportClass.ts'
+import { neutralizeUrls } from '../ingest/neutralizeUrls.ts'
 import type { SiteSettings } from '@wince/snippet/wire'
 
 /**
@@ -44,6 +46,7 @@ const snapshotBody = z.strictObject({
   dw: z.number().min(0).max(1_000_000),
   dh: z.number().min(0).max(1_000_000),
   snap: z.record(z.string(), z.unknown()),
+  tk: z.string().max(64).optional(),
 })
 
 const replayBody = z.strictObject({
@@ -54,6 +57,7 @@ const replayBody = z.strictObject({
   seq: z.number().int().min(0).max(100_000),
   alert: z.string().regex(id).optional(),
   ev: z.array(z.strictObject({ timestamp: z.number().finite() }).catchall(z.unknown())).min(1).max(20_000),
+  rt: z.string().max(128).optional(),
 })
 
 function parseJson<T>(schema: z.ZodType<T>, text: string): T {
@@ -94,6 +98,7 @@ function visitorSite(c: Context, sites: Sites, siteId: string | undefined): Site
 /** What a visitor's page uses besides beacons: the offers channel and the answer to an offer. */
 export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000 }: VisitorDeps) {
   const wanted = new SnapshotWanted(client)
+  const solicited = new Solicited()
   const preflight = (c: Context) => {
     c.header('access-control-allow-origin', c.req.header('origin') ?? '*')
     c.header('access-control-allow-methods', 'GET, POST')
@@ -107,9 +112,12 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000 }: Visi
       const url = bareUrl(c.req.query('u') ?? '')
       const vw = Number(c.req.query('vw'))
       const page = /^https?:\/\//.test(url) && Number.isFinite(vw) && vw > 0
+      const sid = c.req.query('sid') ?? ''
+      const vc = viewportClass(vw)
       const settings: SiteSettings = {
         ...publicSettings(site),
-        snapshot: page ? await wanted.ask(site.id, url, viewportClass(vw)) : false,
+        snapshot: page && (await wanted.ask(site.id, url, vc)) ? solicited.snapshotToken(site.id, url, vc) : false,
+        ...(site.recording !== 'off' && id.test(sid) && { replay: solicited.replayToken(site.id, sid) }),
         vitals: Math.random() < (site.vitalsSample ?? 1),
       }
       // The answer is per page view (snapshot, sampling): not cached.
@@ -122,9 +130,12 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000 }: Visi
       const site = visitorSite(c, sites, body.s)
       const url = bareUrl(body.u)
       const vc = viewportClass(body.vw)
+      if (!solicited.redeemSnapshot(body.tk, site.id, url, vc)) {
+        throw new ApiError(403, 'unsolicited snapshot: send one only with the one-time token of a /v1/site answer for this page and viewport')
+      }
       await client.insert({
         table: 'snapshots',
-        values: [{ site: site.id, url, vc, ts: Date.now(), vw: body.vw, vh: body.vh, dw: Math.round(body.dw), dh: Math.round(body.dh), snap: JSON.stringify(body.snap) }],
+        values: [{ site: site.id, url, vc, ts: Date.now(), vw: body.vw, vh: body.vh, dw: Math.round(body.dw), dh: Math.round(body.dh), snap: JSON.stringify(neutralizeUrls(body.snap)) }],
         format: 'JSONEachRow',
       })
       wanted.got(site.id, url, vc)
@@ -135,10 +146,13 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000 }: Visi
       const body = parseJson(replayBody, await readBody(c.req.raw, REPLAY_LIMITS))
       const site = visitorSite(c, sites, body.s)
       if (site.recording === 'off') throw new ApiError(403, `recording is off for site "${site.id}"`)
+      if (!solicited.checkReplay(body.rt, site.id, body.sid)) {
+        throw new ApiError(403, 'replay refused: this session was not told to record (rt: the replay token of its /v1/site answer)')
+      }
       const first = body.ev[0]!.timestamp
       await client.insert({
         table: 'replay_chunks',
-        values: [{ site: site.id, session: body.sid, page_view: body.pv, seq: body.seq, ts: Math.round(first), alert: body.alert ?? '', events: JSON.stringify(body.ev) }],
+        values: [{ site: site.id, session: body.sid, page_view: body.pv, seq: body.seq, ts: Math.round(first), alert: body.alert ?? '', events: JSON.stringify(neutralizeUrls(body.ev)) }],
         format: 'JSONEachRow',
       })
       return c.json({ ok: true }, 202)
