@@ -12,6 +12,7 @@ import { queryFrictionPages } from '../queries/queryFrictionPages.ts'
 import { queryFrictionElements } from '../queries/queryFrictionElements.ts'
 import { queryRecentAlerts } from '../queries/queryRecentAlerts.ts'
 import type { Sites } from '../sites/Sites.ts'
+import { redactSite } from '../sites/redactSite.ts'
 import { parseRange } from './parseRange.ts'
 import { heatmapApi } from './heatmapApi.ts'
 import { sessionsApi } from './sessionsApi.ts'
@@ -36,8 +37,8 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, 
     .use('*', requireRole(tokens, token, 'agent'))
     .route('/', heatmapApi(client))
     .route('/', sessionsApi(client))
-    .route('/', liveRoutes({ client, bus, tokens, token }))
-    .get('/sites', (c) => c.json({ sites: sites.list() }))
+    .route('/', liveRoutes({ client, bus, tokens, token, sites }))
+    .get('/sites', (c) => c.json({ sites: sites.list().map(redactSite) }))
     .get('/stats', (c) => c.json({ ingest: stats.toJSON() }))
     .get('/webhooks/deliveries', (c) => c.json({ deliveries: webhooks?.deliveries(c.req.query('site')) ?? [] }))
     .get('/signals', async (c) => {

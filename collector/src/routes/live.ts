@@ -6,12 +6,15 @@ import { ApiError } from '../ApiError.ts'
 import { requireRole, type Principal } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import type { AlertState, LiveBus } from '../live/LiveBus.ts'
+import { LiveIndex } from '../live/LiveIndex.ts'
+import type { Sites } from '../sites/Sites.ts'
 
 export interface LiveDeps {
   client: ClickHouseClient
   bus: LiveBus
   tokens: Tokens
   token: string
+  sites: Sites
 }
 
 const STATES: Record<string, AlertState> = { claim: 'claimed', resolve: 'resolved', dismiss: 'dismissed', reopen: 'open' }
@@ -44,7 +47,12 @@ async function parse<T>(schema: z.ZodType<T>, req: Request): Promise<T> {
 }
 
 /** `/api/alerts/:id/:action` and `/api/sessions/:session/offers`: what agents do about a struggle. */
-export function liveRoutes({ client, bus, tokens, token }: LiveDeps) {
+export function liveRoutes({ client, bus, tokens, token, sites }: LiveDeps) {
+  const index = LiveIndex.of(bus, client)
+  const siteOf = (id: string) => {
+    if (!sites.get(id)) throw new ApiError(404, `no site "${id}"`)
+    return id
+  }
   const who = (p: Principal) => (p.tokenId === 'admin' ? 'admin' : (tokens.list().find((t) => t.id === p.tokenId)?.name ?? p.tokenId))
   return new Hono()
     .use('/alerts/*', requireRole(tokens, token, 'agent'))
@@ -53,6 +61,10 @@ export function liveRoutes({ client, bus, tokens, token }: LiveDeps) {
       const alertId = param(c.req.param('id'), 'id')
       const state = STATES[c.req.param('action')]!
       const body = await parse(actionBody, c.req.raw)
+      // Only alerts that exist, of that session: an update for a made-up alert would reach every agent.
+      if ((await index.alertSession(siteOf(body.site), alertId)) !== body.session) {
+        throw new ApiError(404, `no alert "${alertId}" of session "${body.session}" on site "${body.site}"`)
+      }
       const by = who(c.get('principal' as never) as Principal)
       const at = Date.now()
       const note = body.note ?? ''
@@ -63,6 +75,7 @@ export function liveRoutes({ client, bus, tokens, token }: LiveDeps) {
     .post('/sessions/:session/offers', async (c) => {
       const session = param(c.req.param('session'), 'session')
       const body = await parse(offerBody, c.req.raw)
+      if (!(await index.hasSession(siteOf(body.site), session))) throw new ApiError(404, `no session "${session}" on site "${body.site}"`)
       const by = who(c.get('principal' as never) as Principal)
       const offer = { id: `offer-${randomBytes(8).toString('hex')}`, message: body.message, link: body.link, by, at: Date.now() }
       bus.publish({ id: offer.id, kind: 'offer', site: body.site, session, at: offer.at, data: offer })

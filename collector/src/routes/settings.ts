@@ -4,6 +4,7 @@ import { ApiError } from '../ApiError.ts'
 import { requireRole } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import { siteSchema, type Sites } from '../sites/Sites.ts'
+import { redactSite } from '../sites/redactSite.ts'
 
 export interface SettingsDeps {
   sites: Sites
@@ -33,7 +34,7 @@ export function settingsRoutes({ sites, tokens, token }: SettingsDeps) {
         throw new ApiError(400, `${issue.path.join('.') || '(body)'}: ${issue.message}`)
       }
       sites.put(parsed.data)
-      return c.json({ site: parsed.data })
+      return c.json({ site: redactSite(parsed.data) })
     })
     .delete('/sites/:id', (c) => {
       if (!sites.remove(c.req.param('id'))) throw new ApiError(404, `no site "${c.req.param('id')}"`)

@@ -11,6 +11,7 @@ import { bareUrl } from '../ingest/atTheDoor.ts'
 import { readBody } from '../ingest/readBody.ts'
 import { SnapshotWanted } from '../ingest/SnapshotWanted.ts'
 import { Solicited } from '../ingest/Solicited.ts'
+import { LiveIndex } from '../live/LiveIndex.ts'
 import { viewportClass } from '../ingest/viewportClass.ts'
 import { neutralizeUrls } from '../ingest/neutralizeUrls.ts'
 import type { SiteSettings } from '@wince/snippet/wire'
@@ -99,6 +100,7 @@ function visitorSite(c: Context, sites: Sites, siteId: string | undefined): Site
 export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000 }: VisitorDeps) {
   const wanted = new SnapshotWanted(client)
   const solicited = new Solicited()
+  const index = LiveIndex.of(bus, client)
   const preflight = (c: Context) => {
     c.header('access-control-allow-origin', c.req.header('origin') ?? '*')
     c.header('access-control-allow-methods', 'GET, POST')
@@ -187,6 +189,10 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000 }: Visi
         throw new ApiError(400, `${issue.path.join('.') || '(body)'}: ${issue.message}`)
       }
       const site = visitorSite(c, sites, parsed.data.s)
+      // An answer names an offer made to this session: agents see answers, so none may be made up.
+      if (!(await index.hasOffer(site.id, parsed.data.sid, parsed.data.offerId))) {
+        throw new ApiError(404, `no offer "${parsed.data.offerId}" to this session`)
+      }
       const at = Date.now()
       bus.publish({
         id: `ans-${parsed.data.offerId}`,
