@@ -155,4 +155,21 @@ describe('CSRF from a same-site page on another port, in real Chromium', () => {
       await context.close()
     }
   }, 60_000)
+
+  it('signing out from the dashboard ends the session on the server', async () => {
+    const context = await browser.newContext()
+    const dashboard = await context.newPage()
+    await dashboard.goto(`${collector.url}/?token=${E2E_TOKEN}`)
+    const [cookie] = (await context.cookies()).filter((c) => c.name === 'wince_session')
+    expect(cookie).toBeDefined()
+    await dashboard.getByTestId('sign-out').click()
+    await dashboard.waitForURL(/\/login$/)
+    // The old cookie, replayed from elsewhere, is refused.
+    const stolen = await browser.newContext()
+    await stolen.addCookies([cookie!])
+    const res = await stolen.request.get(`${collector.url}/api/stats`)
+    expect(res.status()).toBe(401)
+    await stolen.close()
+    await context.close()
+  }, 60_000)
 })
