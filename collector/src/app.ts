@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { ApiError } from './ApiError.ts'
 import { apiRoutes } from './routes/api.ts'
@@ -49,6 +50,8 @@ export function createApp(deps: AppDeps): Hono {
       const origin = c.res.headers.get('access-control-allow-origin')
       return err.toResponse(origin ? { 'access-control-allow-origin': origin } : {})
     }
+    // Hono's own 4xx (the validator's malformed JSON): the same JSON shape as ours.
+    if (err instanceof HTTPException && err.status < 500) return c.json({ error: err.status === 400 ? 'body is not valid JSON' : err.message }, err.status)
     console.error(`wince: ${c.req.method} ${c.req.path} failed:`, err)
     return c.json({ error: 'internal error' }, 500)
   })
