@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { ApiError } from './ApiError.ts'
 import { apiRoutes } from './routes/api.ts'
@@ -8,6 +9,8 @@ import type { Lifecycle } from './serve/Lifecycle.ts'
 import { pageRoutes, type PageDirs } from './routes/pages.ts'
 import { settingsRoutes } from './routes/settings.ts'
 import { visitorRoutes } from './routes/visitor.ts'
+import { csrfGuard } from './security/csrfGuard.ts'
+import { securityHeaders } from './security/securityHeaders.ts'
 import type { WebhookSender } from './webhooks/WebhookSender.ts'
 import type { Tokens } from './auth/Tokens.ts'
 import type { IngestStats } from './ingest/IngestStats.ts'
@@ -51,16 +54,24 @@ export function createApp(deps: AppDeps): Hono {
       const origin = c.res.headers.get('access-control-allow-origin')
       return err.toResponse(origin ? { 'access-control-allow-origin': origin } : {})
     }
+    // Hono's own 4xx (the validator's malformed JSON): the same JSON shape as ours.
+    if (err instanceof HTTPException && err.status < 500) return c.json({ error: err.status === 400 ? 'body is not valid JSON' : err.message }, err.status)
     console.error(`wince: ${c.req.method} ${c.req.path} failed:`, err)
     return c.json({ error: 'internal error' }, 500)
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
+  const trustProxy = deps.trustProxy ?? false
+  app.use('*', securityHeaders())
+  // Before any route: a route added later is covered without a line of its own.
+  app.use('/api/*', csrfGuard({ trustProxy }))
+  app.use('/logout', csrfGuard({ trustProxy }))
+  app.use('/login', csrfGuard({ trustProxy, json: false }))
   app.route('/', healthRoutes(deps))
   app.route('/', collectRoutes({ ...deps, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
   app.route('/', visitorRoutes(deps))
   app.route('/api/settings', settingsRoutes(deps))
   app.route('/api', apiRoutes(deps))
-  app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token))
+  app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token, { trustProxy }))
   return app
 }

@@ -10,7 +10,13 @@ try {
   const config = readConfig()
   const running = await start(config)
   console.log(`Wince is running on ${running.url} (${running.storeVersion}, data in ${config.dataDir}, started in ${Date.now() - started} ms)`)
-  console.log(`  dashboard: ${running.url}/?token=${running.token}${running.tokenGenerated ? '   (new admin token, kept in the data dir)' : ''}`)
+  // The token goes to the log only the once it is made: logs are kept and shared, and a token
+  // given through WINCE_ADMIN_TOKEN or kept in the data dir is already known to its owner.
+  console.log(
+    running.tokenGenerated
+      ? `  dashboard: ${running.url}/?token=${running.token}   (new admin token, kept in the data dir)`
+      : `  dashboard: ${running.url}/   (sign in with the admin token: WINCE_ADMIN_TOKEN or the data dir's admin-token file)`,
+  )
   console.log(`  snippet:   <script async src="${running.url}/s.js" data-site="demo"></script>`)
   console.log(`  demo shop: ${running.url}/demo/`)
   let stopping = false

@@ -171,6 +171,8 @@ export interface SnapshotBody {
   dh: number
   /** rrweb-snapshot serialized node (masked in the page). */
   snap: unknown
+  /** The one-time token of the `/v1/site` answer that asked for this snapshot (`snapshot`). */
+  tk: string
 }
 
 /**
@@ -189,16 +191,23 @@ export interface ReplayBody {
   alert?: string
   /** rrweb events (each has `timestamp`, epoch ms). */
   ev: unknown[]
+  /** The replay token of this session's `/v1/site` answer (`replay`). */
+  rt: string
 }
 
-/** GET /v1/site?s=&u=&vw= answer: what the snippet may know of its site's settings. */
+/** GET /v1/site?s=&u=&vw=&sid= answer: what the snippet may know of its site's settings. */
 export interface SiteSettings {
   allowText: boolean
   help: HelpSettings | null
   recording: 'off' | 'struggle' | 'always'
   recordingSample: number
-  /** Whether the collector wants a snapshot of this page at this viewport class. */
-  snapshot: boolean
+  /**
+   * When the collector wants a snapshot of this page at this viewport class: a
+   * one-time, short-lived token the snapshot must carry (`tk`); else false.
+   */
+  snapshot: string | false
+  /** When recording is on: the token this session's replay runs carry (`rt`). */
+  replay?: string
   /** Whether to load the web-vitals chunk for this page view (sampled). */
   vitals: boolean
 }

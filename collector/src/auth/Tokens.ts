@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { safeEqual } from './adminToken.ts'
+import { EndedSessions } from './EndedSessions.ts'
 
 /** What a token may do. `agent`: see and act on live alerts and sessions; `admin`: that, plus settings. */
 export type Role = 'admin' | 'agent'
@@ -30,9 +31,12 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex')
 export class Tokens {
   private _stored: StoredToken[]
   private readonly _file: string
+  /** Sessions signed out before they expired (`POST /logout`). */
+  readonly endedSessions: EndedSessions
 
   constructor(private readonly _adminToken: string, dataDir: string) {
     this._file = join(dataDir, 'tokens.json')
+    this.endedSessions = new EndedSessions(dataDir)
     this._stored = existsSync(this._file) ? ((JSON.parse(readFileSync(this._file, 'utf8')) as { tokens?: StoredToken[] }).tokens ?? []) : []
   }
 

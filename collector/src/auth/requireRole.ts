@@ -20,7 +20,8 @@ export function principalOf(c: Context, tokens: Tokens, secret: string): Princip
     const found = tokens.verify(authorization.slice(7).trim())
     return found && { tokenId: found.id, role: found.role }
   }
-  const tokenId = checkSession(secret, getCookie(c, SESSION_COOKIE))
+  const cookie = getCookie(c, SESSION_COOKIE)
+  const tokenId = cookie && !tokens.endedSessions.has(cookie) ? checkSession(secret, cookie) : undefined
   const role = tokenId ? tokens.roleOf(tokenId) : undefined
   return tokenId && role ? { tokenId, role } : undefined
 }

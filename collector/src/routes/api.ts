@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
-import { ApiError } from '../ApiError.ts'
 import { requireRole } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import type { IngestStats } from '../ingest/IngestStats.ts'
@@ -12,7 +11,11 @@ import { queryFrictionPages } from '../queries/queryFrictionPages.ts'
 import { queryFrictionElements } from '../queries/queryFrictionElements.ts'
 import { queryRecentAlerts } from '../queries/queryRecentAlerts.ts'
 import type { Sites } from '../sites/Sites.ts'
-import { parseRange } from './parseRange.ts'
+import { redactSite } from '../sites/redactSite.ts'
+import { z } from 'zod'
+import { valid } from '../validate/valid.ts'
+import { id } from '../validate/id.ts'
+import { optionalSiteQuery, rangeQuery } from '../validate/queries.ts'
 import { heatmapApi } from './heatmapApi.ts'
 import { sessionsApi } from './sessionsApi.ts'
 import { liveRoutes } from './live.ts'
@@ -30,34 +33,37 @@ export interface ApiDeps {
   heartbeatMs?: number
 }
 
+/** `/api/signals`: a range, optionally one session and one signal type. */
+const signalsQuery = z
+  .object({ site: z.string({ error: 'required (e.g. ?site=demo)' }), from: z.string().optional(), to: z.string().optional(), session: id.optional(), type: z.string().regex(/^[a-z_]{1,32}$/, 'a signal type such as rage_click').optional() })
+  .transform(({ session, type, ...range }) => ({ ...rangeQuery.parse(range), session, type }))
+
 /** `/api/*`: everything the dashboard reads; an agent or admin token (or its session) required. */
 export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, heartbeatMs = 15_000 }: ApiDeps) {
   return new Hono()
     .use('*', requireRole(tokens, token, 'agent'))
     .route('/', heatmapApi(client))
     .route('/', sessionsApi(client))
-    .route('/', liveRoutes({ client, bus, tokens, token }))
-    .get('/sites', (c) => c.json({ sites: sites.list() }))
+    .route('/', liveRoutes({ client, bus, tokens, token, sites }))
+    .get('/sites', (c) => c.json({ sites: sites.list().map(redactSite) }))
     .get('/stats', (c) => c.json({ ingest: stats.toJSON() }))
-    .get('/webhooks/deliveries', (c) => c.json({ deliveries: webhooks?.deliveries(c.req.query('site')) ?? [] }))
-    .get('/signals', async (c) => {
-      const q = c.req.query()
-      const range = parseRange(q)
-      if (q.type && !/^[a-z_]{1,32}$/.test(q.type)) throw new ApiError(400, 'type: a signal type such as rage_click')
-      const signals = await querySignals(client, { ...range, session: q.session, type: q.type })
+    .get('/webhooks/deliveries', valid('query', optionalSiteQuery), (c) => c.json({ deliveries: webhooks?.deliveries(c.req.valid('query').site) ?? [] }))
+    .get('/signals', valid('query', signalsQuery), async (c) => {
+      const q = c.req.valid('query')
+      const signals = await querySignals(client, q)
       return c.json({ signals })
     })
-    .get('/friction', async (c) => {
-      const range = parseRange(c.req.query())
+    .get('/friction', valid('query', rangeQuery), async (c) => {
+      const range = c.req.valid('query')
       const [pages, elements] = await Promise.all([queryFrictionPages(client, range), queryFrictionElements(client, range)])
       return c.json({ pages, elements })
     })
-    .get('/alerts', async (c) => {
-      const range = parseRange(c.req.query())
+    .get('/alerts', valid('query', rangeQuery), async (c) => {
+      const range = c.req.valid('query')
       return c.json({ alerts: await queryRecentAlerts(client, range) })
     })
-    .get('/alerts/stream', (c) => {
-      const site = c.req.query('site')
+    .get('/alerts/stream', valid('query', optionalSiteQuery), (c) => {
+      const { site } = c.req.valid('query')
       return streamMessages(c, bus, { heartbeatMs, filter: (m) => !site || m.site === site })
     })
 }

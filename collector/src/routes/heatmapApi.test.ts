@@ -24,13 +24,24 @@ const click = (sel: string, fx: number, fy: number, vw = 1280): WireEvent => ({ 
 describe('snapshots', () => {
   it('asks one page view for a snapshot, then none, and serves the one it got', async () => {
     const ask = () => t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(PAGE + '?q=x')}&vw=1280`, { headers: { origin: ORIGIN } })
-    const first = (await (await ask()).json()) as { snapshot: boolean; recording: string; help: unknown }
-    expect(first).toMatchObject({ snapshot: true, recording: 'struggle', help: null })
-    expect(((await (await ask()).json()) as { snapshot: boolean }).snapshot).toBe(false)
+    const first = (await (await ask()).json()) as { snapshot: string | false; recording: string; help: unknown }
+    expect(first).toMatchObject({ snapshot: expect.stringMatching(/^[\w-]{16,}$/), recording: 'struggle', help: null })
+    expect(((await (await ask()).json()) as { snapshot: string | false }).snapshot).toBe(false)
 
     const snap = { type: 0, childNodes: [{ type: 2, tagName: 'button', attributes: { id: 'buy' }, childNodes: [] }], id: 1 }
-    const sent = await t.app.request('/v1/snapshot', postInit({ v: 1, s: 'demo', u: PAGE, vw: 1280, vh: 800, dw: 1280, dh: 3000, snap }))
+    const body = { v: 1, s: 'demo', u: PAGE, vw: 1280, vh: 800, dw: 1280, dh: 3000, snap }
+    const tk = first.snapshot as string
+    // Unsolicited, or solicited for another page or viewport class: refused, and nothing stored.
+    for (const wrong of [body, { ...body, tk: 'made-up-token-0123456789' }, { ...body, tk, u: `${ORIGIN}/other` }, { ...body, tk, vw: 400 }]) {
+      const refused = await t.app.request('/v1/snapshot', postInit(wrong))
+      expect(refused.status).toBe(403)
+      expect(((await refused.json()) as { error: string }).error).toMatch(/^unsolicited snapshot/)
+    }
+    expect((await t.app.request(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`, { headers: admin })).status).toBe(404)
+    const sent = await t.app.request('/v1/snapshot', postInit({ ...body, tk }))
     expect(sent.status).toBe(202)
+    // The token is one-time: a replay of the same request is refused.
+    expect((await t.app.request('/v1/snapshot', postInit({ ...body, tk }))).status).toBe(403)
     const stored = await get<{ snap: unknown; dh: number }>(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`)
     expect(stored).toMatchObject({ snap, dh: 3000 })
     expect((await t.app.request(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=mobile`, { headers: admin })).status).toBe(404)
@@ -87,14 +98,23 @@ describe('replay and session pages', () => {
   it('stores replay runs and serves them in order, and the pages a session saw', async () => {
     const session = eventId('rep')
     const now = Date.now()
+    const { replay: rt } = (await (await t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(PAGE)}&vw=1280&sid=${session}`, { headers: { origin: ORIGIN } })).json()) as { replay: string }
+    expect(rt).toMatch(/^\d+\.[\w-]+$/)
     for (const seq of [1, 0]) {
-      const res = await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq, ev: [{ type: 3, timestamp: now + seq * 1000, data: { source: 2 } }] }))
+      const res = await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq, ev: [{ type: 3, timestamp: now + seq * 1000, data: { source: 2 } }], rt }))
       expect(res.status).toBe(202)
+    }
+    // A session the collector did not tell to record (no token, or another session's) is refused.
+    for (const wrong of [{}, { rt: 'x' }, { rt }]) {
+      const other = eventId('norec')
+      const res = await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: other, pv: 'pv1', seq: 0, ev: [{ type: 3, timestamp: now, data: { source: 2 } }], ...wrong }))
+      expect(res.status).toBe(403)
+      expect(((await res.json()) as { error: string }).error).toMatch(/^replay refused/)
     }
     const { runs } = await get<{ runs: Array<{ seq: number; events: unknown[] }> }>(`/api/sessions/${session}/replay?site=demo`)
     expect(runs.map((r) => r.seq)).toEqual([0, 1])
     expect(runs[0]!.events).toEqual([{ type: 3, timestamp: now, data: { source: 2 } }])
-    expect((await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq: 0, ev: [{ no: 'timestamp' }] }))).status).toBe(400)
+    expect((await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq: 0, ev: [{ no: 'timestamp' }], rt }))).status).toBe(400)
 
     await t.app.request('/v1/collect', postInit(beaconOf([{ k: 'page', id: eventId(), t: now, u: PAGE, vw: 1280, vh: 800 }], session)))
     await t.writer.flush()

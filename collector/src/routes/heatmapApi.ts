@@ -10,8 +10,8 @@ import { queryPageList } from '../queries/queryPageList.ts'
 import { queryTrend } from '../queries/queryTrend.ts'
 import { queryStrugglingShare } from '../queries/queryStrugglingShare.ts'
 import { queryVitals } from '../queries/queryVitals.ts'
-import { parseRange } from './parseRange.ts'
-import { parseHeatmap, parseLayer } from './parseHeatmap.ts'
+import { valid } from '../validate/valid.ts'
+import { heatmapLayerQuery, heatmapQuery, hotspotQuery, rangeQuery } from '../validate/queries.ts'
 
 /** Elements of a heatmap ranked: what the hotspot list shows. */
 export function hotspots(cells: HeatCell[]): Array<{ selector: string; clicks: number; sessions: number }> {
@@ -29,28 +29,25 @@ export function hotspots(cells: HeatCell[]): Array<{ selector: string; clicks: n
 /** `/api/heatmap`, `/api/snapshot`, `/api/scroll`, `/api/pages`, `/api/overview`: what digital teams look at. */
 export function heatmapApi(client: ClickHouseClient) {
   return new Hono()
-    .get('/pages', async (c) => c.json({ pages: await queryPageList(client, parseRange(c.req.query())) }))
-    .get('/heatmap', async (c) => {
-      const f = parseHeatmap(c.req.query())
-      const layer = parseLayer(c.req.query('layer'))
+    .get('/pages', valid('query', rangeQuery), async (c) => c.json({ pages: await queryPageList(client, c.req.valid('query')) }))
+    .get('/heatmap', valid('query', heatmapLayerQuery), async (c) => {
+      const { layer, ...f } = c.req.valid('query')
       const cells = layer === 'clicks' ? await queryClickCells(client, f) : await querySignalSpots(client, f, layer)
       return c.json({ layer, cells, hotspots: hotspots(cells).slice(0, 100) })
     })
-    .get('/heatmap/sessions', async (c) => {
-      const f = parseHeatmap(c.req.query())
-      const selector = c.req.query('selector')
-      if (!selector) throw new ApiError(400, 'selector: required')
+    .get('/heatmap/sessions', valid('query', hotspotQuery), async (c) => {
+      const { selector, ...f } = c.req.valid('query')
       return c.json({ sessions: await queryHotspotSessions(client, f, selector) })
     })
-    .get('/snapshot', async (c) => {
-      const f = parseHeatmap(c.req.query())
+    .get('/snapshot', valid('query', heatmapQuery), async (c) => {
+      const f = c.req.valid('query')
       const snapshot = await queryLatestSnapshot(client, f.site, f.url, f.vc)
       if (!snapshot) throw new ApiError(404, `no snapshot yet of ${f.url} (${f.vc}): it is taken on a next visit to the page`)
       return c.json(snapshot)
     })
-    .get('/scroll', async (c) => c.json(await queryScrollBands(client, parseHeatmap(c.req.query()))))
-    .get('/overview', async (c) => {
-      const range = parseRange(c.req.query())
+    .get('/scroll', valid('query', heatmapQuery), async (c) => c.json(await queryScrollBands(client, c.req.valid('query'))))
+    .get('/overview', valid('query', rangeQuery), async (c) => {
+      const range = c.req.valid('query')
       const [trend, struggling, vitals] = await Promise.all([queryTrend(client, range), queryStrugglingShare(client, range), queryVitals(client, range)])
       return c.json({ trend, struggling, vitals })
     })

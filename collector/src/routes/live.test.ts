@@ -57,6 +57,9 @@ describe('alert lifecycle', () => {
 describe('offers', () => {
   it('reaches the visitor channel, and the answer reaches the agents', async () => {
     const session = eventId('offer')
+    // Offers go to sessions that exist: this one viewed a page.
+    await t.app.request('/v1/collect', postInit(beaconOf([{ k: 'page', id: eventId(), t: Date.now(), u: `${ORIGIN}/checkout`, vw: 1280, vh: 800 }], session)))
+    await t.writer.flush()
     const visitor = await t.app.request(`/v1/live?s=demo&sid=${session}`, { headers: { origin: ORIGIN } })
     expect(visitor.headers.get('access-control-allow-origin')).toBe(ORIGIN)
     const visitorReading = readEvents(visitor, (ev) => ev.some((e) => e.event === 'offer'))

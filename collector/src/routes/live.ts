@@ -3,19 +3,25 @@ import { randomBytes } from 'node:crypto'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { z } from 'zod'
 import { ApiError } from '../ApiError.ts'
+import { valid } from '../validate/valid.ts'
+import { id } from '../validate/id.ts'
 import { requireRole, type Principal } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import type { AlertState, LiveBus } from '../live/LiveBus.ts'
+import { LiveIndex } from '../live/LiveIndex.ts'
+import type { Sites } from '../sites/Sites.ts'
 
 export interface LiveDeps {
   client: ClickHouseClient
   bus: LiveBus
   tokens: Tokens
   token: string
+  sites: Sites
 }
 
 const STATES: Record<string, AlertState> = { claim: 'claimed', resolve: 'resolved', dismiss: 'dismissed', reopen: 'open' }
-const id = z.string().regex(/^[\w-]{1,64}$/, 'letters, digits, _ or - only')
+const alertParam = z.object({ id, action: z.enum(['claim', 'resolve', 'dismiss', 'reopen']) })
+const sessionParam = z.object({ session: id })
 const actionBody = z.strictObject({ site: id, session: id, note: z.string().max(500).optional() })
 const offerBody = z.strictObject({
   site: id,
@@ -23,36 +29,26 @@ const offerBody = z.strictObject({
   link: z.string().max(2048).regex(/^https?:\/\//, 'an http(s) URL').optional(),
 })
 
-function param(value: string, name: string): string {
-  if (!/^[\w-]{1,64}$/.test(value)) throw new ApiError(400, `${name}: letters, digits, _ or - only`)
-  return value
-}
-
-async function parse<T>(schema: z.ZodType<T>, req: Request): Promise<T> {
-  let body: unknown
-  try {
-    body = await req.json()
-  } catch {
-    throw new ApiError(400, 'body is not valid JSON')
-  }
-  const parsed = schema.safeParse(body)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    throw new ApiError(400, `${issue.path.join('.') || '(body)'}: ${issue.message}`)
-  }
-  return parsed.data
-}
 
 /** `/api/alerts/:id/:action` and `/api/sessions/:session/offers`: what agents do about a struggle. */
-export function liveRoutes({ client, bus, tokens, token }: LiveDeps) {
+export function liveRoutes({ client, bus, tokens, token, sites }: LiveDeps) {
+  const index = LiveIndex.of(bus, client)
+  const siteOf = (id: string) => {
+    if (!sites.get(id)) throw new ApiError(404, `no site "${id}"`)
+    return id
+  }
   const who = (p: Principal) => (p.tokenId === 'admin' ? 'admin' : (tokens.list().find((t) => t.id === p.tokenId)?.name ?? p.tokenId))
   return new Hono()
     .use('/alerts/*', requireRole(tokens, token, 'agent'))
     .use('/sessions/*', requireRole(tokens, token, 'agent'))
-    .post('/alerts/:id/:action{claim|resolve|dismiss|reopen}', async (c) => {
-      const alertId = param(c.req.param('id'), 'id')
-      const state = STATES[c.req.param('action')]!
-      const body = await parse(actionBody, c.req.raw)
+    .post('/alerts/:id/:action{claim|resolve|dismiss|reopen}', valid('param', alertParam), valid('json', actionBody), async (c) => {
+      const { id: alertId, action } = c.req.valid('param')
+      const state = STATES[action]!
+      const body = c.req.valid('json')
+      // Only alerts that exist, of that session: an update for a made-up alert would reach every agent.
+      if ((await index.alertSession(siteOf(body.site), alertId)) !== body.session) {
+        throw new ApiError(404, `no alert "${alertId}" of session "${body.session}" on site "${body.site}"`)
+      }
       const by = who(c.get('principal' as never) as Principal)
       const at = Date.now()
       const note = body.note ?? ''
@@ -60,9 +56,10 @@ export function liveRoutes({ client, bus, tokens, token }: LiveDeps) {
       bus.publish({ id: `upd-${randomBytes(8).toString('hex')}`, kind: 'alert-update', site: body.site, session: body.session, at, data: { alertId, state, by, note, at } })
       return c.json({ alertId, state, by, at })
     })
-    .post('/sessions/:session/offers', async (c) => {
-      const session = param(c.req.param('session'), 'session')
-      const body = await parse(offerBody, c.req.raw)
+    .post('/sessions/:session/offers', valid('param', sessionParam), valid('json', offerBody), async (c) => {
+      const { session } = c.req.valid('param')
+      const body = c.req.valid('json')
+      if (!(await index.hasSession(siteOf(body.site), session))) throw new ApiError(404, `no session "${session}" on site "${body.site}"`)
       const by = who(c.get('principal' as never) as Principal)
       const offer = { id: `offer-${randomBytes(8).toString('hex')}`, message: body.message, link: body.link, by, at: Date.now() }
       bus.publish({ id: offer.id, kind: 'offer', site: body.site, session, at: offer.at, data: offer })

@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
-import { setCookie } from 'hono/cookie'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { principalOf, SESSION_COOKIE } from '../auth/requireRole.ts'
 import { makeSession, SESSION_TTL_MS } from '../auth/adminToken.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import { serveFile } from '../static/serveFile.ts'
+import { isHttps } from '../security/ownOrigin.ts'
 
 export interface PageDirs {
   /** Built snippet (`snippet/dist`): serves `/s.js`. */
@@ -15,13 +16,14 @@ export interface PageDirs {
 }
 
 /** The snippet, the demo shop, the login page and the dashboard (behind a token). */
-export function pageRoutes(dirs: PageDirs, tokens: Tokens, token: string) {
+export function pageRoutes(dirs: PageDirs, tokens: Tokens, token: string, { trustProxy = false }: { trustProxy?: boolean } = {}) {
   const startSession = (c: Parameters<typeof setCookie>[0], tokenId: string) =>
     setCookie(c, SESSION_COOKIE, makeSession(token, tokenId), {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
+      // Behind a TLS-terminating proxy the request arrives over http: trust its X-Forwarded-Proto only when told to.
+      secure: isHttps(c, trustProxy),
       maxAge: SESSION_TTL_MS / 1000,
     })
 
@@ -45,6 +47,13 @@ export function pageRoutes(dirs: PageDirs, tokens: Tokens, token: string) {
       if (!found) return c.html(loginPage('That token is not valid.'), 401)
       startSession(c, found.id)
       return c.redirect('/')
+    })
+    .post('/logout', (c) => {
+      // The cookie is signed, not stored: ending it means remembering it was ended.
+      const cookie = getCookie(c, SESSION_COOKIE)
+      if (cookie) tokens.endedSessions.end(cookie)
+      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c, trustProxy) })
+      return c.json({ signedOut: true })
     })
     .get('/*', async (c) => {
       const given = c.req.query('token')

@@ -1,27 +1,27 @@
 import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
-import { ApiError } from '../ApiError.ts'
+import { z } from 'zod'
+import { valid } from '../validate/valid.ts'
+import { id } from '../validate/id.ts'
 import { queryReplay } from '../queries/queryReplay.ts'
 import { querySessionPages } from '../queries/querySessionPages.ts'
 
-function sessionParams(site: string | undefined, session: string): { site: string; session: string } {
-  if (!site || !/^[\w-]{1,64}$/.test(site)) throw new ApiError(400, 'site: required (e.g. ?site=demo)')
-  if (!/^[\w-]{1,64}$/.test(session)) throw new ApiError(400, 'session: letters, digits, _ or - only')
-  return { site, session }
-}
+const sessionParam = z.object({ session: id })
+const siteQuery = z.object({ site: id })
+const replayQuery = z.object({ site: id, after: z.coerce.number({ error: 'epoch milliseconds' }).finite('epoch milliseconds').min(0, 'epoch milliseconds').default(0) })
 
 /** `/api/sessions/:session/*`: one visitor's pages and replay. */
 export function sessionsApi(client: ClickHouseClient) {
   return new Hono()
-    .get('/sessions/:session/pages', async (c) => {
-      const { site, session } = sessionParams(c.req.query('site'), c.req.param('session'))
+    .get('/sessions/:session/pages', valid('param', sessionParam), valid('query', siteQuery), async (c) => {
+      const { session } = c.req.valid('param')
+      const { site } = c.req.valid('query')
       const pages = await querySessionPages(client, site, session)
       return c.json({ pages, firstSeen: pages[0]?.ts ?? null })
     })
-    .get('/sessions/:session/replay', async (c) => {
-      const { site, session } = sessionParams(c.req.query('site'), c.req.param('session'))
-      const after = Number(c.req.query('after') ?? 0)
-      if (!Number.isFinite(after) || after < 0) throw new ApiError(400, 'after: epoch milliseconds')
+    .get('/sessions/:session/replay', valid('param', sessionParam), valid('query', replayQuery), async (c) => {
+      const { session } = c.req.valid('param')
+      const { site, after } = c.req.valid('query')
       return c.json({ runs: await queryReplay(client, site, session, after) })
     })
 }

@@ -1,9 +1,12 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { ApiError } from '../ApiError.ts'
+import { valid } from '../validate/valid.ts'
+import { id } from '../validate/id.ts'
 import { requireRole } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import { siteSchema, type Sites } from '../sites/Sites.ts'
+import { redactSite } from '../sites/redactSite.ts'
 
 export interface SettingsDeps {
   sites: Sites
@@ -14,41 +17,29 @@ export interface SettingsDeps {
 
 const newToken = z.strictObject({ role: z.enum(['admin', 'agent']), name: z.string().min(1).max(80) })
 
-async function jsonBody(req: Request): Promise<unknown> {
-  try {
-    return await req.json()
-  } catch {
-    throw new ApiError(400, 'body is not valid JSON')
-  }
-}
+const idParam = z.object({ id })
+// The id comes from the path: the body gives the rest of the site.
+const siteBody = siteSchema.extend({ id: id.optional() })
 
 /** `/api/settings/*`: sites and tokens. Admin role only. */
 export function settingsRoutes({ sites, tokens, token }: SettingsDeps) {
   return new Hono()
     .use('*', requireRole(tokens, token, 'admin'))
-    .put('/sites/:id', async (c) => {
-      const parsed = siteSchema.safeParse({ ...(await jsonBody(c.req.raw) as object), id: c.req.param('id') })
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!
-        throw new ApiError(400, `${issue.path.join('.') || '(body)'}: ${issue.message}`)
-      }
-      sites.put(parsed.data)
-      return c.json({ site: parsed.data })
+    .put('/sites/:id', valid('param', idParam), valid('json', siteBody), (c) => {
+      const site = { ...c.req.valid('json'), id: c.req.valid('param').id }
+      sites.put(site)
+      return c.json({ site: redactSite(site) })
     })
-    .delete('/sites/:id', (c) => {
+    .delete('/sites/:id', valid('param', idParam), (c) => {
       if (!sites.remove(c.req.param('id'))) throw new ApiError(404, `no site "${c.req.param('id')}"`)
       return c.json({ deleted: c.req.param('id') })
     })
     .get('/tokens', (c) => c.json({ tokens: tokens.list() }))
-    .post('/tokens', async (c) => {
-      const parsed = newToken.safeParse(await jsonBody(c.req.raw))
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!
-        throw new ApiError(400, `${issue.path.join('.') || '(body)'}: ${issue.message}`)
-      }
-      return c.json(tokens.create(parsed.data.role, parsed.data.name), 201)
+    .post('/tokens', valid('json', newToken), (c) => {
+      const { role, name } = c.req.valid('json')
+      return c.json(tokens.create(role, name), 201)
     })
-    .delete('/tokens/:id', (c) => {
+    .delete('/tokens/:id', valid('param', idParam), (c) => {
       if (!tokens.revoke(c.req.param('id'))) throw new ApiError(404, `no token "${c.req.param('id')}"`)
       return c.json({ revoked: c.req.param('id') })
     })

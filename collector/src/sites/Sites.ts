@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { SiteSettings } from '@wince/snippet/wire'
+import { id } from '../validate/id.ts'
 
 /** Site settings, as given to the API or the sites file. */
 export const siteSchema = z.strictObject({
   /** The id in the script tag's `data-site`. */
-  id: z.string().regex(/^[\w-]{1,64}$/, '1 to 64 letters, digits, _ or -'),
+  id,
   /**
    * Origins allowed to send beacons, exact (`https://shop.example`) or with
    * `*` for the port (`http://localhost:*`).

@@ -1,5 +1,6 @@
 import type { FiltersModel } from '../models/filtersModel.ts'
 import { RangePicker } from './RangePicker.tsx'
+import { SignOutButton } from './SignOutButton.tsx'
 import { SitePicker } from './SitePicker.tsx'
 import { Tabs } from './Tabs.tsx'
 
@@ -16,6 +17,7 @@ export function Header({ filters }: Props) {
       <div class="pickers">
         <SitePicker site={filters.site} sites={filters.sites} error={filters.error} />
         <RangePicker range={filters.range} />
+        <SignOutButton />
       </div>
     </header>
   )

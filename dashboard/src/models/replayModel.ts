@@ -1,5 +1,5 @@
 import { signal, type ReadonlySignal } from '@preact/signals'
-import { readJson, withQuery, type Api } from '../api.ts'
+import { readJson, type Api } from '../api.ts'
 import type { ReplaySignal } from '../lib/replayMarks.ts'
 
 /** How often "follow live" asks for new replay runs: the snippet uploads a run every few seconds. */
@@ -49,7 +49,7 @@ export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayMode
 
   /** Fetches runs that started after the newest one held; returns false when superseded. */
   async function fetchRuns(call: number, t: ReplayTarget): Promise<boolean> {
-    const res = await api.sessions[':session'].replay.$get(withQuery({ param: { session: t.session } }, { site: t.site, after: String(after) }))
+    const res = await api.sessions[':session'].replay.$get({ param: { session: t.session }, query: { site: t.site, after: String(after) } })
     const body = await readJson(res)
     if (call !== latest) return false
     const fresh: ReplayEvent[] = []

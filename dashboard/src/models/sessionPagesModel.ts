@@ -1,5 +1,5 @@
 import { signal, type ReadonlySignal } from '@preact/signals'
-import { readJson, withQuery, type Api } from '../api.ts'
+import { readJson, type Api } from '../api.ts'
 import { mapWith } from '../lib/mapWith.ts'
 
 /** A session's page views, oldest first, and when it was first seen (epoch ms, null if no page view was stored). */
@@ -35,7 +35,7 @@ export function createSessionPagesModel(api: Api): SessionPagesModel {
       const gen = generation
       running++
       void api.sessions[':session'].pages
-        .$get(withQuery({ param: { session } }, { site }))
+        .$get({ param: { session }, query: { site } })
         .then((res) => readJson(res))
         .then((body) => {
           if (gen === generation) bySession.value = mapWith(bySession.peek(), session, body)

@@ -102,7 +102,7 @@ chunk('boot', (c: Ctx) => {
     url = page()
     deep = 0
     reach()
-    const ask = `${e}/v1/site?s=${c.h.s}&u=${encodeURIComponent(url)}&vw=${innerWidth}`
+    const ask = `${e}/v1/site?s=${c.h.s}&u=${encodeURIComponent(url)}&vw=${innerWidth}&sid=${c.h.sid}`
     idle(() => {
       if (c.a)
         c.f(ask)

@@ -43,7 +43,7 @@ function sampled(rate: number): boolean {
  */
 chunk('rec', (c: Ctx) => {
   const st = c.st
-  if (!st || st.recording == 'off') return
+  if (!st || st.recording == 'off' || !st.replay) return
   const allow = st.allowText
   const always = st.recording == 'always' && sampled(st.recordingSample)
   const buf = new Segments<{ timestamp: number }>(BUFFER_WINDOW_MS, BUFFER_MAX_EVENTS)
@@ -69,7 +69,7 @@ chunk('rec', (c: Ctx) => {
 
   const send = (events: { timestamp: number }[], unloading?: boolean) => {
     for (const ev of split(events, RUN_MAX_CHARS, RUN_MAX_EVENTS)) {
-      const body: ReplayBody = { v: 1, s: c.h.s, sid: c.h.sid, pv: c.h.pv, seq: seq++, alert, ev }
+      const body: ReplayBody = { v: 1, s: c.h.s, sid: c.h.sid, pv: c.h.pv, seq: seq++, alert, ev, rt: c.st?.replay ?? '' }
       // Leaving: no time to gzip (it is asynchronous); keepalive carries small runs.
       void postJson(c, `${e}/v1/replay`, body, !unloading)
     }

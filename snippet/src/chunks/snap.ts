@@ -13,8 +13,9 @@ const e = endpoint()
 /**
  * The snapshot chunk: a masked DOM snapshot of the page (rrweb-snapshot) for heatmaps,
  * taken once the page is idle, when the collector asked for one of this page and
- * viewport class (`snapshot` in the page view's settings). Stylesheets and images stay
- * referenced by absolute URL; `<style>` text and inline styles are kept.
+ * viewport class (`snapshot` in the page view's settings: a one-time token it sends back).
+ * Readable stylesheets are inlined; images stay referenced by URL (the collector
+ * turns them into placeholders).
  */
 chunk('snap', (c: Ctx) => {
   let done = ''
@@ -24,11 +25,13 @@ chunk('snap', (c: Ctx) => {
     done = u
     idle(() => {
       if (page() != u) return // the route changed meanwhile: that page view asks for itself
-      const snap = snapshot(document, { ...rrwebMasking(st.allowText), inlineStylesheet: false, inlineImages: false, recordCanvas: false })
+      // Stylesheets the page can read (its own origin, or CORS) go in as text: the collector drops
+      // every URL a rebuilt page could fetch, a linked stylesheet included.
+      const snap = snapshot(document, { ...rrwebMasking(st.allowText), inlineStylesheet: true, inlineImages: false, recordCanvas: false })
       if (!snap) return
       maskTree(snap as never, st.allowText)
       const d = document.documentElement
-      const body: SnapshotBody = { v: 1, s: c.h.s, u, vw: innerWidth, vh: innerHeight, dw: d.scrollWidth, dh: d.scrollHeight, snap }
+      const body: SnapshotBody = { v: 1, s: c.h.s, u, vw: innerWidth, vh: innerHeight, dw: d.scrollWidth, dh: d.scrollHeight, snap, tk: st.snapshot || '' }
       void postJson(c, `${e}/v1/snapshot`, body)
     }, SNAPSHOT_IDLE_MAX_MS)
   }
