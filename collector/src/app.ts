@@ -6,6 +6,8 @@ import { collectRoutes } from './routes/collect.ts'
 import { pageRoutes, type PageDirs } from './routes/pages.ts'
 import { settingsRoutes } from './routes/settings.ts'
 import { visitorRoutes } from './routes/visitor.ts'
+import { helpRoutes } from './routes/help.ts'
+import { HelpDesk } from './live/HelpDesk.ts'
 import type { WebhookSender } from './webhooks/WebhookSender.ts'
 import type { Tokens } from './auth/Tokens.ts'
 import type { IngestStats } from './ingest/IngestStats.ts'
@@ -15,7 +17,7 @@ import type { Sites } from './sites/Sites.ts'
 import type { Writer } from './store/Writer.ts'
 
 export type { ApiType } from './routes/api.ts'
-export type { Alert, AlertState, AlertUpdate, Offer, OfferAnswer } from './live/LiveBus.ts'
+export type { Alert, AlertState, AlertUpdate, AgentJoined, Offer, OfferAnswer } from './live/LiveBus.ts'
 export type { Delivery } from './webhooks/WebhookSender.ts'
 export type { SignalRow } from './queries/querySignals.ts'
 export type { FrictionPage } from './queries/queryFrictionPages.ts'
@@ -52,10 +54,12 @@ export function createApp(deps: AppDeps): Hono {
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
-  app.route('/', collectRoutes({ ...deps, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
+  const desk = new HelpDesk()
+  app.route('/', collectRoutes({ ...deps, desk, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
   app.route('/', visitorRoutes(deps))
+  app.route('/', helpRoutes({ ...deps, desk }))
   app.route('/api/settings', settingsRoutes(deps))
-  app.route('/api', apiRoutes(deps))
+  app.route('/api', apiRoutes({ ...deps, desk }))
   app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token))
   return app
 }

@@ -7,6 +7,7 @@ import type { IngestStats } from '../ingest/IngestStats.ts'
 import type { WebhookSender } from '../webhooks/WebhookSender.ts'
 import type { LiveBus } from '../live/LiveBus.ts'
 import { streamMessages } from '../live/streamMessages.ts'
+import { HelpDesk } from '../live/HelpDesk.ts'
 import { querySignals } from '../queries/querySignals.ts'
 import { queryFrictionPages } from '../queries/queryFrictionPages.ts'
 import { queryFrictionElements } from '../queries/queryFrictionElements.ts'
@@ -26,17 +27,19 @@ export interface ApiDeps {
   token: string
   stats: IngestStats
   webhooks?: WebhookSender
+  /** Agents' presence (their open alert streams) and what live help keeps. */
+  desk?: HelpDesk
   /** Heartbeat on the alert stream, ms: keeps proxies from closing an idle stream. Default 15 s. */
   heartbeatMs?: number
 }
 
 /** `/api/*`: everything the dashboard reads; an agent or admin token (or its session) required. */
-export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, heartbeatMs = 15_000 }: ApiDeps) {
+export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, desk = new HelpDesk(), heartbeatMs = 15_000 }: ApiDeps) {
   return new Hono()
     .use('*', requireRole(tokens, token, 'agent'))
     .route('/', heatmapApi(client))
     .route('/', sessionsApi(client))
-    .route('/', liveRoutes({ client, bus, tokens, token }))
+    .route('/', liveRoutes({ client, bus, tokens, token, sites }))
     .get('/sites', (c) => c.json({ sites: sites.list() }))
     .get('/stats', (c) => c.json({ ingest: stats.toJSON() }))
     .get('/webhooks/deliveries', (c) => c.json({ deliveries: webhooks?.deliveries(c.req.query('site')) ?? [] }))
@@ -58,7 +61,8 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, 
     })
     .get('/alerts/stream', (c) => {
       const site = c.req.query('site')
-      return streamMessages(c, bus, { heartbeatMs, filter: (m) => !site || m.site === site })
+      // An open stream is an agent who could answer a help request on that site.
+      return streamMessages(c, bus, { heartbeatMs, filter: (m) => m.kind !== 'agent-joined' && (!site || m.site === site), onClose: desk.presence.join(site) })
     })
 }
 

@@ -6,12 +6,15 @@ import { ApiError } from '../ApiError.ts'
 import { requireRole, type Principal } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import type { AlertState, LiveBus } from '../live/LiveBus.ts'
+import { agentLook } from '../live/agentLook.ts'
+import type { Sites } from '../sites/Sites.ts'
 
 export interface LiveDeps {
   client: ClickHouseClient
   bus: LiveBus
   tokens: Tokens
   token: string
+  sites: Sites
 }
 
 const STATES: Record<string, AlertState> = { claim: 'claimed', resolve: 'resolved', dismiss: 'dismissed', reopen: 'open' }
@@ -44,7 +47,7 @@ async function parse<T>(schema: z.ZodType<T>, req: Request): Promise<T> {
 }
 
 /** `/api/alerts/:id/:action` and `/api/sessions/:session/offers`: what agents do about a struggle. */
-export function liveRoutes({ client, bus, tokens, token }: LiveDeps) {
+export function liveRoutes({ client, bus, tokens, token, sites }: LiveDeps) {
   const who = (p: Principal) => (p.tokenId === 'admin' ? 'admin' : (tokens.list().find((t) => t.id === p.tokenId)?.name ?? p.tokenId))
   return new Hono()
     .use('/alerts/*', requireRole(tokens, token, 'agent'))
@@ -58,12 +61,18 @@ export function liveRoutes({ client, bus, tokens, token }: LiveDeps) {
       const note = body.note ?? ''
       await client.insert({ table: 'alert_actions', values: [{ site: body.site, alert_id: alertId, at, state, by, note }], format: 'JSONEachRow' })
       bus.publish({ id: `upd-${randomBytes(8).toString('hex')}`, kind: 'alert-update', site: body.site, session: body.session, at, data: { alertId, state, by, note, at } })
+      if (state === 'claimed') {
+        // The visitor's page shows who is coming only if that visitor asked for help (the help chunk decides).
+        const look = agentLook(tokens, (c.get('principal' as never) as Principal).tokenId, sites.get(body.site))
+        bus.publish({ id: `join-${randomBytes(8).toString('hex')}`, kind: 'agent-joined', site: body.site, session: body.session, at, data: { alertId, ...look, at } })
+      }
       return c.json({ alertId, state, by, at })
     })
     .post('/sessions/:session/offers', async (c) => {
       const session = param(c.req.param('session'), 'session')
       const body = await parse(offerBody, c.req.raw)
-      const by = who(c.get('principal' as never) as Principal)
+      // The visitor reads this name: the agent's display name or the team's, never a token's name.
+      const by = agentLook(tokens, (c.get('principal' as never) as Principal).tokenId, sites.get(body.site)).name
       const offer = { id: `offer-${randomBytes(8).toString('hex')}`, message: body.message, link: body.link, by, at: Date.now() }
       bus.publish({ id: offer.id, kind: 'offer', site: body.site, session, at: offer.at, data: offer })
       return c.json({ offer }, 201)

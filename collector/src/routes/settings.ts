@@ -12,7 +12,13 @@ export interface SettingsDeps {
   token: string
 }
 
-const newToken = z.strictObject({ role: z.enum(['admin', 'agent']), name: z.string().min(1).max(80) })
+/** What visitors see of an agent: a person's name (no markup, no control characters) and an avatar colour. */
+const look = {
+  displayName: z.string().trim().max(60).regex(/^[^<>\p{Cc}]*$/u, 'a name without < > or control characters').optional(),
+  color: z.union([z.literal(''), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #2a5bd7')]).optional(),
+}
+const newToken = z.strictObject({ role: z.enum(['admin', 'agent']), name: z.string().min(1).max(80), ...look })
+const tokenLook = z.strictObject(look)
 
 async function jsonBody(req: Request): Promise<unknown> {
   try {
@@ -46,7 +52,17 @@ export function settingsRoutes({ sites, tokens, token }: SettingsDeps) {
         const issue = parsed.error.issues[0]!
         throw new ApiError(400, `${issue.path.join('.') || '(body)'}: ${issue.message}`)
       }
-      return c.json(tokens.create(parsed.data.role, parsed.data.name), 201)
+      const { role, name, displayName, color } = parsed.data
+      return c.json(tokens.create(role, name, Date.now(), { displayName, color }), 201)
+    })
+    .patch('/tokens/:id', async (c) => {
+      const parsed = tokenLook.safeParse(await jsonBody(c.req.raw))
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!
+        throw new ApiError(400, `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+      }
+      if (!tokens.setLook(c.req.param('id'), parsed.data)) throw new ApiError(404, `no token "${c.req.param('id')}"`)
+      return c.json({ token: tokens.list().find((t) => t.id === c.req.param('id')) })
     })
     .delete('/tokens/:id', (c) => {
       if (!tokens.revoke(c.req.param('id'))) throw new ApiError(404, `no token "${c.req.param('id')}"`)
