@@ -22,6 +22,23 @@ export interface Panel {
 }
 
 /**
+ * Lays the (fixed, click-through) host over the visual viewport, at the screen's own
+ * scale: on a phone showing a page a little wider than the screen (zoomed out to fit)
+ * or pinch-zoomed, a fixed element follows the layout viewport and may sit off screen
+ * or shrink; this keeps the box in view and readable. Styles set through the CSSOM,
+ * which a strict CSP allows (no style attribute is parsed).
+ */
+function fitTo(host: HTMLElement, vv: VisualViewport): void {
+  const k = vv.scale || 1
+  const s = host.style
+  s.left = vv.offsetLeft + 'px'
+  s.top = vv.offsetTop + 'px'
+  s.width = vv.width * k + 'px'
+  s.height = vv.height * k + 'px'
+  s.transform = k == 1 ? '' : `scale(${1 / k})`
+}
+
+/**
  * The help UI: one (open) shadow root at the end of the body, styled by a constructed
  * stylesheet (strict-CSP friendly), with a polite live region, a close button with an
  * accessible name, and Escape to close. `onClose` runs when the visitor closes it.
@@ -39,8 +56,14 @@ export function createPanel(onClose: () => void, cleanups: (() => void)[]): Pane
   let shown = false
   const key = (e: KeyboardEvent) => e.key == 'Escape' && shown && onClose()
   addEventListener('keydown', key, true)
+  const vv = visualViewport
+  const fit = () => vv && fitTo(host, vv)
+  vv?.addEventListener('resize', fit)
+  vv?.addEventListener('scroll', fit)
   cleanups.push(() => {
     removeEventListener('keydown', key, true)
+    vv?.removeEventListener('resize', fit)
+    vv?.removeEventListener('scroll', fit)
     host.remove()
   })
   return {
@@ -49,6 +72,7 @@ export function createPanel(onClose: () => void, cleanups: (() => void)[]): Pane
       box.replaceChildren(...(kids.filter(Boolean) as (Node | string)[]), close)
       box.hidden = false
       shown = true
+      fit()
       const a = document.activeElement
       if (!(a instanceof Element && a.matches(TYPING))) (focus || close).focus({ preventScroll: true })
     },
