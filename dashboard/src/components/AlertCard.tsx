@@ -10,6 +10,7 @@ import type { SessionPages } from '../models/sessionPagesModel.ts'
 import { AlertActions } from './AlertActions.tsx'
 import { OfferForm } from './OfferForm.tsx'
 import { StateBadge } from './StateBadge.tsx'
+import { VisitorFacts } from './VisitorFacts.tsx'
 
 /** Pages listed under an alert: where the visitor came from, not their whole history. */
 const LAST_PAGES = 4
@@ -40,11 +41,18 @@ export function AlertCard(props: Props) {
   const [first, ...rest] = alert.reasons
   const state = stateOf(alert)
   const active = state === 'open' || state === 'claimed'
-  const classes = ['alert', `alert-${state}`, fresh && 'fresh', selected && 'selected'].filter(Boolean).join(' ')
+  const helpWaiting = alert.help === 'requested' && active
+  const classes = ['alert', `alert-${state}`, fresh && 'fresh', selected && 'selected', helpWaiting && 'alert-help'].filter(Boolean).join(' ')
   const visited = pages?.pages ?? []
   const onSite = timeOnSite(pages?.firstSeen ?? null, alert.ts, visited[visited.length - 1]?.ts)
   return (
-    <article class={classes} data-testid="alert" data-alert-id={alert.id} data-session={alert.session} data-state={state}>
+    <article class={classes} data-testid="alert" data-alert-id={alert.id} data-session={alert.session} data-state={state} data-help={alert.help ?? ''} data-issue={alert.issue ?? ''}>
+      {alert.help === 'requested' && alert.helpAt && (
+        <p class="help-badge" data-testid="help-badge" role="status">
+          🙋 Asked for help {relativeTime(alert.helpAt, now)}
+          {state === 'claimed' ? ` · ${alert.stateBy ?? 'an agent'} is on it` : helpWaiting ? ' · waiting for an agent' : ''}
+        </p>
+      )}
       <div class="alert-head">
         <h3 class="why">{first ? describeReason(first) : 'struggling'}</h3>
         <StateBadge state={state} by={alert.stateBy} />
@@ -73,6 +81,7 @@ export function AlertCard(props: Props) {
         </span>
         {onSite !== null && <span data-testid="time-on-site"> · on site {duration(onSite)}</span>}
       </p>
+      <VisitorFacts alert={alert} now={now} />
       {visited.length > 1 && (
         <p class="meta trail" data-testid="last-pages">
           <span class="sr-only">Last pages: </span>

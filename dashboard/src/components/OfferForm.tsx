@@ -8,12 +8,14 @@ export interface Props {
   offers: readonly OfferView[]
   sending: boolean
   error: string | undefined
+  /** The send button's text. Default "Offer help". */
+  sendLabel?: string
   /** Resolves true once the offer was taken. */
   onSend(message: string, link: string | undefined): Promise<boolean>
 }
 
 /** Offers help to the struggling visitor: a message and an optional link, shown in their page. */
-export function OfferForm({ id, offers, sending, error, onSend }: Props) {
+export function OfferForm({ id, offers, sending, error, sendLabel = 'Offer help', onSend }: Props) {
   const [message, setMessage] = useState('')
   const [link, setLink] = useState('')
   const submit = async (e: Event) => {
@@ -36,7 +38,7 @@ export function OfferForm({ id, offers, sending, error, onSend }: Props) {
         </label>
         <input id={`offer-link-${id}`} data-testid="offer-link" type="url" placeholder="Link (optional), https://…" value={link} onInput={(e) => setLink(e.currentTarget.value)} />
         <button type="submit" data-testid="offer-send" disabled={sending || !message.trim()}>
-          {sending ? 'Sending…' : 'Offer help'}
+          {sending ? 'Sending…' : sendLabel}
         </button>
       </div>
       {error && (

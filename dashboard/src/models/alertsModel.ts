@@ -3,12 +3,20 @@ import type { Alert, AlertUpdate, Offer, OfferAnswer } from '@wince/collector'
 import { readJson, type Api } from '../api.ts'
 import { applyUpdate, refreshStates } from '../lib/alertStates.ts'
 import { mergeAlerts } from '../lib/mergeAlerts.ts'
+import { withHelp } from '../lib/withHelp.ts'
 
 /** `live` once the stream said `ready`; `reconnecting` after it dropped; `off` when not watching. */
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'off'
 
 /** The events of the alert stream: `ready`, then one per live message, named by its kind. */
-export type StreamEvent = 'ready' | 'alert' | 'alert-update' | 'offer' | 'offer-answer'
+export type StreamEvent = 'ready' | 'alert' | 'alert-update' | 'offer' | 'offer-answer' | 'help'
+
+/**
+ * Live alerts are applied together, at most once per this many ms: a flood of
+ * thousands a second then costs one list update per batch, not one per alert,
+ * and the tab stays responsive. Short against the 1 s alert budget.
+ */
+export const BATCH_MS = 50
 
 /** Which visitor a live message is about: the stream adds both to every message's data. */
 export interface Where {
@@ -36,6 +44,8 @@ export interface AlertsModelOptions {
   retryMs?: number
   /** Called for each alert that arrives live (not from a load): sound and desktop notifications hang here. */
   onArrive?: (alert: Alert) => void
+  /** Called for each help request that arrives live: it always calls for the agents' attention. */
+  onHelp?: (alert: Alert) => void
   /** Called for each offer any agent made, as the stream carries it. */
   onOffer?: (offer: Offer & Where) => void
   /** Called for each visitor's answer to an offer. */
@@ -63,7 +73,7 @@ export interface AlertsModel {
 const CLOSED = 2
 
 /** Live struggle alerts of one site: the recent ones, then the stream. */
-export function createAlertsModel({ api, openStream = (url) => new EventSource(url), retryMs = 5_000, onArrive, onOffer, onOfferAnswer }: AlertsModelOptions): AlertsModel {
+export function createAlertsModel({ api, openStream = (url) => new EventSource(url), retryMs = 5_000, onArrive, onHelp, onOffer, onOfferAnswer }: AlertsModelOptions): AlertsModel {
   const alerts = signal<readonly Alert[]>([])
   const status = signal<StreamStatus>('off')
   const error = signal<string | null>(null)
@@ -74,6 +84,29 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
 
   function watch(site: string, rangeMs: number): () => void {
     let stopped = false
+    // Alerts and help requests waiting for the next batch.
+    let pending: Alert[] = []
+    let batch: ReturnType<typeof setTimeout> | undefined
+    const flush = () => {
+      batch = undefined
+      const incoming = pending
+      pending = []
+      if (stopped || incoming.length === 0) return
+      const before = alerts.peek()
+      const known = new Set(before.map((a) => a.id))
+      const merged = withHelp(mergeAlerts(before, incoming), incoming)
+      alerts.value = merged
+      // One announcement per batch: a flood must not become a thousand beeps.
+      let fresh: Alert | undefined
+      for (const a of incoming) if (!known.has(a.id) && a.help !== 'requested' && (!fresh || a.ts > fresh.ts)) fresh = a
+      if (fresh) onArrive?.(fresh)
+      for (const a of incoming) if (a.help === 'requested' && before.find((b) => b.id === a.id)?.help !== 'requested') onHelp?.(a)
+    }
+    const enqueue = (a: Alert) => {
+      live.add(a.id)
+      pending.push(a)
+      batch ??= setTimeout(flush, BATCH_MS)
+    }
     let stream: StreamLike | undefined
     let retry: ReturnType<typeof setTimeout> | undefined
     alerts.value = []
@@ -87,7 +120,7 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
         const res = await api.alerts.$get({ query: { site, from: String(Date.now() - rangeMs) } })
         const body = await readJson(res)
         if (stopped) return
-        alerts.value = mergeAlerts(refreshStates(alerts.peek(), body.alerts, seen), body.alerts)
+        alerts.value = withHelp(mergeAlerts(refreshStates(alerts.peek(), body.alerts, seen), body.alerts), body.alerts)
         error.value = null
       } catch (err) {
         if (!stopped) error.value = `Could not load recent alerts: ${(err as Error).message}`
@@ -105,11 +138,11 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
       })
       s.addEventListener('alert', (ev) => {
         const alert = parseAlert(ev.data)
-        if (stopped || !alert) return
-        const isNew = !alerts.peek().some((a) => a.id === alert.id)
-        live.add(alert.id)
-        alerts.value = mergeAlerts(alerts.peek(), [alert])
-        if (isNew) onArrive?.(alert)
+        if (!stopped && alert) enqueue(alert)
+      })
+      s.addEventListener('help', (ev) => {
+        const alert = parseAlert(ev.data)
+        if (!stopped && alert && alert.help === 'requested') enqueue(alert)
       })
       s.addEventListener('alert-update', (ev) => {
         const u = parse<AlertUpdate & Where>(ev.data, (d) => typeof d.alertId === 'string' && typeof d.state === 'string')
@@ -136,6 +169,7 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
     return () => {
       stopped = true
       clearTimeout(retry)
+      clearTimeout(batch)
       stream?.close()
       status.value = 'off'
     }
