@@ -37,6 +37,9 @@ const EMPTY: readonly never[] = []
  */
 export const WINDOW = 30
 
+/** Up to this many cards in the page, each shows its note and offer fields open; beyond, they open on demand. */
+export const OPEN_FORMS_MAX = 8
+
 /** Support staff's queue: struggling sessions, newest first, new ones arriving live, each with what to do about it. */
 export function AlertsView(props: Props) {
   const { alerts, actions, offers, sessionPages, now, selectedSession, stateFilter } = props
@@ -51,8 +54,10 @@ export function AlertsView(props: Props) {
   const pages = sessionPages.bySession.value
   const byOffer = offers.bySession.value
   const visible = groups.slice(0, limit)
+  const waitingHelp = groups.reduce((n, g) => n + g.help.length, 0)
   // The cards in the page: a lone alert, an unfolded issue's sessions, and every help request.
   const rendered = visible.flatMap((g) => (g.alerts.length === 1 || expanded.has(g.key) ? g.alerts : g.help))
+  const compact = rendered.length + visible.length > OPEN_FORMS_MAX
 
   // Last pages come from each rendered session's page views.
   useEffect(() => {
@@ -98,6 +103,7 @@ export function AlertsView(props: Props) {
       onOpenReplay={props.onOpenReplay}
       onAct={act}
       onOffer={offer}
+      compact={compact}
     />
   )
   return (
@@ -110,6 +116,16 @@ export function AlertsView(props: Props) {
         <StateFilterPicker filter={stateFilter} />
         <AlertPrefs notifier={props.notifier} />
       </div>
+      {groups.length > 0 && (
+        <p class="meta queue-summary" data-testid="queue-summary">
+          {groups.length} problem{groups.length === 1 ? '' : 's'}
+          {waitingHelp > 0 && (
+            <strong class="help-pill" data-testid="waiting-help" data-count={waitingHelp}>
+              {waitingHelp} waiting for help
+            </strong>
+          )}
+        </p>
+      )}
       {alerts.error.value && (
         <p class="error" role="alert">
           {alerts.error.value}
@@ -135,6 +151,11 @@ export function AlertsView(props: Props) {
                 onToggle={() => toggle(g.key)}
                 renderAlert={card}
                 sending={sendingAll.has(g.key)}
+                compact={compact}
+                deps={(expanded.has(g.key) ? g.alerts : g.help).flatMap((a) => [
+                  pages.get(a.session), actions.pending.value.get(a.id), actions.errors.value.get(a.id), byOffer.get(a.session),
+                  offers.sending.value.has(a.session), offers.errors.value.get(a.session), selectedSession.value === a.session,
+                ])}
                 onOfferAll={(m, l) => offerAll(g.key, g.alerts, m, l)}
               />
             )}

@@ -1,3 +1,5 @@
+import { memo } from 'preact/compat'
+import { sameProps } from '../lib/sameProps.ts'
 import type { ComponentChildren } from 'preact'
 import type { Alert } from '@wince/collector'
 import { describeReason } from '@wince/collector/describe'
@@ -16,6 +18,10 @@ export interface Props {
   /** Offers help to every visitor of the issue still struggling; resolves true once all were taken. */
   onOfferAll(message: string, link: string | undefined): Promise<boolean>
   sending: boolean
+  /** Many cards in the page: the offer form waits behind a button. */
+  compact: boolean
+  /** What the sessions' cards show besides their alerts (pages, pending actions, offers…): a change re-renders the card. */
+  deps: readonly unknown[]
 }
 
 /**
@@ -23,7 +29,7 @@ export interface Props {
  * with it now, an offer to all of them, and the sessions behind it (folded;
  * a visitor who asked for help is always shown).
  */
-export function IssueCard({ group, now, expanded, onToggle, renderAlert, onOfferAll, sending }: Props) {
+export const IssueCard = memo(function IssueCard({ group, now, expanded, onToggle, renderAlert, onOfferAll, sending, compact }: Props) {
   const newest = group.alerts[0]!
   const first = newest.reasons[0]
   const sessions = new Set(group.alerts.map((a) => a.session)).size
@@ -38,7 +44,7 @@ export function IssueCard({ group, now, expanded, onToggle, renderAlert, onOffer
         </span>
         {group.help.length > 0 && (
           <span class="help-pill" data-testid="issue-help">
-            🙋 {group.help.length} asked for help
+            {group.help.length} asked for help
           </span>
         )}
       </div>
@@ -51,6 +57,7 @@ export function IssueCard({ group, now, expanded, onToggle, renderAlert, onOffer
           offers={[]}
           sending={sending}
           error={undefined}
+          folded={compact}
           sendLabel={`Offer help to all ${group.struggling}`}
           onSend={onOfferAll}
         />
@@ -67,4 +74,4 @@ export function IssueCard({ group, now, expanded, onToggle, renderAlert, onOffer
       )}
     </article>
   )
-}
+}, sameProps)

@@ -18,6 +18,9 @@ export type StreamEvent = 'ready' | 'alert' | 'alert-update' | 'offer' | 'offer-
  */
 export const BATCH_MS = 50
 
+/** Parsing time per batch, ms: the rest of a burst waits for the next task, well under a 50 ms long task. */
+export const PARSE_BUDGET_MS = 15
+
 /** Which visitor a live message is about: the stream adds both to every message's data. */
 export interface Where {
   site: string
@@ -84,27 +87,35 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
 
   function watch(site: string, rangeMs: number): () => void {
     let stopped = false
-    // Alerts and help requests waiting for the next batch.
-    let pending: Alert[] = []
+    // Stream events waiting for the next batch, as received: parsing waits for the batch too,
+    // so a burst the browser dispatches in one task costs a string push per event.
+    let pending: string[] = []
     let batch: ReturnType<typeof setTimeout> | undefined
     const flush = () => {
       batch = undefined
-      const incoming = pending
-      pending = []
+      const started = performance.now()
+      const incoming: Alert[] = []
+      let taken = 0
+      while (taken < pending.length && performance.now() - started < PARSE_BUDGET_MS) {
+        const alert = parseAlert(pending[taken++]!)
+        if (alert && (alert.help === undefined || alert.help === 'requested')) incoming.push(alert)
+      }
+      pending = pending.slice(taken)
+      // Whatever did not fit the budget waits for the next batch: the tab stays responsive.
+      if (pending.length > 0) batch = setTimeout(flush, 0)
       if (stopped || incoming.length === 0) return
       const before = alerts.peek()
-      const known = new Set(before.map((a) => a.id))
-      const merged = withHelp(mergeAlerts(before, incoming), incoming)
-      alerts.value = merged
+      const known = new Map(before.map((a) => [a.id, a]))
+      for (const a of incoming) live.add(a.id)
+      alerts.value = withHelp(mergeAlerts(before, incoming), incoming)
       // One announcement per batch: a flood must not become a thousand beeps.
       let fresh: Alert | undefined
       for (const a of incoming) if (!known.has(a.id) && a.help !== 'requested' && (!fresh || a.ts > fresh.ts)) fresh = a
       if (fresh) onArrive?.(fresh)
-      for (const a of incoming) if (a.help === 'requested' && before.find((b) => b.id === a.id)?.help !== 'requested') onHelp?.(a)
+      for (const a of incoming) if (a.help === 'requested' && known.get(a.id)?.help !== 'requested') onHelp?.(a)
     }
-    const enqueue = (a: Alert) => {
-      live.add(a.id)
-      pending.push(a)
+    const enqueue = (data: string) => {
+      pending.push(data)
       batch ??= setTimeout(flush, BATCH_MS)
     }
     let stream: StreamLike | undefined
@@ -136,14 +147,8 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
         // Also after a reconnect: fills in alerts raised while the stream was down.
         void load()
       })
-      s.addEventListener('alert', (ev) => {
-        const alert = parseAlert(ev.data)
-        if (!stopped && alert) enqueue(alert)
-      })
-      s.addEventListener('help', (ev) => {
-        const alert = parseAlert(ev.data)
-        if (!stopped && alert && alert.help === 'requested') enqueue(alert)
-      })
+      s.addEventListener('alert', (ev) => void (stopped || enqueue(ev.data)))
+      s.addEventListener('help', (ev) => void (stopped || enqueue(ev.data)))
       s.addEventListener('alert-update', (ev) => {
         const u = parse<AlertUpdate & Where>(ev.data, (d) => typeof d.alertId === 'string' && typeof d.state === 'string')
         if (!stopped && u) update(u)
