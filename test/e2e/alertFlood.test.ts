@@ -92,7 +92,6 @@ describe('dashboard under an alert flood', () => {
     await page.getByTestId('stream-status').filter({ hasText: 'live' }).waitFor()
     await page.waitForTimeout(1000)
     const start = await page.evaluate(() => performance.now())
-    }
 
     const now = Date.now()
     await flood('flood', now)
