@@ -45,10 +45,22 @@ describe('live help: help requests, one card per problem, phones', () => {
     return [context, page, session]
   }
 
-  /** Presses a button that fails five times (taps on a touch screen): a struggle, and the help prompt. */
+  /**
+   * Presses a button that fails (taps on a touch screen) until the help prompt shows: five
+   * presses make a struggle; on a loaded machine presses may land more than a second apart
+   * (no rage), so a few more rounds are allowed.
+   */
   const struggle = async (page: Page, selector: string, touch = false) => {
-    for (let i = 0; i < 5; i++) await (touch ? page.tap(selector) : page.click(selector, { delay: 20 }))
-    await page.getByRole('dialog').getByRole('button', { name: 'Get help' }).waitFor({ timeout: 10_000 })
+    const prompt = page.getByRole('dialog').getByRole('button', { name: 'Get help' })
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 5; i++) await (touch ? page.tap(selector) : page.click(selector, { delay: 20 }))
+      try {
+        return await prompt.waitFor({ timeout: 8_000 })
+      } catch {
+        // pressed too slowly to count as rage: again
+      }
+    }
+    await prompt.waitFor({ timeout: 8_000 })
   }
 
   const alerts = () => collector.api<{ alerts: ListedAlert[] }>('/api/alerts?site=demo').then((b) => b.alerts)
@@ -126,7 +138,7 @@ describe('live help: help requests, one card per problem, phones', () => {
     for (const [, page] of visitors) await expect.poll(() => page.getByRole('dialog').innerText(), { timeout: 5_000 }).toContain('We know the Pay button fails')
     expect(await visitors[0]![1].getByRole('dialog').innerText()).toMatch(/^Maria offers help/)
     for (const [context] of visitors) await context.close()
-  })
+  }, 240_000)
 
   it(`shows the agent a help request within 1 s (${REQUESTS} requests, p50/p95 printed)`, async () => {
     // When each visitor's help card first appears in the agent's page (same machine, same clock).
@@ -152,7 +164,7 @@ describe('live help: help requests, one card per problem, phones', () => {
     const p95 = percentile(latencies, 0.95)
     console.log(`help request → rendered in the agent's dashboard, ${latencies.length} requests: p50 ${p50} ms, p95 ${p95} ms, max ${Math.max(...latencies)} ms`)
     expect(p95).toBeLessThanOrEqual(1000)
-  }, 60_000 + REQUESTS * 10_000)
+  }, 60_000 + REQUESTS * 20_000)
 
   it("gives the visitor the site's fallback at once when no agent is online, and after the site's wait when none answers", async () => {
     await configure({ ...help, wait: 5, fallback: 'https://shop.example/contact', fallbackLabel: 'Write to us' })
@@ -189,7 +201,7 @@ describe('live help: help requests, one card per problem, phones', () => {
     await chat.getByRole('button', { name: 'Get help' }).click()
     await expect.poll(() => chat.evaluate(() => (window as any).__help as unknown[])).toEqual([{ action: 'fallback' }])
     for (const c of [c1, c2, c3]) await c.close()
-  })
+  }, 180_000)
 
   it('fits the prompt on a phone (390×844, touch), on a page a little wider than the screen too; the alert says mobile', async () => {
     await configure(help)
@@ -219,5 +231,5 @@ describe('live help: help requests, one card per problem, phones', () => {
       expect(listed.find((a) => a.session === session)).toMatchObject({ device: 'mobile', browser: 'Chrome', os: 'Android' })
       await context.close()
     }
-  })
+  }, 180_000)
 })

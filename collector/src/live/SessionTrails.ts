@@ -2,7 +2,7 @@
 export interface Trail {
   /** First page seen (origin and path, as on the wire). */
   entry: string
-  /** Host of the site the visitor came from ('' when none, or when the page did not say). */
+  /** Host of the site the visitor came from: reserved, '' until the snippet reports it. */
   referrer: string
   /** When the session's first page view began, epoch ms. */
   startedAt: number
@@ -46,12 +46,6 @@ export class SessionTrails {
       trail._lastPv = pageView
       trail.pages++
     }
-  }
-
-  /** The host the visitor came from, as the page told it (the first one told wins: it is the entry's). */
-  referrer(site: string, session: string, host: string): void {
-    const trail = this._trails.get(`${site}\n${session}`)
-    if (trail && !trail.referrer) trail.referrer = host
   }
 
   get(site: string, session: string): Trail | undefined {
