@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): Hono {
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
-  const desk = new HelpDesk()
+  const desk = new HelpDesk(deps.bus)
   app.route('/', collectRoutes({ ...deps, desk, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
   app.route('/', visitorRoutes(deps))
   app.route('/', helpRoutes({ ...deps, desk }))

@@ -67,6 +67,12 @@ export interface AgentJoined {
   at: number
 }
 
+/** One collector's count of open agent streams per site (`*`: all sites), shared with the others. */
+export interface AgentPresence {
+  origin: string
+  counts: Record<string, number>
+}
+
 /** The visitor's answer to an offer. */
 export interface OfferAnswer {
   offerId: string
@@ -93,5 +99,6 @@ export type LiveMessage =
   | Base<'offer-answer', OfferAnswer>
   | Base<'help', Alert>
   | Base<'agent-joined', AgentJoined>
+  | Base<'presence', AgentPresence>
 
 export type LiveKind = LiveMessage['kind']

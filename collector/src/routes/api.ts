@@ -62,7 +62,7 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, 
     .get('/alerts/stream', (c) => {
       const site = c.req.query('site')
       // An open stream is an agent who could answer a help request on that site.
-      return streamMessages(c, bus, { heartbeatMs, filter: (m) => m.kind !== 'agent-joined' && (!site || m.site === site), onClose: desk.presence.join(site) })
+      return streamMessages(c, bus, { heartbeatMs, filter: (m) => m.kind !== 'agent-joined' && m.kind !== 'presence' && (!site || m.site === site), onClose: desk.presence.join(site) })
     })
 }
 

@@ -4,6 +4,10 @@ import { createTestApp, TEST_TOKEN } from '../testing/testApp.ts'
 import { beaconOf, eventId, postInit } from '../testing/beacons.ts'
 import { readEvents } from '../testing/readEvents.ts'
 import { issueId } from '../issues/issueId.ts'
+import { createApp } from '../app.ts'
+import { readConfig } from '../config.ts'
+import { ClickHouseBus } from '../live/ClickHouseBus.ts'
+import { IngestStats } from '../ingest/IngestStats.ts'
 
 let t: Awaited<ReturnType<typeof createTestApp>>
 beforeAll(async () => {
@@ -135,5 +139,38 @@ describe('agents are people', () => {
     expect(all).not.toContain('laptop-3 token')
     expect(all).not.toContain('internal note')
     expect(events.some((e) => e.event === 'alert-update')).toBe(false)
+  })
+})
+
+describe('presence across collectors', () => {
+  it('counts an agent connected to another collector sharing the store, and forgets them when they leave', async () => {
+    const busA = new ClickHouseBus(t.store.client, { pollMs: 50 })
+    const busB = new ClickHouseBus(t.store.client, { pollMs: 50 })
+    const deps = { client: t.store.client, writer: t.writer, sites: t.sites, tokens: t.tokens, token: TEST_TOKEN, stats: new IngestStats(), dirs: readConfig({}).dirs }
+    const a = createApp({ ...deps, bus: busA })
+    const b = createApp({ ...deps, bus: busB })
+    try {
+      const ask = async () => {
+        const session = eventId('multi')
+        const alert = struggle()
+        await a.request('/v1/collect', postInit(beaconOf([alert], session)))
+        const res = await a.request('/v1/help', { method: 'POST', headers: { origin: ORIGIN }, body: JSON.stringify({ s: 'demo', sid: session, alert: alert.id }) })
+        return ((await res.json()) as { agents: number }).agents
+      }
+      expect(await ask()).toBe(0)
+      const controller = new AbortController()
+      const stream = await b.request('/api/alerts/stream?site=demo', { headers: admin, signal: controller.signal })
+      const reader = stream.body!.getReader()
+      await reader.read()
+      await new Promise((r) => setTimeout(r, 400))
+      expect(await ask()).toBe(1)
+      await reader.cancel()
+      controller.abort()
+      await new Promise((r) => setTimeout(r, 400))
+      expect(await ask()).toBe(0)
+    } finally {
+      await busA.close()
+      await busB.close()
+    }
   })
 })

@@ -33,7 +33,8 @@ export const IssueCard = memo(function IssueCard({ group, now, expanded, onToggl
   const newest = group.alerts[0]!
   const first = newest.reasons[0]
   const sessions = new Set(group.alerts.map((a) => a.session)).size
-  const shown = expanded ? group.alerts : group.help
+  // Visitors waiting for help first, then the others, newest first.
+  const shown = expanded ? [...group.help, ...group.alerts.filter((a) => !group.help.includes(a))] : group.help
   const bodyId = `issue-${group.key}`
   return (
     <article class={`issue${group.help.length ? ' issue-help' : ''}`} data-testid="issue" data-issue={group.key} aria-label={`Problem: ${first ? describeReason(first) : 'struggling'}`}>
