@@ -79,7 +79,7 @@ chunk('help', (c: Ctx) => {
     stopWaiting()
     onClose = () => panel.hide()
     const face = h('span', { className: 'face', 'aria-hidden': 'true' }, (j.name.trim()[0] || '?').toUpperCase())
-    if (j.color && /^#[0-9a-f]{6}$/i.test(j.color)) face.style.background = j.color
+    panel.style(j.color && /^#[0-9a-f]{6}$/i.test(j.color) ? `.face{background:${j.color}}` : '')
     panel.show([h('p', { id: 'wince-t', className: 'joined' }, face, joinedWords(j.name)), h('p', {}, 'They will write to you here.')])
   }
 
