@@ -103,7 +103,7 @@ describe('dashboard under an alert flood', () => {
     await page.waitForTimeout(2000)
     // A bounded window of cards, not thousands.
     const cards = await page.locator('section.alerts > ol.alert-list > li').count()
-    expect(cards).toBe(30)
+    expect(cards).toBe(20)
     expect(await page.locator('section.alerts > ol.alert-list > li').first().locator('[data-help="requested"]').count()).toBe(1)
     // The rest is there on demand: the newest problem, after the visitors waiting for help.
     const moreFrom = await page.evaluate(() => performance.now())

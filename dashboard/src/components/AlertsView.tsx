@@ -35,7 +35,7 @@ const EMPTY: readonly never[] = []
  * a shift's queue, bounded so a flood of alerts never means thousands of cards in
  * the page (the tab stays responsive).
  */
-export const WINDOW = 30
+export const WINDOW = 20
 
 /** Up to this many cards in the page, each shows its note and offer fields open; beyond, they open on demand. */
 export const OPEN_FORMS_MAX = 8

@@ -16,7 +16,7 @@ export type StreamEvent = 'ready' | 'alert' | 'alert-update' | 'offer' | 'offer-
  * thousands a second then costs one list update per batch, not one per alert,
  * and the tab stays responsive. Short against the 1 s alert budget.
  */
-export const BATCH_MS = 50
+export const BATCH_MS = 100
 
 /** Parsing time per batch, ms: the rest of a burst waits for the next task, well under a 50 ms long task. */
 export const PARSE_BUDGET_MS = 15
