@@ -11,6 +11,8 @@ import { settingsRoutes } from './routes/settings.ts'
 import { visitorRoutes } from './routes/visitor.ts'
 import { csrfGuard } from './security/csrfGuard.ts'
 import { securityHeaders } from './security/securityHeaders.ts'
+import { helpRoutes } from './routes/help.ts'
+import { HelpDesk } from './live/HelpDesk.ts'
 import type { WebhookSender } from './webhooks/WebhookSender.ts'
 import type { Tokens } from './auth/Tokens.ts'
 import type { IngestStats } from './ingest/IngestStats.ts'
@@ -20,7 +22,7 @@ import type { Sites } from './sites/Sites.ts'
 import type { Writer } from './store/Writer.ts'
 
 export type { ApiType } from './routes/api.ts'
-export type { Alert, AlertState, AlertUpdate, Offer, OfferAnswer } from './live/LiveBus.ts'
+export type { Alert, AlertState, AlertUpdate, AgentJoined, Offer, OfferAnswer } from './live/LiveBus.ts'
 export type { Delivery } from './webhooks/WebhookSender.ts'
 export type { SignalRow } from './queries/querySignals.ts'
 export type { FrictionPage } from './queries/queryFrictionPages.ts'
@@ -68,10 +70,12 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/logout', csrfGuard({ trustProxy }))
   app.use('/login', csrfGuard({ trustProxy, json: false }))
   app.route('/', healthRoutes(deps))
-  app.route('/', collectRoutes({ ...deps, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
+  const desk = new HelpDesk(deps.bus)
+  app.route('/', collectRoutes({ ...deps, desk, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
   app.route('/', visitorRoutes(deps))
+  app.route('/', helpRoutes({ ...deps, desk }))
   app.route('/api/settings', settingsRoutes(deps))
-  app.route('/api', apiRoutes(deps))
+  app.route('/api', apiRoutes({ ...deps, desk }))
   app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token, { trustProxy }))
   return app
 }

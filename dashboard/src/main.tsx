@@ -26,6 +26,8 @@ const alerts = createAlertsModel({
     // A known session struggling again has new pages to show.
     sessionPages.refresh(alert.site, alert.session)
   },
+  // Announced the ways the agent turned on, like alerts: the agent's choice holds.
+  onHelp: (alert) => notifier.announce(alert),
   onOffer: offers.receive,
   onOfferAnswer: offers.answer,
 })

@@ -220,4 +220,10 @@ export interface HelpSettings {
   action: 'chat' | 'call' | 'link' | 'agent'
   label: string
   href?: string
+  /** `agent`: seconds to wait for an agent before the fallback (default 60). */
+  wait?: number
+  /** `agent`: the fallback link (http(s), mailto: or tel:) when no agent is online or none answers; unset: the page's `wince('on','help')` callbacks. */
+  fallback?: string
+  /** Text of the fallback link. */
+  fallbackLabel?: string
 }

@@ -13,7 +13,17 @@ export interface TokenInfo {
   role: Role
   /** Who holds it, for people reading the list. */
   name: string
+  /** The name visitors see when this agent joins or offers help ("Maria"); unset: the site's team name. Never the token's `name`. */
+  displayName?: string
+  /** The agent's avatar colour, `#rrggbb`. */
+  color?: string
   createdAt: number
+}
+
+/** What an agent shows of themself to visitors. */
+export interface AgentLook {
+  displayName?: string | undefined
+  color?: string | undefined
 }
 
 interface StoredToken extends TokenInfo {
@@ -62,12 +72,32 @@ export class Tokens {
   }
 
   /** Makes a token; the secret is returned once and never again. */
-  create(role: Role, name: string, now = Date.now()): TokenInfo & { token: string } {
+  create(role: Role, name: string, now = Date.now(), look: AgentLook = {}): TokenInfo & { token: string } {
     const token = randomBytes(24).toString('base64url')
-    const info: TokenInfo = { id: randomBytes(6).toString('hex'), role, name, createdAt: now }
+    const info: TokenInfo = { id: randomBytes(6).toString('hex'), role, name, ...(look.displayName && { displayName: look.displayName }), ...(look.color && { color: look.color }), createdAt: now }
     this._stored.push({ ...info, hash: sha256(token) })
     this._save()
     return { ...info, token }
+  }
+
+  /** Changes how a token's holder shows to visitors; false when there is no such token. `''` clears a field. */
+  setLook(id: string, look: AgentLook): boolean {
+    const found = this._stored.find((t) => t.id === id)
+    if (!found) return false
+    for (const key of ['displayName', 'color'] as const) {
+      const value = look[key]
+      if (value === undefined) continue
+      if (value) found[key] = value
+      else delete found[key]
+    }
+    this._save()
+    return true
+  }
+
+  /** The look of a token's holder (none for the admin token, which shows as the site's team). */
+  lookOf(id: string): AgentLook {
+    const found = this._stored.find((t) => t.id === id)
+    return found ? { displayName: found.displayName, color: found.color } : {}
   }
 
   /** Revokes a token; false when there was none with that id. */

@@ -3,6 +3,7 @@ import type { SpoolBatch } from '../store/Spool.ts'
 import type { Table } from '../store/Writer.ts'
 import { viewportClass } from './viewportClass.ts'
 import { sampled } from './sampled.ts'
+import type { AlertContext } from '../live/alertContext.ts'
 
 /** A string as JSON text. */
 const q = JSON.stringify
@@ -14,7 +15,7 @@ const q = JSON.stringify
  * `clickSample` (0–1) of page views, chosen by page-view id so a page view's clicks
  * are all kept or all dropped.
  */
-export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEvent[], clickSample = 1): SpoolBatch[] {
+export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEvent[], clickSample = 1, alertContexts?: ReadonlyMap<string, AlertContext>): SpoolBatch[] {
   const rows: Record<Table, string[]> = { signals: [], page_views: [], alerts: [], clicks: [], scroll_depth: [], vitals: [] }
   const keepClicks = sampled(env.pv, clickSample)
   // The columns every row shares, once per beacon.
@@ -26,7 +27,7 @@ export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEve
         `${common},"type":${q(e.type)},"selector":${q(e.sel)},"label":${q(e.lb)},"x":${Math.round(e.x)},"y":${Math.round(e.y)},"n":${e.n},"ms":${e.ms},"why":${q(e.why)}}`,
       )
     } else if (e.k === 'page') rows.page_views.push(`${common},"ref":${q(e.ref ?? '')},"vw":${e.vw},"vh":${e.vh}}`)
-    else if (e.k === 'struggle') rows.alerts.push(`${common},"score":${e.sc},"reasons":${q(JSON.stringify(e.rs))}}`)
+    else if (e.k === 'struggle') rows.alerts.push(`${common},"score":${e.sc},"reasons":${q(JSON.stringify(e.rs))}${contextColumns(alertContexts?.get(e.id))}}`)
     else if (e.k === 'click') {
       if (keepClicks) {
         rows.clicks.push(
@@ -40,6 +41,15 @@ export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEve
   const batches: SpoolBatch[] = []
   for (const table in rows) if (rows[table as Table].length) batches.push({ table: table as Table, rows: rows[table as Table] })
   return batches
+}
+
+/** The alert's context columns (migration 0007), or nothing (their defaults). */
+function contextColumns(c: AlertContext | undefined): string {
+  if (!c) return ''
+  return (
+    `,"issue":${q(c.issue)},"device":${q(c.device)},"browser":${q(c.browser)},"os":${q(c.os)},"lang":${q(c.lang)},` +
+    `"entry":${q(c.entry)},"referrer":${q(c.referrer)},"pages":${Math.min(65_535, c.pages)},"started_at":${c.startedAt}`
+  )
 }
 
 /** The offset inside the element snapped to a 10×10 grid (0–9 each way). */

@@ -1,4 +1,5 @@
 import type { Reason } from '@wince/snippet/wire'
+import type { DeviceClass } from '../ingest/parseUserAgent.ts'
 
 /** A struggle alert as agents see it. */
 export interface Alert {
@@ -15,6 +16,24 @@ export interface Alert {
   state?: AlertState
   /** Who set the state (token name or id). */
   stateBy?: string
+  /** The problem it is about: shared by alerts with the same page path, element and signal type (`issueId`). */
+  issue?: string
+  /** `requested` once the visitor pressed the help prompt's agent button. */
+  help?: 'requested'
+  /** When help was requested, epoch ms. */
+  helpAt?: number
+  /** Who the visitor is, as far as a stranger may know (see `AlertContext`). */
+  device?: DeviceClass
+  browser?: string
+  os?: string
+  /** The browser's first language (`Accept-Language`), e.g. `de-CH`; '' when unknown. */
+  lang?: string
+  /** The session's first page seen, and the host of the site it came from ('' when none or unknown). */
+  entry?: string
+  referrer?: string
+  /** Page views so far in the session, and when the session began (epoch ms), as this collector saw them. */
+  pages?: number
+  startedAt?: number
 }
 
 export type AlertState = 'open' | 'claimed' | 'resolved' | 'dismissed'
@@ -36,6 +55,22 @@ export interface Offer {
   link?: string | undefined
   by: string
   at: number
+}
+
+/** An agent took on a visitor's help request: what the visitor is shown (never a token name). */
+export interface AgentJoined {
+  alertId: string
+  /** The agent's display name, or the site's team name. */
+  name: string
+  /** The agent's avatar colour (`#rrggbb`), if set. */
+  color?: string | undefined
+  at: number
+}
+
+/** One collector's count of open agent streams per site (`*`: all sites), shared with the others. */
+export interface AgentPresence {
+  origin: string
+  counts: Record<string, number>
 }
 
 /** The visitor's answer to an offer. */
@@ -62,5 +97,8 @@ export type LiveMessage =
   | Base<'alert-update', AlertUpdate>
   | Base<'offer', Offer>
   | Base<'offer-answer', OfferAnswer>
+  | Base<'help', Alert>
+  | Base<'agent-joined', AgentJoined>
+  | Base<'presence', AgentPresence>
 
 export type LiveKind = LiveMessage['kind']

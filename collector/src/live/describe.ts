@@ -5,3 +5,4 @@
 export { describeReason, type ReasonLike } from './describeReason.ts'
 export { signalWords, SIGNAL_WORDS, SIGNAL_ORDER, type SignalType } from './signalWords.ts'
 export { describeAlert } from './describeAlert.ts'
+export { describeSession, type SummarySignal, type SummaryContext } from './describeSession.ts'

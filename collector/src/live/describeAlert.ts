@@ -5,7 +5,7 @@ import { describeReason } from './describeReason.ts'
 const MAX_REASONS = 3
 
 /** An alert in one line, e.g. `Visitor struggling on /checkout: rage click ×5 on button#buy; dead click on button#buy (score 6.5)`. */
-export function describeAlert(alert: Pick<Alert, 'url' | 'score' | 'reasons'>): string {
+export function describeAlert(alert: Pick<Alert, 'url' | 'score' | 'reasons'> & Pick<Partial<Alert>, 'help'>): string {
   let path = alert.url
   try {
     path = new URL(alert.url).pathname
@@ -13,5 +13,5 @@ export function describeAlert(alert: Pick<Alert, 'url' | 'score' | 'reasons'>): 
     // keep the URL as sent
   }
   const reasons = alert.reasons.slice(0, MAX_REASONS).map(describeReason).join('; ') || 'several signals'
-  return `Visitor struggling on ${path}: ${reasons} (score ${Math.round(alert.score * 10) / 10})`
+  return `${alert.help === 'requested' ? 'Visitor asks for help' : 'Visitor struggling'} on ${path}: ${reasons} (score ${Math.round(alert.score * 10) / 10})`
 }

@@ -11,6 +11,8 @@ export interface StreamOptions {
   heartbeatMs: number
   /** Close the stream after this long without a message, ms (default: never). */
   idleMs?: number
+  /** Called once when the stream ends (the client left or it closed). */
+  onClose?: () => void
 }
 
 /**
@@ -29,6 +31,7 @@ export function streamMessages(c: Context, bus: LiveBus, options: StreamOptions)
     })
     stream.onAbort(() => {
       unsubscribe()
+      options.onClose?.()
       wake?.()
     })
     await stream.writeSSE({ event: 'ready', data: '{}' })
@@ -57,5 +60,6 @@ export function streamMessages(c: Context, bus: LiveBus, options: StreamOptions)
       if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n')
     }
     unsubscribe()
+    options.onClose?.()
   })
 }

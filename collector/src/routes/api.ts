@@ -6,6 +6,7 @@ import type { IngestStats } from '../ingest/IngestStats.ts'
 import type { WebhookSender } from '../webhooks/WebhookSender.ts'
 import type { LiveBus } from '../live/LiveBus.ts'
 import { streamMessages } from '../live/streamMessages.ts'
+import { HelpDesk } from '../live/HelpDesk.ts'
 import { querySignals } from '../queries/querySignals.ts'
 import { queryFrictionPages } from '../queries/queryFrictionPages.ts'
 import { queryFrictionElements } from '../queries/queryFrictionElements.ts'
@@ -29,6 +30,8 @@ export interface ApiDeps {
   token: string
   stats: IngestStats
   webhooks?: WebhookSender
+  /** Agents' presence (their open alert streams) and what live help keeps. */
+  desk?: HelpDesk
   /** Heartbeat on the alert stream, ms: keeps proxies from closing an idle stream. Default 15 s. */
   heartbeatMs?: number
 }
@@ -39,7 +42,7 @@ const signalsQuery = z
   .transform(({ session, type, ...range }) => ({ ...rangeQuery.parse(range), session, type }))
 
 /** `/api/*`: everything the dashboard reads; an agent or admin token (or its session) required. */
-export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, heartbeatMs = 15_000 }: ApiDeps) {
+export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, desk = new HelpDesk(), heartbeatMs = 15_000 }: ApiDeps) {
   return new Hono()
     .use('*', requireRole(tokens, token, 'agent'))
     .route('/', heatmapApi(client))
@@ -64,7 +67,8 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, 
     })
     .get('/alerts/stream', valid('query', optionalSiteQuery), (c) => {
       const { site } = c.req.valid('query')
-      return streamMessages(c, bus, { heartbeatMs, filter: (m) => !site || m.site === site })
+      // An open stream is an agent who could answer a help request on that site.
+      return streamMessages(c, bus, { heartbeatMs, filter: (m) => m.kind !== 'agent-joined' && m.kind !== 'presence' && (!site || m.site === site), onClose: desk.presence.join(site) })
     })
 }
 

@@ -15,6 +15,8 @@ import { RateLimiter, type Rate } from '../ingest/RateLimiter.ts'
 import { RecentIds } from '../ingest/RecentIds.ts'
 import { readBody } from '../ingest/readBody.ts'
 import { toBatches } from '../ingest/toBatches.ts'
+import { alertContext, type AlertContext } from '../live/alertContext.ts'
+import { HelpDesk } from '../live/HelpDesk.ts'
 
 /**
  * Beacons per second from one IP address. A visitor's page sends one every
@@ -34,10 +36,12 @@ export interface CollectDeps {
   trustProxy?: boolean
   /** Called once per new struggle alert this process ingested (webhooks). */
   onAlert?: (alert: Alert, site: Site) => void
+  /** Session trails and recent alerts for live help (default: fresh ones, unshared). */
+  desk?: HelpDesk
 }
 
 /** `POST /v1/collect`: validate, drop bots and repeats, publish struggle alerts live, then store. */
-export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert }: CollectDeps) {
+export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, desk = new HelpDesk() }: CollectDeps) {
   const byIp = new RateLimiter(ipRate)
   const bySite = new Map<string, RateLimiter>()
   const seen = new RecentIds()
@@ -115,14 +119,19 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         if (valid === 0) throw new ApiError(400, 'no valid event in beacon', { rejected })
         stats.duplicates += valid - fresh.length
         // Live first: an alert must not wait for storage.
+        let contexts: Map<string, AlertContext> | undefined
         for (const e of fresh) {
-          if (e.k === 'struggle') {
-            const alert = { id: e.id, site: s, session: sid, pageView: pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs, state: 'open' as const }
+          if (e.k === 'page') desk.trails.page(s, sid, pv, e.u, e.t)
+          else if (e.k === 'struggle') {
+            const context = alertContext(s, e, c.req.header('user-agent'), c.req.header('accept-language'), desk.trails.get(s, sid))
+            ;(contexts ??= new Map()).set(e.id, context)
+            const alert: Alert = { id: e.id, site: s, session: sid, pageView: pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs, state: 'open', ...context }
+            desk.alerts.add(alert)
             bus.publish({ id: e.id, kind: 'alert', site: s, session: sid, at: e.t, data: alert })
             onAlert?.(alert, site)
           }
         }
-        const kept = await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1))
+        const kept = await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, contexts))
         if (kept !== 'ok') {
           for (const e of fresh) seen.delete(e.id)
           stats.unavailable++

@@ -9,6 +9,7 @@ import { requireRole, type Principal } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import type { AlertState, LiveBus } from '../live/LiveBus.ts'
 import { LiveIndex } from '../live/LiveIndex.ts'
+import { agentLook } from '../live/agentLook.ts'
 import type { Sites } from '../sites/Sites.ts'
 
 export interface LiveDeps {
@@ -54,13 +55,19 @@ export function liveRoutes({ client, bus, tokens, token, sites }: LiveDeps) {
       const note = body.note ?? ''
       await client.insert({ table: 'alert_actions', values: [{ site: body.site, alert_id: alertId, at, state, by, note }], format: 'JSONEachRow' })
       bus.publish({ id: `upd-${randomBytes(8).toString('hex')}`, kind: 'alert-update', site: body.site, session: body.session, at, data: { alertId, state, by, note, at } })
+      if (state === 'claimed') {
+        // The visitor's page shows who is coming only if that visitor asked for help (the help chunk decides).
+        const look = agentLook(tokens, (c.get('principal' as never) as Principal).tokenId, sites.get(body.site))
+        bus.publish({ id: `join-${randomBytes(8).toString('hex')}`, kind: 'agent-joined', site: body.site, session: body.session, at, data: { alertId, ...look, at } })
+      }
       return c.json({ alertId, state, by, at })
     })
     .post('/sessions/:session/offers', valid('param', sessionParam), valid('json', offerBody), async (c) => {
       const { session } = c.req.valid('param')
       const body = c.req.valid('json')
       if (!(await index.hasSession(siteOf(body.site), session))) throw new ApiError(404, `no session "${session}" on site "${body.site}"`)
-      const by = who(c.get('principal' as never) as Principal)
+      // The visitor reads this name: the agent's display name or the team's, never a token's name.
+      const by = agentLook(tokens, (c.get('principal' as never) as Principal).tokenId, sites.get(body.site)).name
       const offer = { id: `offer-${randomBytes(8).toString('hex')}`, message: body.message, link: body.link, by, at: Date.now() }
       bus.publish({ id: offer.id, kind: 'offer', site: body.site, session, at: offer.at, data: offer })
       return c.json({ offer }, 201)

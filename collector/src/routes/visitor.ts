@@ -74,7 +74,7 @@ const answerBody = z.strictObject({
 })
 
 /** The site and origin of a visitor's request, checked like a beacon's (403 otherwise); sets CORS. */
-function visitorSite(c: Context, sites: Sites, siteId: string | undefined): Site {
+export function visitorSite(c: Context, sites: Sites, siteId: string | undefined): Site {
   const origin = requestOrigin(c.req.header('origin'), c.req.header('referer'))
   if (origin) {
     c.header('access-control-allow-origin', origin)
@@ -156,7 +156,7 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000 }: Visi
       return streamMessages(c, bus, {
         heartbeatMs,
         idleMs: VISITOR_CHANNEL_IDLE_MS,
-        filter: (m) => m.kind === 'offer' && m.site === site.id && m.session === session,
+        filter: (m) => (m.kind === 'offer' || m.kind === 'agent-joined') && m.site === site.id && m.session === session,
         backlog: () => queryPendingOffers(client, site.id, session),
       })
     })

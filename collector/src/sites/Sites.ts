@@ -31,6 +31,12 @@ export const siteSchema = z.strictObject({
       label: z.string().min(1).max(40),
       /** Phone number (`call`) or URL (`link`). */
       href: z.string().max(2048).optional(),
+      /** `agent`: how long a visitor waits for an agent before being offered the fallback, seconds. Default {@link DEFAULT_AGENT_WAIT_S}. */
+      wait: z.number().int().min(5).max(3600).optional(),
+      /** `agent`: where to turn when no agent is online or none answers in time (a contact page); unset: the page's `wince('on','help')` callbacks (its own chat). */
+      fallback: z.string().max(2048).regex(/^(https?:\/\/|mailto:|tel:)/, 'an http(s), mailto: or tel: link').optional(),
+      /** Text of the fallback link. Default "Contact us". */
+      fallbackLabel: z.string().min(1).max(40).optional(),
     })
     .optional(),
   /** Session replay: `off` loads nothing, `struggle` keeps the last minute in memory and sends it with an alert, `always` records sampled sessions. Default `struggle`. */
@@ -41,6 +47,8 @@ export const siteSchema = z.strictObject({
   clickSample: z.number().min(0).max(1).optional(),
   /** Share of page views that load web-vitals, 0–1. Default 1. */
   vitalsSample: z.number().min(0).max(1).optional(),
+  /** The name visitors see for the admin token (and agents without a display name) when help comes. Default {@link DEFAULT_TEAM_NAME}. */
+  teamName: z.string().trim().min(1).max(60).regex(/^[^<>\p{Cc}]*$/u, 'a name without < > or control characters').optional(),
   /** Where alerts are POSTed (Slack-compatible `text` plus the structured alert), signed with HMAC-SHA256 of the body with `secret`. */
   webhooks: z.array(z.strictObject({ url: z.string().max(2048).regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL'), secret: z.string().min(16).max(200) })).max(10).optional(),
 })
@@ -56,6 +64,12 @@ export function publicSettings(site: Site): Omit<SiteSettings, 'snapshot' | 'vit
 }
 
 export type Site = z.infer<typeof siteSchema>
+
+/** How long a visitor who asked for an agent waits before the fallback, s: long enough for an agent to look up, short enough not to abandon the visitor. */
+export const DEFAULT_AGENT_WAIT_S = 60
+
+/** Who visitors see when the admin token (or an agent with no display name) answers. */
+export const DEFAULT_TEAM_NAME = 'Our support team'
 
 /** A site's beacons per second: a busy shop sends a few hundred; ten times that is an attack or a bug. */
 export const DEFAULT_SITE_RATE = { rate: 2_000, burst: 10_000 }

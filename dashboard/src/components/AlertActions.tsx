@@ -8,6 +8,8 @@ export interface Props {
   pending: AlertAction | undefined
   error: string | undefined
   onAct(action: AlertAction, note: string): void
+  /** No note field until asked for (a long queue). Default false. */
+  folded?: boolean
 }
 
 const LABELS: Record<AlertAction, string> = { claim: "I'm on it", resolve: 'Resolved', dismiss: 'Not a problem', reopen: 'Reopen' }
@@ -19,8 +21,9 @@ const TITLES: Record<AlertAction, string> = {
 }
 
 /** Claim, resolve, dismiss (with an optional note) or reopen an alert. */
-export function AlertActions({ alert, pending, error, onAct }: Props) {
+export function AlertActions({ alert, pending, error, onAct, folded = false }: Props) {
   const [note, setNote] = useState('')
+  const [noting, setNoting] = useState(!folded)
   const state = stateOf(alert)
   const act = (a: AlertAction) => {
     onAct(a, note)
@@ -33,8 +36,13 @@ export function AlertActions({ alert, pending, error, onAct }: Props) {
           {pending === a ? `${LABELS[a]}…` : LABELS[a]}
         </button>
       ))}
-      {state !== 'resolved' && state !== 'dismissed' && (
-        <input type="text" class="note" data-testid="alert-note" maxLength={500} placeholder="Note (optional)" aria-label="Note for the action (optional)" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      {state !== 'resolved' && state !== 'dismissed' && !noting && (
+        <button type="button" class="link" data-testid="alert-note-open" onClick={() => setNoting(true)}>
+          Add a note
+        </button>
+      )}
+      {state !== 'resolved' && state !== 'dismissed' && noting && (
+        <input autoFocus={folded} type="text" class="note" data-testid="alert-note" maxLength={500} placeholder="Note (optional)" aria-label="Note for the action (optional)" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       )}
       {error && (
         <span class="error" role="alert">

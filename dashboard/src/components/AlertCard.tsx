@@ -1,3 +1,5 @@
+import { memo } from 'preact/compat'
+import { sameProps } from '../lib/sameProps.ts'
 import type { Alert } from '@wince/collector'
 import { describeReason } from '@wince/collector/describe'
 import { stateOf, type AlertAction } from '../lib/alertStates.ts'
@@ -10,6 +12,7 @@ import type { SessionPages } from '../models/sessionPagesModel.ts'
 import { AlertActions } from './AlertActions.tsx'
 import { OfferForm } from './OfferForm.tsx'
 import { StateBadge } from './StateBadge.tsx'
+import { VisitorFacts } from './VisitorFacts.tsx'
 
 /** Pages listed under an alert: where the visitor came from, not their whole history. */
 const LAST_PAGES = 4
@@ -32,19 +35,28 @@ export interface Props {
   onOpenReplay(alert: Alert): void
   onAct(alert: Alert, action: AlertAction, note: string): void
   onOffer(alert: Alert, message: string, link: string | undefined): Promise<boolean>
+  /** Many cards in the page: text fields wait behind a button. Default false. */
+  compact?: boolean
 }
 
 /** One struggle alert: why first (strongest reason as the heading), then when, who and where, then what to do. */
-export function AlertCard(props: Props) {
+export const AlertCard = memo(function AlertCard(props: Props) {
   const { alert, now, fresh, selected, pages } = props
   const [first, ...rest] = alert.reasons
   const state = stateOf(alert)
   const active = state === 'open' || state === 'claimed'
-  const classes = ['alert', `alert-${state}`, fresh && 'fresh', selected && 'selected'].filter(Boolean).join(' ')
+  const helpWaiting = alert.help === 'requested' && active
+  const classes = ['alert', `alert-${state}`, fresh && 'fresh', selected && 'selected', helpWaiting && 'alert-help'].filter(Boolean).join(' ')
   const visited = pages?.pages ?? []
   const onSite = timeOnSite(pages?.firstSeen ?? null, alert.ts, visited[visited.length - 1]?.ts)
   return (
-    <article class={classes} data-testid="alert" data-alert-id={alert.id} data-session={alert.session} data-state={state}>
+    <article class={classes} data-testid="alert" data-alert-id={alert.id} data-session={alert.session} data-state={state} data-help={alert.help ?? ''} data-issue={alert.issue ?? ''}>
+      {alert.help === 'requested' && alert.helpAt && (
+        <p class="help-badge" data-testid="help-badge" role="status">
+          Asked for help {relativeTime(alert.helpAt, now)}
+          {state === 'claimed' ? ` · ${alert.stateBy ?? 'an agent'} is on it` : helpWaiting ? ' · waiting for an agent' : ''}
+        </p>
+      )}
       <div class="alert-head">
         <h3 class="why">{first ? describeReason(first) : 'struggling'}</h3>
         <StateBadge state={state} by={alert.stateBy} />
@@ -73,6 +85,7 @@ export function AlertCard(props: Props) {
         </span>
         {onSite !== null && <span data-testid="time-on-site"> · on site {duration(onSite)}</span>}
       </p>
+      <VisitorFacts alert={alert} now={now} withTime={onSite === null} />
       {visited.length > 1 && (
         <p class="meta trail" data-testid="last-pages">
           <span class="sr-only">Last pages: </span>
@@ -85,14 +98,14 @@ export function AlertCard(props: Props) {
         </p>
       )}
       <div class="alert-do">
-        <AlertActions alert={alert} pending={props.pending} error={props.actionError} onAct={(a, note) => props.onAct(alert, a, note)} />
+        <AlertActions alert={alert} pending={props.pending} error={props.actionError} folded={props.compact} onAct={(a, note) => props.onAct(alert, a, note)} />
         <button type="button" data-testid="replay-open" onClick={() => props.onOpenReplay(alert)}>
           ▶ Replay
         </button>
       </div>
       {(active || props.offers.length > 0) && (
-        <OfferForm id={alert.id} offers={props.offers} sending={props.sending} error={props.offerError} onSend={(m, l) => props.onOffer(alert, m, l)} />
+        <OfferForm id={alert.id} folded={props.compact} offers={props.offers} sending={props.sending} error={props.offerError} onSend={(m, l) => props.onOffer(alert, m, l)} />
       )}
     </article>
   )
-}
+}, sameProps)

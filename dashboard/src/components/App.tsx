@@ -1,5 +1,5 @@
 import { untracked, useSignalEffect } from '@preact/signals'
-import { useEffect } from 'preact/hooks'
+import { useEffect, useRef } from 'preact/hooks'
 import type { Alert } from '@wince/collector'
 import type { AlertActionsModel } from '../models/alertActionsModel.ts'
 import type { AlertsModel } from '../models/alertsModel.ts'
@@ -93,11 +93,27 @@ export function App({ models }: Props) {
     })
   })
 
+  // The open session follows the visitor: a new alert or help request of theirs reloads its signals.
+  const followed = useRef('')
+  useSignalEffect(() => {
+    const id = session.session.value
+    const latest = id ? alerts.alerts.value.find((a) => a.session === id) : undefined
+    const key = `${latest?.id}:${latest?.help}`
+    const before = followed.current
+    followed.current = `${id}|${key}`
+    // Only a change for the session already open: opening it loads it anyway.
+    if (id && before.startsWith(`${id}|`) && before !== followed.current) untracked(() => void session.refresh())
+  })
+
   const site = () => filters.site.peek()
   const openSession = (alert: Alert) => void session.open(site(), alert.session, alert.ts - SESSION_LOOKBACK_MS)
   const openReplay = (id: string) => void replay.open(site(), id)
   const refreshFriction = () => void friction.refresh(site(), filters.range.peek().ms)
-  const sessionPanel = <SessionPanel session={session} now={clock.now} onOpenReplay={openReplay} />
+  const openId = session.session.value
+  const sessionAlert = openId ? alerts.alerts.value.find((a) => a.session === openId) : undefined
+  const sessionPanel = (
+    <SessionPanel session={session} now={clock.now} alert={sessionAlert} pages={openId ? models.sessionPages.bySession.value.get(openId) : undefined} onOpenReplay={openReplay} />
+  )
 
   return (
     <>

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { hc } from 'hono/client'
 import type { Alert, ApiType } from '@wince/collector'
-import { createAlertsModel, type StreamLike } from './alertsModel.ts'
+import { effect } from '@preact/signals'
+import { BATCH_MS, createAlertsModel, type StreamLike } from './alertsModel.ts'
 
 const alert = (id: string, ts: number): Alert => ({
   id, site: 'demo', session: `sess-${id}`, pageView: 'pv', url: 'http://localhost:3000/shop', ts, score: 7,
@@ -73,6 +74,7 @@ describe('alertsModel', () => {
     streams[0]!.emit('alert', JSON.stringify(alert('c', 1_750_000_000_000)))
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     streams[0]!.emit('alert', 'not json')
+    vi.advanceTimersByTime(BATCH_MS)
     expect(warn).toHaveBeenCalledOnce()
     expect(ids(model.alerts.value)).toEqual(['c', 'b', 'a'])
     expect(model.arrivedLive('c')).toBe(true)
@@ -124,6 +126,7 @@ describe('alertsModel', () => {
     const s = streams[0]!
     s.emit('alert', JSON.stringify(alert('c', 1_750_000_000_000)))
     s.emit('alert', JSON.stringify(alert('b', 1_749_999_990_000)))
+    vi.advanceTimersByTime(BATCH_MS)
     expect(arrived).toEqual(['c'])
 
     s.emit('alert-update', JSON.stringify({ alertId: 'a', state: 'claimed', by: 'ana', note: '', at: 5, site: 'demo', session: 'sess-a' }))
@@ -142,6 +145,31 @@ describe('alertsModel', () => {
     await vi.waitFor(() => expect(requests).toHaveLength(2))
     await Promise.resolve()
     expect(model.alerts.value.find((x) => x.id === 'a')?.state).toBe('claimed')
+    stop()
+  })
+
+  it('applies a flood of live alerts in batches, announcing once per batch, and help requests each', async () => {
+    const arrived: string[] = []
+    const helped: string[] = []
+    const model = setup({ onArrive: (a) => arrived.push(a.id), onHelp: (a) => helped.push(a.id) })
+    const stop = model.watch('demo', 3_600_000)
+    await vi.waitFor(() => expect(ids(model.alerts.value)).toEqual(['b', 'a']))
+    let updates = 0
+    const dispose = effect(() => void (model.alerts.value, updates++))
+    updates = 0
+    for (let i = 0; i < 1_000; i++) streams[0]!.emit('alert', JSON.stringify(alert(`f${i}`, 1_750_000_000_000 + i)))
+    streams[0]!.emit('help', JSON.stringify({ ...alert('a', 1_749_999_980_000), help: 'requested', helpAt: 1_750_000_000_500 }))
+    expect(updates).toBe(0)
+    vi.advanceTimersByTime(BATCH_MS)
+    expect(updates).toBe(1)
+    expect(arrived).toEqual(['f999'])
+    expect(helped).toEqual(['a'])
+    expect(model.alerts.value.find((x) => x.id === 'a')).toMatchObject({ help: 'requested', helpAt: 1_750_000_000_500 })
+    // The same help request again (a reconnect's replay) calls no one.
+    streams[0]!.emit('help', JSON.stringify({ ...alert('a', 1_749_999_980_000), help: 'requested', helpAt: 1_750_000_000_500 }))
+    vi.advanceTimersByTime(BATCH_MS)
+    expect(helped).toEqual(['a'])
+    dispose()
     stop()
   })
 })

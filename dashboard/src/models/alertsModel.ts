@@ -3,12 +3,23 @@ import type { Alert, AlertUpdate, Offer, OfferAnswer } from '@wince/collector'
 import { readJson, type Api } from '../api.ts'
 import { applyUpdate, refreshStates } from '../lib/alertStates.ts'
 import { mergeAlerts } from '../lib/mergeAlerts.ts'
+import { withHelp } from '../lib/withHelp.ts'
 
 /** `live` once the stream said `ready`; `reconnecting` after it dropped; `off` when not watching. */
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'off'
 
 /** The events of the alert stream: `ready`, then one per live message, named by its kind. */
-export type StreamEvent = 'ready' | 'alert' | 'alert-update' | 'offer' | 'offer-answer'
+export type StreamEvent = 'ready' | 'alert' | 'alert-update' | 'offer' | 'offer-answer' | 'help'
+
+/**
+ * Live alerts are applied together, at most once per this many ms: a flood of
+ * thousands a second then costs one list update per batch, not one per alert,
+ * and the tab stays responsive. Short against the 1 s alert budget.
+ */
+export const BATCH_MS = 100
+
+/** Parsing time per batch, ms: the rest of a burst waits for the next task, well under a 50 ms long task. */
+export const PARSE_BUDGET_MS = 15
 
 /** Which visitor a live message is about: the stream adds both to every message's data. */
 export interface Where {
@@ -36,6 +47,8 @@ export interface AlertsModelOptions {
   retryMs?: number
   /** Called for each alert that arrives live (not from a load): sound and desktop notifications hang here. */
   onArrive?: (alert: Alert) => void
+  /** Called for each help request that arrives live: it always calls for the agents' attention. */
+  onHelp?: (alert: Alert) => void
   /** Called for each offer any agent made, as the stream carries it. */
   onOffer?: (offer: Offer & Where) => void
   /** Called for each visitor's answer to an offer. */
@@ -63,7 +76,7 @@ export interface AlertsModel {
 const CLOSED = 2
 
 /** Live struggle alerts of one site: the recent ones, then the stream. */
-export function createAlertsModel({ api, openStream = (url) => new EventSource(url), retryMs = 5_000, onArrive, onOffer, onOfferAnswer }: AlertsModelOptions): AlertsModel {
+export function createAlertsModel({ api, openStream = (url) => new EventSource(url), retryMs = 5_000, onArrive, onHelp, onOffer, onOfferAnswer }: AlertsModelOptions): AlertsModel {
   const alerts = signal<readonly Alert[]>([])
   const status = signal<StreamStatus>('off')
   const error = signal<string | null>(null)
@@ -74,6 +87,37 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
 
   function watch(site: string, rangeMs: number): () => void {
     let stopped = false
+    // Stream events waiting for the next batch, as received: parsing waits for the batch too,
+    // so a burst the browser dispatches in one task costs a string push per event.
+    let pending: string[] = []
+    let batch: ReturnType<typeof setTimeout> | undefined
+    const flush = () => {
+      batch = undefined
+      const started = performance.now()
+      const incoming: Alert[] = []
+      let taken = 0
+      while (taken < pending.length && performance.now() - started < PARSE_BUDGET_MS) {
+        const alert = parseAlert(pending[taken++]!)
+        if (alert && (alert.help === undefined || alert.help === 'requested')) incoming.push(alert)
+      }
+      pending = pending.slice(taken)
+      // Whatever did not fit the budget waits for the next batch: the tab stays responsive.
+      if (pending.length > 0) batch = setTimeout(flush, 0)
+      if (stopped || incoming.length === 0) return
+      const before = alerts.peek()
+      const known = new Map(before.map((a) => [a.id, a]))
+      for (const a of incoming) live.add(a.id)
+      alerts.value = withHelp(mergeAlerts(before, incoming), incoming)
+      // One announcement per batch: a flood must not become a thousand beeps.
+      let fresh: Alert | undefined
+      for (const a of incoming) if (!known.has(a.id) && a.help !== 'requested' && (!fresh || a.ts > fresh.ts)) fresh = a
+      if (fresh) onArrive?.(fresh)
+      for (const a of incoming) if (a.help === 'requested' && known.get(a.id)?.help !== 'requested') onHelp?.(a)
+    }
+    const enqueue = (data: string) => {
+      pending.push(data)
+      batch ??= setTimeout(flush, BATCH_MS)
+    }
     let stream: StreamLike | undefined
     let retry: ReturnType<typeof setTimeout> | undefined
     alerts.value = []
@@ -87,7 +131,7 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
         const res = await api.alerts.$get({ query: { site, from: String(Date.now() - rangeMs) } })
         const body = await readJson(res)
         if (stopped) return
-        alerts.value = mergeAlerts(refreshStates(alerts.peek(), body.alerts, seen), body.alerts)
+        alerts.value = withHelp(mergeAlerts(refreshStates(alerts.peek(), body.alerts, seen), body.alerts), body.alerts)
         error.value = null
       } catch (err) {
         if (!stopped) error.value = `Could not load recent alerts: ${(err as Error).message}`
@@ -103,14 +147,8 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
         // Also after a reconnect: fills in alerts raised while the stream was down.
         void load()
       })
-      s.addEventListener('alert', (ev) => {
-        const alert = parseAlert(ev.data)
-        if (stopped || !alert) return
-        const isNew = !alerts.peek().some((a) => a.id === alert.id)
-        live.add(alert.id)
-        alerts.value = mergeAlerts(alerts.peek(), [alert])
-        if (isNew) onArrive?.(alert)
-      })
+      s.addEventListener('alert', (ev) => void (stopped || enqueue(ev.data)))
+      s.addEventListener('help', (ev) => void (stopped || enqueue(ev.data)))
       s.addEventListener('alert-update', (ev) => {
         const u = parse<AlertUpdate & Where>(ev.data, (d) => typeof d.alertId === 'string' && typeof d.state === 'string')
         if (!stopped && u) update(u)
@@ -136,6 +174,7 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
     return () => {
       stopped = true
       clearTimeout(retry)
+      clearTimeout(batch)
       stream?.close()
       status.value = 'off'
     }

@@ -46,7 +46,7 @@ export function createNotifierModel(storage: Pick<Storage, 'getItem' | 'setItem'
         if (sound.peek()) beep(context())
         // A visible dashboard shows the alert itself; the notification is for a tab in the background.
         if (notify.peek() === 'granted' && document.visibilityState !== 'visible') {
-          const n = new Notification('Visitor struggling', { body: describeAlert(alert), tag: alert.id })
+          const n = new Notification(alert.help === 'requested' ? 'Visitor asks for help' : 'Visitor struggling', { body: describeAlert(alert), tag: alert.help === 'requested' ? `help-${alert.id}` : alert.id })
           n.onclick = () => {
             window.focus()
             n.close()

@@ -11,6 +11,8 @@ export interface SessionModel {
   error: ReadonlySignal<string | null>
   /** Shows a session's signals since `from` (epoch ms). */
   open(site: string, session: string, from: number): Promise<void>
+  /** Loads the open session's signals again without clearing them (live updates). */
+  refresh(): Promise<void>
   close(): void
 }
 
@@ -21,9 +23,11 @@ export function createSessionModel(api: Api): SessionModel {
   const loading = signal(false)
   const error = signal<string | null>(null)
   let latest = 0
+  let where: { site: string; from: number } | undefined
 
   async function open(site: string, id: string, from: number): Promise<void> {
     const call = ++latest
+    where = { site, from }
     session.value = id
     signals.value = []
     error.value = null
@@ -39,6 +43,19 @@ export function createSessionModel(api: Api): SessionModel {
     }
   }
 
+  async function refresh(): Promise<void> {
+    const id = session.peek()
+    if (!id || !where || loading.peek()) return
+    const call = ++latest
+    try {
+      const res = await api.signals.$get({ query: { site: where.site, session: id, from: String(where.from) } })
+      const body = await readJson(res)
+      if (call === latest) signals.value = body.signals
+    } catch {
+      // The signals shown stay; the next refresh tries again.
+    }
+  }
+
   function close(): void {
     latest++
     session.value = null
@@ -47,5 +64,5 @@ export function createSessionModel(api: Api): SessionModel {
     loading.value = false
   }
 
-  return { session, signals, loading, error, open, close }
+  return { session, signals, loading, error, open, refresh, close }
 }

@@ -17,13 +17,20 @@ export interface Offer {
   at?: number
 }
 
+/** An agent took this visitor's request (`agent-joined`): the name and colour the visitor sees. */
+export interface Joined {
+  alertId: string
+  name: string
+  color?: string
+}
+
 /**
  * Opens the visitor's return channel (`GET /v1/live`, Server-Sent Events): each `offer`
- * event goes to `onOffer`. It closes after {@link CHANNEL_QUIET_MS} without an offer, and
+ * event goes to `onOffer`, each `agent-joined` to `onJoin`. It closes after {@link CHANNEL_QUIET_MS} without an offer, and
  * on `wince('stop')`. EventSource reconnects by itself after a network error; offers
  * made meanwhile come again with the backlog (the caller drops repeats by id).
  */
-export function openChannel(c: Ctx, endpoint: string, onOffer: (o: Offer) => void) {
+export function openChannel(c: Ctx, endpoint: string, onOffer: (o: Offer) => void, onJoin: (j: Joined) => void) {
   const es = new EventSource(`${endpoint}/v1/live?s=${encodeURIComponent(c.h.s)}&sid=${encodeURIComponent(c.h.sid)}`)
   let live = true
   let timer: ReturnType<typeof setTimeout>
@@ -42,6 +49,14 @@ export function openChannel(c: Ctx, endpoint: string, onOffer: (o: Offer) => voi
       quiet()
       const o = JSON.parse(m.data) as Offer
       if (o && typeof o.id == 'string' && typeof o.message == 'string') onOffer(o)
+    }) as EventListener,
+  )
+  es.addEventListener(
+    'agent-joined',
+    guard((m: MessageEvent) => {
+      quiet()
+      const j = JSON.parse(m.data) as Joined
+      if (j && typeof j.name == 'string') onJoin(j)
     }) as EventListener,
   )
   quiet()

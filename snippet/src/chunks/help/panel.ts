@@ -19,6 +19,20 @@ export interface Panel {
   hide(): void
   /** Whether something is shown. */
   open(): boolean
+  /** Extra CSS for what is shown (e.g. an agent's colour); the caller vouches for its values. */
+  style(css: string): void
+}
+
+/**
+ * The rule that lays the (fixed, click-through) host over the visual viewport, at the
+ * screen's own scale: on a phone showing a page a little wider than the screen (zoomed
+ * out to fit) or pinch-zoomed, a fixed element follows the layout viewport and may sit
+ * off screen or shrink; this keeps the box in view and readable. A rule in a constructed
+ * stylesheet, not a style attribute: a strict CSP allows it.
+ */
+function fitRule(vv: VisualViewport): string {
+  const k = vv.scale || 1
+  return `:host{left:${vv.offsetLeft}px;top:${vv.offsetTop}px;width:${vv.width * k}px;height:${vv.height * k}px${k == 1 ? '' : `;transform:scale(${1 / k})`}}`
 }
 
 /**
@@ -32,15 +46,26 @@ export function createPanel(onClose: () => void, cleanups: (() => void)[]): Pane
   const root = host.attachShadow({ mode: 'open' })
   const sheet = new CSSStyleSheet()
   sheet.replaceSync(CSS)
-  root.adoptedStyleSheets = [sheet]
+  // Rules that change while shown (the viewport fit, an agent's colour).
+  const live = new CSSStyleSheet()
+  let fit = ''
+  let extra = ''
+  const apply = () => live.replaceSync(fit + extra)
+  root.adoptedStyleSheets = [sheet, live]
   const box = h('div', { className: 'box', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'wince-t', 'aria-live': 'polite', hidden: true })
   root.append(box)
   document.body.append(host)
   let shown = false
   const key = (e: KeyboardEvent) => e.key == 'Escape' && shown && onClose()
   addEventListener('keydown', key, true)
+  const vv = visualViewport
+  const refit = () => vv && ((fit = fitRule(vv)), apply())
+  vv?.addEventListener('resize', refit)
+  vv?.addEventListener('scroll', refit)
   cleanups.push(() => {
     removeEventListener('keydown', key, true)
+    vv?.removeEventListener('resize', refit)
+    vv?.removeEventListener('scroll', refit)
     host.remove()
   })
   return {
@@ -49,6 +74,7 @@ export function createPanel(onClose: () => void, cleanups: (() => void)[]): Pane
       box.replaceChildren(...(kids.filter(Boolean) as (Node | string)[]), close)
       box.hidden = false
       shown = true
+      refit()
       const a = document.activeElement
       if (!(a instanceof Element && a.matches(TYPING))) (focus || close).focus({ preventScroll: true })
     },
@@ -58,5 +84,9 @@ export function createPanel(onClose: () => void, cleanups: (() => void)[]): Pane
       shown = false
     },
     open: () => shown,
+    style(css) {
+      extra = css
+      apply()
+    },
   }
 }

@@ -1,0 +1,19 @@
+import type { LiveBus } from './LiveBus.ts'
+import { Presence } from './Presence.ts'
+import { RecentAlerts } from './RecentAlerts.ts'
+import { SessionTrails } from './SessionTrails.ts'
+
+/**
+ * What live help keeps in memory, shared by the ingest route (trails, alerts),
+ * the agents' stream (presence, shared on the bus) and the visitor's help request.
+ */
+export class HelpDesk {
+  readonly trails = new SessionTrails()
+  readonly alerts = new RecentAlerts()
+  readonly presence = new Presence()
+
+  /** Shares agents' presence with other collectors on `bus`. */
+  constructor(bus?: LiveBus) {
+    if (bus) this.presence.share(bus)
+  }
+}
