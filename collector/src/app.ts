@@ -7,6 +7,8 @@ import { pageRoutes, type PageDirs } from './routes/pages.ts'
 import { settingsRoutes } from './routes/settings.ts'
 import { visitorRoutes } from './routes/visitor.ts'
 import type { WebhookSender } from './webhooks/WebhookSender.ts'
+import { AlertGate } from './live/AlertGate.ts'
+import type { StreamGate } from './live/StreamGate.ts'
 import type { Tokens } from './auth/Tokens.ts'
 import type { IngestStats } from './ingest/IngestStats.ts'
 import type { Rate } from './ingest/RateLimiter.ts'
@@ -37,6 +39,10 @@ export interface AppDeps {
   trustProxy?: boolean
   /** Sends alerts to the sites' webhooks. */
   webhooks?: WebhookSender
+  /** New alerts a minute per IP (default in live/AlertGate.ts). */
+  alertsPerIp?: number | undefined
+  /** Caps on open visitor channels (`/v1/live`); `start.ts` keeps it to end them at shutdown. */
+  streams?: StreamGate
 }
 
 /** Builds the whole collector app; `start.ts` serves it, tests call `app.request()`. */
@@ -52,7 +58,8 @@ export function createApp(deps: AppDeps): Hono {
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
-  app.route('/', collectRoutes({ ...deps, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
+  const alertGate = new AlertGate(deps.alertsPerIp)
+  app.route('/', collectRoutes({ ...deps, alertGate, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
   app.route('/', visitorRoutes(deps))
   app.route('/api/settings', settingsRoutes(deps))
   app.route('/api', apiRoutes(deps))

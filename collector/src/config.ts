@@ -21,8 +21,13 @@ export interface Config {
   clickhouse?: { url: string; username?: string | undefined; password?: string | undefined; database?: string | undefined } | undefined
   /** `WINCE_SPOOL_MAX_BYTES`: the on-disk spool's cap while the store is down (default 1 GiB). */
   spoolMaxBytes?: number | undefined
-  /** `WINCE_IP_RATE` as `rate/burst` beacons per second per IP (default 50/200). */
+  /** `WINCE_IP_RATE` as `rate/burst` events per second per IP, a beacon costing its events (default 1000/5000). */
   ipRate?: Rate | undefined
+  /** `WINCE_ALERTS_PER_IP`: new alerts a minute per IP; the excess is kept, not alerted (default 30). */
+  alertsPerIp?: number | undefined
+  /** `WINCE_LIVE_PER_IP` / `WINCE_LIVE_MAX`: open visitor channels per IP and in all (default 50 / 5,000). */
+  livePerIp?: number | undefined
+  liveMax?: number | undefined
   /** `WINCE_TRUST_PROXY=1`: take the client IP from X-Forwarded-For. */
   trustProxy: boolean
   dirs: PageDirs
@@ -43,6 +48,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     spoolMaxBytes: positive('WINCE_SPOOL_MAX_BYTES', env.WINCE_SPOOL_MAX_BYTES),
     ipRate: rate('WINCE_IP_RATE', env.WINCE_IP_RATE),
+    alertsPerIp: positive('WINCE_ALERTS_PER_IP', env.WINCE_ALERTS_PER_IP),
+    livePerIp: positive('WINCE_LIVE_PER_IP', env.WINCE_LIVE_PER_IP),
+    liveMax: positive('WINCE_LIVE_MAX', env.WINCE_LIVE_MAX),
     trustProxy: env.WINCE_TRUST_PROXY === '1' || env.WINCE_TRUST_PROXY === 'true',
     dirs: {
       snippet: repo('snippet/dist'),

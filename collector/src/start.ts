@@ -13,6 +13,8 @@ import { Spool } from './store/Spool.ts'
 import { Tokens } from './auth/Tokens.ts'
 import { IngestStats } from './ingest/IngestStats.ts'
 import { join } from 'node:path'
+import { StreamGate } from './live/StreamGate.ts'
+import { dropSlowClients } from './server/dropSlowClients.ts'
 
 export interface Running {
   url: string
@@ -45,10 +47,15 @@ export async function start(config: Config): Promise<Running> {
   const bus = new ClickHouseBus(store.client)
   const webhooks = new WebhookSender()
   const stats = new IngestStats()
-  const app = createApp({ client: store.client, writer, bus, sites, tokens, token, stats, webhooks, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy })
+  const streams = new StreamGate({ perIp: config.livePerIp, total: config.liveMax })
+  const app = createApp({
+    client: store.client, writer, bus, sites, tokens, token, stats, webhooks, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy,
+    alertsPerIp: config.alertsPerIp, streams,
+  })
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
+  dropSlowClients(server)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   return {
@@ -59,6 +66,7 @@ export async function start(config: Config): Promise<Running> {
     tokenGenerated: generated,
     storeVersion: `${store.kind} ClickHouse ${storeVersion}`,
     async close() {
+      streams.closeAll()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         // Open SSE streams would keep close() waiting forever.

@@ -9,7 +9,7 @@ export async function queryRecentAlerts(client: ClickHouseClient, range: Range, 
         toUnixTimestamp64Milli(a.ts) AS ts_ms, a.score AS score, a.reasons AS reasons, s.state AS state, s.by AS by
       FROM (
         SELECT id, site, session, page_view, url, ts, score, reasons FROM alerts FINAL
-        WHERE ${RANGE_FILTER}
+        WHERE ${RANGE_FILTER} AND held = 0
         ORDER BY ts DESC, id
         LIMIT {limit:UInt32}
       ) AS a

@@ -15,13 +15,16 @@ import { RateLimiter, type Rate } from '../ingest/RateLimiter.ts'
 import { RecentIds } from '../ingest/RecentIds.ts'
 import { readBody } from '../ingest/readBody.ts'
 import { toBatches } from '../ingest/toBatches.ts'
+import { clockSkew, onCollectorClock } from '../ingest/clockSkew.ts'
+import { AlertGate } from '../live/AlertGate.ts'
 
 /**
- * Beacons per second from one IP address. A visitor's page sends one every
- * few seconds; an office behind one NAT, a few hundred visitors, stays far
- * under this; a loop hammering the collector does not.
+ * Events per second from one IP address; a beacon costs its number of events
+ * (at least 1), so one beacon of 500 struggle events costs 500. A visitor's
+ * page sends a few events a second at most; an office behind one NAT, a few
+ * hundred visitors, stays under this; a loop hammering the collector does not.
  */
-export const DEFAULT_IP_RATE: Rate = { rate: 50, burst: 200 }
+export const DEFAULT_IP_RATE: Rate = { rate: 1_000, burst: 5_000 }
 
 export interface CollectDeps {
   sites: Sites
@@ -34,10 +37,12 @@ export interface CollectDeps {
   trustProxy?: boolean
   /** Called once per new struggle alert this process ingested (webhooks). */
   onAlert?: (alert: Alert, site: Site) => void
+  /** Which struggle events alert (default: one per session per episode, 30 a minute per IP). */
+  alertGate?: AlertGate
 }
 
 /** `POST /v1/collect`: validate, drop bots and repeats, publish struggle alerts live, then store. */
-export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert }: CollectDeps) {
+export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, alertGate = new AlertGate() }: CollectDeps) {
   const byIp = new RateLimiter(ipRate)
   const bySite = new Map<string, RateLimiter>()
   const seen = new RecentIds()
@@ -60,7 +65,9 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         if (origin) c.header('access-control-allow-origin', origin)
         c.header('vary', 'Origin')
 
-        const wait = byIp.take(clientIp(c, trustProxy))
+        // A first token before reading the body (cheap refusal of a flood); the rest per event below.
+        const ip = clientIp(c, trustProxy)
+        const wait = byIp.take(ip)
         if (wait > 0) {
           stats.rateLimited++
           throw new ApiError(429, 'too many beacons from this address', { retryAfter: wait })
@@ -79,6 +86,11 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         }
         const envelope = checkEnvelope(body) ?? explainEnvelope(body)
         const { s, sid, pv, ev } = envelope
+        const ipWait = ev.length > 1 ? byIp.take(ip, ev.length - 1) : 0
+        if (ipWait > 0) {
+          stats.rateLimited++
+          throw new ApiError(429, `too many events from this address (this beacon has ${ev.length})`, { retryAfter: ipWait })
+        }
 
         const site = sites.get(s)
         if (!site) throw new ApiError(403, `unknown site "${s}"`)
@@ -93,11 +105,12 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
 
         let limiter = bySite.get(site.id)
         if (!limiter) bySite.set(site.id, (limiter = new RateLimiter(site.rate ?? DEFAULT_SITE_RATE)))
-        const siteWait = limiter.take(site.id)
+        const siteWait = limiter.take(site.id, ev.length)
         if (siteWait > 0) {
           stats.rateLimited++
-          throw new ApiError(429, `too many beacons for site "${s}"`, { retryAfter: siteWait })
+          throw new ApiError(429, `too many events for site "${s}"`, { retryAfter: siteWait })
         }
+        const skew = clockSkew(envelope.ct)
 
         let valid = 0
         let rejected: Rejected[] | undefined
@@ -109,20 +122,26 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
             continue
           }
           valid++
-          if (seen.add(event.id)) fresh.push(atTheDoor(event, site))
+          if (seen.add(event.id)) fresh.push(onCollectorClock(atTheDoor(event, site), skew))
         }
         stats.invalid += rejected?.length ?? 0
         if (valid === 0) throw new ApiError(400, 'no valid event in beacon', { rejected })
         stats.duplicates += valid - fresh.length
         // Live first: an alert must not wait for storage.
+        let held: Set<string> | undefined
         for (const e of fresh) {
           if (e.k === 'struggle') {
+            if (!alertGate.admit(`${s}/${sid}`, ip)) {
+              ;(held ??= new Set()).add(e.id)
+              stats.alertsHeld++
+              continue
+            }
             const alert = { id: e.id, site: s, session: sid, pageView: pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs, state: 'open' as const }
             bus.publish({ id: e.id, kind: 'alert', site: s, session: sid, at: e.t, data: alert })
             onAlert?.(alert, site)
           }
         }
-        if (!(await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1)))) {
+        if (!(await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, { skew, ...(held && { held }) })))) {
           for (const e of fresh) seen.delete(e.id)
           stats.unavailable++
           throw new ApiError(503, 'the store and its spool are full: retry later', { retryAfter: 30 })
@@ -158,7 +177,8 @@ export function requestOrigin(origin: string | undefined, referer: string | unde
   }
 }
 
-function clientIp(c: Context, trustProxy: boolean): string {
+/** The client's address (from `X-Forwarded-For` behind a trusted proxy), for rate limits only: never stored. */
+export function clientIp(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
     if (forwarded) return forwarded

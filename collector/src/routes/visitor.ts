@@ -4,9 +4,10 @@ import { z } from 'zod'
 import { ApiError } from '../ApiError.ts'
 import type { LiveBus } from '../live/LiveBus.ts'
 import { streamMessages } from '../live/streamMessages.ts'
-import { queryPendingOffers } from '../queries/queryPendingOffers.ts'
+import { PendingOffers } from '../live/PendingOffers.ts'
+import { StreamGate } from '../live/StreamGate.ts'
 import { publicSettings, type Site, type Sites } from '../sites/Sites.ts'
-import { requestOrigin } from './collect.ts'
+import { clientIp, requestOrigin } from './collect.ts'
 import { bareUrl } from '../ingest/atTheDoor.ts'
 import { readBody } from '../ingest/readBody.ts'
 import { SnapshotWanted } from '../ingest/SnapshotWanted.ts'
@@ -22,12 +23,19 @@ export const VISITOR_CHANNEL_IDLE_MS = 5 * 60 * 1000
 
 const id = /^[\w-]{1,64}$/
 
+/** Seconds a refused channel is told to wait (the snippet's EventSource gives up on a refusal; other clients read `Retry-After`). */
+const LIVE_RETRY_AFTER_S = 30
+
 export interface VisitorDeps {
   client: ClickHouseClient
   bus: LiveBus
   sites: Sites
   /** Heartbeat on streams, ms. */
   heartbeatMs?: number
+  /** Caps on open visitor channels (default {@link StreamGate}'s). */
+  streams?: StreamGate
+  /** Take the client IP from `X-Forwarded-For`. Default false. */
+  trustProxy?: boolean
 }
 
 /** Largest snapshot body on the wire (gzip) and once inflated: a big product page's DOM, masked. */
@@ -71,6 +79,9 @@ function parseJson<T>(schema: z.ZodType<T>, text: string): T {
   return parsed.data
 }
 
+/** An answer is a few ids: a larger body is not an answer. */
+const ANSWER_LIMITS = { maxBytes: 4 * 1024, maxInflatedBytes: 4 * 1024 }
+
 const answerBody = z.strictObject({
   s: z.string().regex(id),
   sid: z.string().regex(id),
@@ -92,8 +103,9 @@ function visitorSite(c: Context, sites: Sites, siteId: string | undefined): Site
 }
 
 /** What a visitor's page uses besides beacons: the offers channel and the answer to an offer. */
-export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000 }: VisitorDeps) {
+export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, streams = new StreamGate(), trustProxy = false }: VisitorDeps) {
   const wanted = new SnapshotWanted(client)
+  const pending = new PendingOffers(bus)
   const preflight = (c: Context) => {
     c.header('access-control-allow-origin', c.req.header('origin') ?? '*')
     c.header('access-control-allow-methods', 'GET, POST')
@@ -147,11 +159,15 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000 }: Visi
       const session = c.req.query('sid') ?? ''
       if (!id.test(session)) throw new ApiError(400, 'sid: letters, digits, _ or - only')
       const site = visitorSite(c, sites, c.req.query('s'))
+      const slot = streams.open(clientIp(c, trustProxy))
+      if (typeof slot === 'string') throw new ApiError(429, slot, { retryAfter: LIVE_RETRY_AFTER_S })
       return streamMessages(c, bus, {
         heartbeatMs,
         idleMs: VISITOR_CHANNEL_IDLE_MS,
         filter: (m) => m.kind === 'offer' && m.site === site.id && m.session === session,
-        backlog: () => queryPendingOffers(client, site.id, session),
+        backlog: async () => pending.of(site.id, session),
+        signal: slot.signal,
+        onClose: slot.release,
       })
     })
     .options('/v1/answer', (c) => {
@@ -162,8 +178,9 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000 }: Visi
     })
     .post('/v1/answer', async (c) => {
       let body: unknown
+      const text = await readBody(c.req.raw, ANSWER_LIMITS)
       try {
-        body = JSON.parse(await c.req.text())
+        body = JSON.parse(text)
       } catch {
         throw new ApiError(400, 'body is not valid JSON')
       }
