@@ -109,6 +109,7 @@ export class WebhookSender {
   private _later(hook: Hook, earliest: number, fn: () => void): void {
     const at = Math.max(earliest, hook.nextAt)
     hook.nextAt = at + this._windowMs
+    if (at <= Date.now()) return fn()
     const timer = setTimeout(() => {
       this._timers.delete(timer)
       fn()
