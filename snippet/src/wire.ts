@@ -155,7 +155,7 @@ export interface Beacon {
    * collector compares it with its own clock and, when they differ by more than 2 s,
    * moves every event time by the difference (keeping the difference as `skew`).
    */
-  ct?: number
+  t?: number
   /** Events in time order. */
   ev: WireEvent[]
 }

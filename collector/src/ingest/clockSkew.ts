@@ -9,7 +9,7 @@ export const CLOCK_SKEW_TOLERANCE_MS = 2_000
 
 /**
  * How far the page's clock is ahead of the collector's (negative: behind),
- * ms, judged from the page's clock at send time `ct`; 0 when unknown or
+ * ms, judged from the page's clock at send time (the beacon's `t`); 0 when unknown or
  * within {@link CLOCK_SKEW_TOLERANCE_MS}.
  */
 export function clockSkew(ct: number | undefined, now = Date.now()): number {

@@ -110,7 +110,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
           stats.rateLimited++
           throw new ApiError(429, `too many events for site "${s}"`, { retryAfter: siteWait })
         }
-        const skew = clockSkew(envelope.ct)
+        const skew = clockSkew(envelope.t)
 
         let valid = 0
         let rejected: Rejected[] | undefined

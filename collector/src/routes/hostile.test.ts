@@ -89,7 +89,7 @@ describe('times are the collector’s', () => {
     const alert = struggle(pageNow - 1_000)
     const sig = signal({ t: pageNow - 2_000 })
     const before = Date.now()
-    expect((await post({ ...beaconOf([sig, alert], sid), ct: pageNow }, '203.0.113.20')).status).toBe(202)
+    expect((await post({ ...beaconOf([sig, alert], sid), t: pageNow }, '203.0.113.20')).status).toBe(202)
     await t.writer.flush()
     const rows = (await (await t.store.client.query({
       query: 'SELECT toUnixTimestamp64Milli(ts) AS ts, skew FROM alerts WHERE session = {s:String} UNION ALL SELECT toUnixTimestamp64Milli(ts), skew FROM signals WHERE session = {s:String}',
@@ -111,7 +111,7 @@ describe('times are the collector’s', () => {
   it('leaves a clock within 2 s alone', async () => {
     const sid = eventId('near')
     const t0 = Date.now() - 10_000
-    expect((await post({ ...beaconOf([signal({ t: t0 })], sid), ct: Date.now() + 1_500 }, '203.0.113.21')).status).toBe(202)
+    expect((await post({ ...beaconOf([signal({ t: t0 })], sid), t: Date.now() + 1_500 }, '203.0.113.21')).status).toBe(202)
     await t.writer.flush()
     expect(await count('SELECT count() AS c FROM signals WHERE session = {s:String} AND skew = 0 AND toUnixTimestamp64Milli(ts) = {t:Int64}', { s: sid, t: t0 })).toBe(1)
   })
