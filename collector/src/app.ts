@@ -9,6 +9,7 @@ import { visitorRoutes } from './routes/visitor.ts'
 import type { WebhookSender } from './webhooks/WebhookSender.ts'
 import { AlertGate } from './live/AlertGate.ts'
 import type { StreamGate } from './live/StreamGate.ts'
+import type { UploadLimits } from './ingest/UploadLimits.ts'
 import type { Tokens } from './auth/Tokens.ts'
 import type { IngestStats } from './ingest/IngestStats.ts'
 import type { Rate } from './ingest/RateLimiter.ts'
@@ -43,6 +44,8 @@ export interface AppDeps {
   alertsPerIp?: number | undefined
   /** Caps on open visitor channels (`/v1/live`); `start.ts` keeps it to end them at shutdown. */
   streams?: StreamGate
+  /** Rates and daily storage quota of snapshots and replay runs. */
+  uploads?: UploadLimits
 }
 
 /** Builds the whole collector app; `start.ts` serves it, tests call `app.request()`. */

@@ -14,6 +14,7 @@ import { Tokens } from './auth/Tokens.ts'
 import { IngestStats } from './ingest/IngestStats.ts'
 import { join } from 'node:path'
 import { StreamGate } from './live/StreamGate.ts'
+import { UploadLimits } from './ingest/UploadLimits.ts'
 import { dropSlowClients } from './server/dropSlowClients.ts'
 
 export interface Running {
@@ -51,6 +52,7 @@ export async function start(config: Config): Promise<Running> {
   const app = createApp({
     client: store.client, writer, bus, sites, tokens, token, stats, webhooks, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy,
     alertsPerIp: config.alertsPerIp, streams,
+    uploads: new UploadLimits({ ipRate: config.uploadIpRate, siteRate: config.uploadSiteRate, quotaBytes: config.uploadQuotaBytes }),
   })
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))

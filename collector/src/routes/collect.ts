@@ -17,6 +17,12 @@ import { readBody } from '../ingest/readBody.ts'
 import { toBatches } from '../ingest/toBatches.ts'
 import { clockSkew, onCollectorClock } from '../ingest/clockSkew.ts'
 import { AlertGate } from '../live/AlertGate.ts'
+import { nestsDeeper } from '../ingest/nestsDeeper.ts'
+
+/** Deepest nesting a beacon may have: a struggle's reasons sit 4 levels down. */
+const MAX_BEACON_NESTING = 16
+/** Bodies shorter than this are parsed unchecked: 8,000 levels at most, parsed in a few ms. */
+const DEEP_CHECK_CHARS = 16 * 1024
 
 /**
  * Events per second from one IP address; a beacon costs its number of events
@@ -74,6 +80,8 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         }
 
         const text = await readBody(c.req.raw)
+        // A beacon nests 4 deep; short bodies cannot nest deep enough to slow the parser.
+        if (text.length > DEEP_CHECK_CHARS && nestsDeeper(text, MAX_BEACON_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_BEACON_NESTING} levels`)
         let body: unknown
         try {
           body = JSON.parse(text)

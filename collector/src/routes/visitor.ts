@@ -6,6 +6,8 @@ import type { LiveBus } from '../live/LiveBus.ts'
 import { streamMessages } from '../live/streamMessages.ts'
 import { PendingOffers } from '../live/PendingOffers.ts'
 import { StreamGate } from '../live/StreamGate.ts'
+import { UploadLimits } from '../ingest/UploadLimits.ts'
+import { nestsDeeper } from '../ingest/nestsDeeper.ts'
 import { publicSettings, type Site, type Sites } from '../sites/Sites.ts'
 import { clientIp, requestOrigin } from './collect.ts'
 import { bareUrl } from '../ingest/atTheDoor.ts'
@@ -36,12 +38,21 @@ export interface VisitorDeps {
   streams?: StreamGate
   /** Take the client IP from `X-Forwarded-For`. Default false. */
   trustProxy?: boolean
+  /** Rates and daily storage quota of snapshots and replay runs (default {@link UploadLimits}'s). */
+  uploads?: UploadLimits
 }
 
 /** Largest snapshot body on the wire (gzip) and once inflated: a big product page's DOM, masked. */
 export const SNAPSHOT_LIMITS = { maxBytes: 1024 * 1024, maxInflatedBytes: 8 * 1024 * 1024 }
 /** Largest replay run on the wire (gzip) and once inflated: a minute of a busy page's rrweb events. */
 export const REPLAY_LIMITS = { maxBytes: 1024 * 1024, maxInflatedBytes: 8 * 1024 * 1024 }
+
+/**
+ * Deepest nesting of a snapshot or replay run: a page's DOM is rarely 100
+ * elements deep and rrweb doubles that; far deeper is an attack on the
+ * recursion of whoever reads it next (storing, replaying).
+ */
+const MAX_NESTING = 1_000
 
 const snapshotBody = z.strictObject({
   v: z.literal(1),
@@ -61,7 +72,8 @@ const replayBody = z.strictObject({
   pv: z.string().regex(id),
   seq: z.number().int().min(0).max(100_000),
   alert: z.string().regex(id).optional(),
-  ev: z.array(z.strictObject({ timestamp: z.number().finite() }).catchall(z.unknown())).min(1).max(20_000),
+  // Times as in beacons: epoch ms between 2020 and 2100.
+  ev: z.array(z.strictObject({ timestamp: z.number().int().min(1_577_836_800_000).max(4_102_444_800_000) }).catchall(z.unknown())).min(1).max(20_000),
 })
 
 function parseJson<T>(schema: z.ZodType<T>, text: string): T {
@@ -103,7 +115,7 @@ function visitorSite(c: Context, sites: Sites, siteId: string | undefined): Site
 }
 
 /** What a visitor's page uses besides beacons: the offers channel and the answer to an offer. */
-export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, streams = new StreamGate(), trustProxy = false }: VisitorDeps) {
+export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, streams = new StreamGate(), trustProxy = false, uploads = new UploadLimits() }: VisitorDeps) {
   const wanted = new SnapshotWanted(client)
   const pending = new PendingOffers(bus)
   const preflight = (c: Context) => {
@@ -130,8 +142,12 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, stream
     })
     .options('/v1/snapshot', preflight)
     .post('/v1/snapshot', async (c) => {
-      const body = parseJson(snapshotBody, await readBody(c.req.raw, SNAPSHOT_LIMITS))
+      uploads.checkIp(clientIp(c, trustProxy), 'snapshot')
+      const text = await readBody(c.req.raw, SNAPSHOT_LIMITS)
+      if (nestsDeeper(text, MAX_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_NESTING} levels`)
+      const body = parseJson(snapshotBody, text)
       const site = visitorSite(c, sites, body.s)
+      uploads.charge(site.id, text.length, 'snapshot')
       const url = bareUrl(body.u)
       const vc = viewportClass(body.vw)
       await client.insert({
@@ -144,9 +160,13 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, stream
     })
     .options('/v1/replay', preflight)
     .post('/v1/replay', async (c) => {
-      const body = parseJson(replayBody, await readBody(c.req.raw, REPLAY_LIMITS))
+      uploads.checkIp(clientIp(c, trustProxy), 'replay')
+      const text = await readBody(c.req.raw, REPLAY_LIMITS)
+      if (nestsDeeper(text, MAX_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_NESTING} levels`)
+      const body = parseJson(replayBody, text)
       const site = visitorSite(c, sites, body.s)
       if (site.recording === 'off') throw new ApiError(403, `recording is off for site "${site.id}"`)
+      uploads.charge(site.id, text.length, 'replay')
       const first = body.ev[0]!.timestamp
       await client.insert({
         table: 'replay_chunks',
