@@ -132,9 +132,9 @@ describe('hostile traffic from one client', () => {
       await reader.cancel()
       await reading
       console.log(`alert flood: answers ${JSON.stringify(statuses)}; ${published} alerts published, ${alerted} alerted and ${kept} held in the store; webhook POSTs ${posts.length} carrying ${posts.map((p) => p.count).join('+')} alerts over ${seconds.toFixed(1)} s`)
-      const allowed = 30 + Math.ceil(seconds / 2) // 30 a minute: a burst of 30, then one every 2 s
-      expect(alerted).toBeGreaterThanOrEqual(30)
-      expect(alerted).toBeLessThanOrEqual(allowed)
+      // 30 new alerts in any minute from one address; the flood is over well within a minute.
+      expect(seconds).toBeLessThan(60)
+      expect(alerted).toBe(30)
       expect(published).toBe(alerted)
       expect(alerted + kept).toBe(600)
       expect(posts.length).toBeGreaterThanOrEqual(1)

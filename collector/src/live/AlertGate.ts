@@ -1,5 +1,3 @@
-import { RateLimiter } from '../ingest/RateLimiter.ts'
-
 /**
  * One alert per session per episode, at the collector: the snippet already
  * sends one per episode, but a tampered or looping page may not. A session
@@ -15,7 +13,9 @@ export const SESSION_ALERT_GAP_MS = 60_000
  */
 export const DEFAULT_ALERTS_PER_IP = 30
 
-/** Sessions remembered for the episode rule; past this the oldest are forgotten first. */
+/** The window of the per-IP count, ms. */
+const IP_WINDOW_MS = 60_000
+/** Sessions (and addresses) remembered; past this the oldest are forgotten first. */
 const MAX_SESSIONS = 100_000
 
 /**
@@ -26,20 +26,34 @@ const MAX_SESSIONS = 100_000
  */
 export class AlertGate {
   private readonly _lastBySession = new Map<string, number>()
-  private readonly _byIp: RateLimiter
+  /** Per IP, the times of its alerts in the last minute, oldest first: at most 30 in any 60 s, not a bucket that lets 60 through in the first. */
+  private readonly _byIp = new Map<string, number[]>()
 
-  constructor(perIpPerMinute: number = DEFAULT_ALERTS_PER_IP) {
-    this._byIp = new RateLimiter({ rate: perIpPerMinute / 60, burst: perIpPerMinute })
-  }
+  constructor(private readonly _perIp: number = DEFAULT_ALERTS_PER_IP) {}
 
   /** True when the struggle of `session` (site-qualified) from `ip` may alert now. */
   admit(session: string, ip: string, now = Date.now()): boolean {
     const last = this._lastBySession.get(session)
     if (last !== undefined && now - last < SESSION_ALERT_GAP_MS) return false
-    if (this._byIp.take(ip, 1, now) > 0) return false
+    if (!this._takeIp(ip, now)) return false
     if (last !== undefined) this._lastBySession.delete(session) // re-insert: the map stays in time order
     else if (this._lastBySession.size >= MAX_SESSIONS) this._forgetOldest(now)
     this._lastBySession.set(session, now)
+    return true
+  }
+
+  private _takeIp(ip: string, now: number): boolean {
+    let times = this._byIp.get(ip)
+    if (!times) {
+      if (this._byIp.size >= MAX_SESSIONS) {
+        for (const [key, t] of this._byIp) if (now - t[t.length - 1]! >= IP_WINDOW_MS) this._byIp.delete(key)
+        if (this._byIp.size >= MAX_SESSIONS) this._byIp.clear()
+      }
+      this._byIp.set(ip, (times = []))
+    }
+    while (times.length && now - times[0]! >= IP_WINDOW_MS) times.shift()
+    if (times.length >= this._perIp) return false
+    times.push(now)
     return true
   }
 
