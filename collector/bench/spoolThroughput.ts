@@ -23,7 +23,7 @@ try {
   const writer = new Writer(store.insertJson, { spool, retryMs: 60_000, onError: () => {}, onReplay: () => {} })
   await store.client.command({ query: 'DETACH TABLE signals' })
   // The first failed insert turns the writer to the spool, as an outage does.
-  writer.push('signals', ['{"id":"x"}'])
+  await writer.accept([{ table: 'signals', rows: ['{"id":"x"}'] }])
   await writer.flush()
   if (!writer.degraded) throw new Error('writer did not turn to the spool')
 
@@ -41,7 +41,7 @@ try {
     Array.from({ length: CONCURRENT }, async () => {
       while (sent < EVENTS) {
         sent += PER_BEACON
-        if (!(await writer.accept(beacon()))) throw new Error('spool full')
+        if ((await writer.accept(beacon())) !== 'ok') throw new Error('spool full or failing')
       }
     }),
   )

@@ -3,6 +3,8 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { ApiError } from './ApiError.ts'
 import { apiRoutes } from './routes/api.ts'
 import { collectRoutes } from './routes/collect.ts'
+import { healthRoutes } from './routes/health.ts'
+import type { Lifecycle } from './serve/Lifecycle.ts'
 import { pageRoutes, type PageDirs } from './routes/pages.ts'
 import { settingsRoutes } from './routes/settings.ts'
 import { visitorRoutes } from './routes/visitor.ts'
@@ -46,6 +48,8 @@ export interface AppDeps {
   streams?: StreamGate
   /** Rates and daily storage quota of snapshots and replay runs. */
   uploads?: UploadLimits
+  /** Whether the server is stopping (for `/readyz`). */
+  lifecycle?: Lifecycle
 }
 
 /** Builds the whole collector app; `start.ts` serves it, tests call `app.request()`. */
@@ -62,6 +66,7 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
   const alertGate = new AlertGate(deps.alertsPerIp)
+  app.route('/', healthRoutes(deps))
   app.route('/', collectRoutes({ ...deps, alertGate, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
   app.route('/', visitorRoutes(deps))
   app.route('/api/settings', settingsRoutes(deps))

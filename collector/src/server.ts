@@ -2,6 +2,9 @@ import { readConfig } from './config.ts'
 import { start } from './start.ts'
 import { StoreError } from './store/migrate.ts'
 
+/** A stop never takes longer than this, ms: supervisors (systemd, Kubernetes) wait 10 s or more before a kill -9, and the log makes an early exit safe. */
+export const STOP_DEADLINE_MS = 9_000
+
 const started = Date.now()
 try {
   const config = readConfig()
@@ -11,14 +14,29 @@ try {
   console.log(`  snippet:   <script async src="${running.url}/s.js" data-site="demo"></script>`)
   console.log(`  demo shop: ${running.url}/demo/`)
   let stopping = false
-  const stop = async () => {
-    if (stopping) return
+  const stop = async (signal: string) => {
+    if (stopping) {
+      // A second signal: the operator wants out now. Everything acknowledged is in the log already.
+      process.exit(1)
+    }
     stopping = true
-    await running.close()
+    const began = Date.now()
+    console.log(`wince: ${signal}: draining (requests in flight, event streams, the write-ahead log)`)
+    const deadline = setTimeout(() => {
+      console.error(`wince: not drained in ${STOP_DEADLINE_MS} ms: exiting; what is left in the write-ahead log is stored at the next start`)
+      process.exit(0)
+    }, STOP_DEADLINE_MS)
+    deadline.unref()
+    try {
+      await running.close()
+      console.log(`wince: stopped in ${Date.now() - began} ms`)
+    } catch (err) {
+      console.error(`wince: error while stopping: ${(err as Error).message}`)
+    }
     process.exit(0)
   }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
 } catch (err) {
   if (err instanceof StoreError || /^[A-Z_]+: /.test((err as Error).message ?? '')) {
     console.error(`wince: ${(err as Error).message}`)

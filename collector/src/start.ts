@@ -16,6 +16,9 @@ import { join } from 'node:path'
 import { StreamGate } from './live/StreamGate.ts'
 import { UploadLimits } from './ingest/UploadLimits.ts'
 import { dropSlowClients } from './server/dropSlowClients.ts'
+import type { Server } from 'node:http'
+import { Lifecycle } from './serve/Lifecycle.ts'
+import { queryStoredIds } from './queries/queryStoredIds.ts'
 
 export interface Running {
   url: string
@@ -25,7 +28,7 @@ export interface Running {
   token: string
   tokenGenerated: boolean
   storeVersion: string
-  /** Flushes pending writes, closes the server and the store. */
+  /** Stops taking requests, lets those in flight finish, ends streams, flushes the log into the store, closes it. */
   close(): Promise<void>
 }
 
@@ -44,19 +47,21 @@ export async function start(config: Config): Promise<Running> {
   const sites = Sites.fromFile(config.sitesFile ?? join(config.dataDir, 'sites.json'))
   const tokens = new Tokens(token, config.dataDir)
   const spool = new Spool({ dir: join(config.dataDir, 'spool'), maxBytes: config.spoolMaxBytes })
-  const writer = new Writer(store.insertJson, { spool })
+  const writer = new Writer(store.insertJson, { spool, storedRows: (table, rows) => queryStoredIds(store.client, table, rows) })
   const bus = new ClickHouseBus(store.client)
   const webhooks = new WebhookSender()
   const stats = new IngestStats()
+  const lifecycle = new Lifecycle()
   const streams = new StreamGate({ perIp: config.livePerIp, total: config.liveMax })
   const app = createApp({
-    client: store.client, writer, bus, sites, tokens, token, stats, webhooks, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy,
+    client: store.client, writer, bus, sites, tokens, token, stats, webhooks, lifecycle, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy,
     alertsPerIp: config.alertsPerIp, streams,
     uploads: new UploadLimits({ ipRate: config.uploadIpRate, siteRate: config.uploadSiteRate, quotaBytes: config.uploadQuotaBytes }),
   })
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
+  lifecycle.attach(server as Server)
   dropSlowClients(server)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
@@ -68,12 +73,10 @@ export async function start(config: Config): Promise<Running> {
     tokenGenerated: generated,
     storeVersion: `${store.kind} ClickHouse ${storeVersion}`,
     async close() {
+      // Visitor channels idle for minutes: ended at once, not waited for.
       streams.closeAll()
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        // Open SSE streams would keep close() waiting forever.
-        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
-      })
+      // In-flight requests finish (each was logged before its 202), streams end, then the log is drained into the store.
+      await lifecycle.stop()
       webhooks.close()
       await bus.close()
       await writer.close()

@@ -9,6 +9,4 @@ export interface Options extends ScoreTuning {
    * Default: the script's own origin (script tag), `location.origin` (ESM).
    */
   endpoint?: string
-  /** Allow aria-label / button text in signal labels (`data-text="true"`). Default false. */
-  text?: boolean
 }

@@ -3,7 +3,8 @@ import { start } from './start'
 /**
  * The script-tag entry (`s.js`):
  * `<script async src="https://host/s.js" data-site="demo"></script>`, with optional
- * `data-endpoint`, `data-text="true"` and `data-struggle-threshold`.
+ * `data-endpoint` and `data-struggle-threshold`. Whether labels may carry page text is the
+ * site's setting (`allowText`), which the boot chunk gets from `/v1/site`.
  */
 // Set while a classic script first runs, async or not (null only if loaded as a module).
 const s = document.currentScript as HTMLScriptElement | null
@@ -12,7 +13,6 @@ if (s) {
   start({
     site: d.site!,
     endpoint: d.endpoint || new URL(s.src || location.href).origin,
-    text: d.text == 'true',
     threshold: +d.struggleThreshold!, // NaN when absent: ignored
   })
 }

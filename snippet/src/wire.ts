@@ -55,7 +55,7 @@ export interface SignalEvent extends BaseEvent {
   type: SignalType
   /** CSS-like selector of the element, scrubbed of digits and e-mail-like text ('' if none). */
   sel: string
-  /** Short safe label: tag and role, or aria-label / text only when the site allows text. */
+  /** Readable label: the element's role (`button`, `link`…), plus its accessible name only when the site allows text (`button Pay €129`). */
   lb: string
   /** Position in the viewport, CSS pixels (0 when not tied to a point). */
   x: number

@@ -8,6 +8,8 @@ export const BUDGETS = {
   ownTaskMs: 30,
   /** Events per second stored in ClickHouse (embedded chDB) on the 2-core machine. */
   ingestEventsPerSec: 50_000,
+  /** SIGTERM under load to exit, ms: inside the 10 s a supervisor gives before a kill. */
+  drainMs: 10_000,
   /** Stored events/s over a Hono no-op endpoint's events/s, same load. */
   ingestRatio: 0.5,
   /** Share of the events produced by pages that the collector stored, across unloads. */

@@ -1,13 +1,15 @@
 import type { Reason, WireEvent } from '@wince/snippet/wire'
+import { safeText } from '@wince/snippet/safeText'
 import type { Site } from '../sites/Sites.ts'
 
 /**
  * Privacy at the collector's door, whatever a (possibly old or tampered)
  * snippet sent: URLs lose query and hash (they carry search terms, tokens,
- * e-mails); labels lose their text unless the site enabled text; selectors
- * lose e-mail-like words and digits (other than `:nth-of-type()` positions).
+ * e-mails); labels lose their text unless the site enabled text, and then keep
+ * it through `safeText` (personal numbers and e-mails go, prices stay); selectors
+ * lose e-mail-like words, and digits in ids, classes and attribute values.
  * Works in place on the event (freshly parsed from the beacon, owned by the
- * caller) and returns it.
+ * caller) and returns it. Tag names (`h1`) and positions are structure, not data: kept.
  */
 export function atTheDoor(e: WireEvent, site: Site): WireEvent {
   e.u = bareUrl(e.u)
@@ -30,17 +32,19 @@ export function bareUrl(url: string): string {
   return cut === -1 ? url : url.slice(0, cut)
 }
 
-/** A label's text part (after the first space) is kept only when the site allows text. */
+/** A label's text part (after the first space, the role) is kept only when the site allows text. */
 export function safeLabel(label: string, site: Site): string {
-  if (site.allowText) return label.replace(/\S+@\S+/g, '@').replace(/\d+/g, '#')
+  if (site.allowText) return safeText(label)
   const head = label.split(' ', 1)[0] ?? ''
-  return /^[a-z][a-z0-9-]*(\[[a-z_-]+\])?$/i.test(head) ? head : ''
+  // Roles and tag names are lower case: a capitalised word is more likely text (a name) from a tampered snippet.
+  return /^[a-z][a-z0-9-]*(\[[a-z_-]+\])?$/.test(head) ? head : ''
 }
 
 export function scrubSelector(sel: string): string {
   let scrubbed = scrubbedSelectors.get(sel)
   if (scrubbed === undefined) {
-    scrubbed = sel.replace(/[^\s>]*@[^\s>]*/g, '@').replace(/(?<!nth-of-type\()\d+/g, '#')
+    // Digits only where page data can be: `#id`, `.class`, `[attr="value"]`; not in tag names or positions.
+    scrubbed = sel.replace(/[^\s>]*@[^\s>]*/g, '@').replace(/[#.][\w-]*|\[[^\]]*\]/g, (m) => m.replace(/\d+/g, '#'))
     // A site has a bounded set of selectors; the cache starts over rather than grow without end.
     if (scrubbedSelectors.size >= SELECTOR_CACHE) scrubbedSelectors.clear()
     scrubbedSelectors.set(sel, scrubbed)

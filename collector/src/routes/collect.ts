@@ -149,10 +149,13 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
             onAlert?.(alert, site)
           }
         }
-        if (!(await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, { skew, ...(held && { held }) })))) {
+        const kept = await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, { skew, ...(held && { held }) }))
+        if (kept !== 'ok') {
           for (const e of fresh) seen.delete(e.id)
           stats.unavailable++
-          throw new ApiError(503, 'the store and its spool are full: retry later', { retryAfter: 30 })
+          throw kept === 'full'
+            ? new ApiError(503, 'the store and its spool are full: retry later', { retryAfter: 30 })
+            : new ApiError(503, 'the events could not be written to disk: retry later', { retryAfter: 5 })
         }
         stats.accepted += fresh.length
         return c.json({ accepted: valid, rejected: rejected ?? [] }, 202)

@@ -85,7 +85,7 @@ describe('fuzzing POST /v1/collect', () => {
     // Nothing accepted was left unwritable in the queue (a refused row would hold up every later insert).
     await t.writer.flush()
     expect(t.writer.pending).toBe(0)
-  })
+  }, 120_000) // each accepted beacon waits for its fsync: 3,000 in a row take a while on a busy disk
 
   it('stores the valid event of a batch full of hostile ones, and still works afterwards', async () => {
     const good = signal({ why: 'the-good-one' })

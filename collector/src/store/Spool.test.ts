@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, appendFileSync } from 'node:fs'
+import { mkdtempSync, appendFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -11,8 +11,9 @@ describe('Spool', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wince-spool-'))
     const spool = new Spool({ dir, segmentBytes: 200 })
     for (let i = 0; i < 5; i++) spool.append([{ table: 'signals', rows: rows(3, i * 3) }])
-    spool.sync()
+    await spool.syncAll()
     expect(spool.segments().length).toBeGreaterThan(1)
+    spool.seal()
     const seen: string[] = []
     expect(await spool.replay(async (b) => void seen.push(...b.rows.map((r) => (JSON.parse(r) as { id: string }).id)))).toBe(15)
     expect(seen).toEqual(Array.from({ length: 15 }, (_, i) => `r${i}`))
@@ -24,10 +25,11 @@ describe('Spool', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wince-spool-'))
     const first = new Spool({ dir })
     first.append([{ table: 'alerts', rows: rows(2) }])
-    first.sync()
+    await first.syncAll()
+    first.seal()
     await expect(first.replay(async () => Promise.reject(new Error('store down')))).rejects.toThrow('store down')
     // A crash: the process is gone without close(); a torn last line was never acknowledged.
-    appendFileSync(join(dir, readdirSync(dir)[0]!), '{"table":"alerts","ro')
+    appendFileSync(join(dir, first.segments()[0]!), '{"table":"alerts","ro')
     const second = new Spool({ dir })
     const got: SpoolBatch[] = []
     expect(await second.replay(async (b) => void got.push(b))).toBe(2)

@@ -1,5 +1,5 @@
 import type { InsertJson } from './createStore.ts'
-import type { Spool, SpoolBatch } from './Spool.ts'
+import type { Spool, SpoolBatch, StoredRows } from './Spool.ts'
 
 /** Tables the writer fills. */
 export type Table = 'signals' | 'page_views' | 'alerts' | 'clicks' | 'scroll_depth' | 'vitals'
@@ -9,15 +9,20 @@ export interface WriterOptions {
   intervalMs?: number
   /** Flush at once when this many rows are waiting. Default 20,000 (a ClickHouse insert per few thousand rows keeps parts few). */
   maxRows?: number
-  /** Where rows go while the store fails. Without one, failed rows stay queued in memory. */
+  /** The write-ahead log: accepted rows are on disk before {@link Writer.accept} resolves. Without one, rows wait in memory only (tests of the writer alone). */
   spool?: Spool
-  /** First wait before replaying the spool after a failure, ms; doubles up to {@link MAX_RETRY_MS}. Default 1000. */
+  /** Which logged rows the store already holds (checked before replaying a segment whose insert may have run). */
+  storedRows?: StoredRows
+  /** First wait before replaying the log after a failure, ms; doubles up to {@link MAX_RETRY_MS}. Default 1000. */
   retryMs?: number
-  /** Called with any failed insert. */
+  /** Called with any failed insert or log error. */
   onError?: (err: Error) => void
-  /** Called after spooled rows were replayed into the store. */
+  /** Called after logged rows were replayed into the store. */
   onReplay?: (rows: number) => void
 }
+
+/** What became of accepted rows: kept (durable), refused because the log is full, or refused after a log error. */
+export type Accepted = 'ok' | 'full' | 'failed'
 
 /** Rows waiting for one table. */
 interface Queued {
@@ -25,34 +30,41 @@ interface Queued {
   rows: number
 }
 
-/** The rows of a queue, one JSON text each (for the spool). */
-const rowsOf = (queue: Queued): string[] => Buffer.concat(queue.chunks).toString('utf8').split('\n').filter(Boolean)
+/** Flush at once past this many queued bytes: half a log segment (8 MiB), so a flush normally seals the segment its rows are in. */
+export const FLUSH_BYTES = 4 * 1024 ** 2
 
-/** Longest wait between two attempts to replay the spool: a recovered store is used within half a minute. */
+/** Longest wait between two attempts to replay the log: a recovered store is used within half a minute. */
 export const MAX_RETRY_MS = 30_000
 
 /**
- * Batches rows per table and inserts them together. When an insert fails the
- * writer turns *degraded*: that batch and every batch accepted afterwards go
- * to the on-disk spool (fsynced before the beacon is acknowledged) until a
- * replay of the spool into the store succeeds.
+ * Writes accepted rows to the store, through a write-ahead log. Each beacon's rows
+ * are appended to the log's open segment and fsynced (group commit) before
+ * {@link accept} resolves, and queued in memory. A flush seals the segment, inserts
+ * its queued rows and deletes it. When an insert fails the writer turns *degraded*:
+ * rows are only logged, and the log's sealed segments are replayed (retried with
+ * backoff) until the store takes them again; at start-up whatever the log holds is
+ * replayed. So a kill at any moment loses no acknowledged row.
  */
 export class Writer {
-  /** Per table, rows as UTF-8 JSONEachRow text, one buffer per accepted beacon: off the JS heap while they wait. */
+  /** Per table, rows of the open segment as UTF-8 JSONEachRow text, one buffer per accepted beacon: off the JS heap while they wait. */
   private _queues = new Map<Table, Queued>()
+  /** Whether every row of the open segment is also in {@link _queues} (false once a row was only logged). */
+  private _queuedAll = true
   private _timer: NodeJS.Timeout | undefined
-  private _flushing: Promise<void> | undefined
+  private _soon = false
+  private _draining: Promise<void> | undefined
   private _pending = 0
+  private _pendingBytes = 0
   private _degraded = false
+  private _retryDue = true
   private _retryTimer: NodeJS.Timeout | undefined
   private _retryMs: number
-  private _replaying: Promise<void> | undefined
-  private _syncing: Promise<void> | undefined
   private _closed = false
   private readonly _intervalMs: number
   private readonly _maxRows: number
   private readonly _baseRetryMs: number
   private readonly _spool: Spool | undefined
+  private readonly _storedRows: StoredRows | undefined
   private readonly _onError: (err: Error) => void
   private readonly _onReplay: (rows: number) => void
 
@@ -60,9 +72,10 @@ export class Writer {
     this._intervalMs = options.intervalMs ?? 200
     this._maxRows = options.maxRows ?? 20_000
     this._spool = options.spool
+    this._storedRows = options.storedRows
     this._baseRetryMs = this._retryMs = options.retryMs ?? 1000
-    this._onError = options.onError ?? ((err) => console.error(`wince: store write failed, spooling: ${err.message}`))
-    this._onReplay = options.onReplay ?? ((rows) => console.log(`wince: replayed ${rows} spooled rows into the store`))
+    this._onError = options.onError ?? onceInAWhile((err) => console.error(`wince: ${err.message}`))
+    this._onReplay = options.onReplay ?? ((rows) => console.log(`wince: replayed ${rows} logged rows into the store`))
     if (this._spool && this._spool.segments().length > 0) this._scheduleReplay(0)
   }
 
@@ -71,24 +84,44 @@ export class Writer {
     return this._pending
   }
 
-  /** Whether the store is failing and new rows go to the spool. */
+  /** Whether the store is failing and rows wait in the log only. */
   get degraded(): boolean {
     return this._degraded
   }
 
+  /** Whether the log has room for `bytes` more (true without a log). */
+  hasRoom(bytes = 0): boolean {
+    return this._spool?.hasRoom(bytes) ?? true
+  }
+
   /**
-   * Accepts rows. Healthy: queued in memory for the next insert. Degraded:
-   * appended to the spool and fsynced before this resolves. Resolves false
-   * when they could not be kept (spool full): the caller must not acknowledge.
+   * Accepts rows: appended to the log and made durable before this resolves, and
+   * queued for the next insert. Anything but `ok` means they were not kept: the
+   * caller must not acknowledge them.
    */
-  async accept(batches: SpoolBatch[]): Promise<boolean> {
-    if (this._degraded && this._spool) {
-      if (!this._spool.append(batches)) return false
-      await this._groupSync()
-      return true
+  async accept(batches: SpoolBatch[]): Promise<Accepted> {
+    if (!this._spool) {
+      for (const { table, rows } of batches) this.push(table, rows)
+      return 'ok'
     }
-    for (const { table, rows } of batches) this.push(table, rows)
-    return true
+    const opened = this._spool.opened
+    try {
+      if (!this._spool.append(batches)) return 'full'
+      // The log sealed a full segment by itself: memory no longer matches the open one, so the next drain replays both from disk.
+      if (this._spool.opened !== opened && this._pending > 0) this._queuedAll = false
+    } catch (err) {
+      this._onError(new Error(`cannot write the write-ahead log: ${(err as Error).message}`))
+      return 'failed'
+    }
+    if (this._degraded) this._queuedAll = false
+    else for (const { table, rows } of batches) this.push(table, rows)
+    try {
+      await this._spool.syncAll()
+    } catch (err) {
+      this._onError(new Error(`cannot sync the write-ahead log: ${(err as Error).message}`))
+      return 'failed'
+    }
+    return 'ok'
   }
 
   /** Queues rows (each a JSON object's text) in memory for the next insert. */
@@ -97,82 +130,105 @@ export class Writer {
     let queue = this._queues.get(table)
     if (!queue) this._queues.set(table, (queue = { chunks: [], rows: 0 }))
     // One flat copy now, rather than thousands of string pieces the GC would move until the flush.
-    queue.chunks.push(Buffer.from(rows.join('\n') + '\n'))
+    const chunk = Buffer.from(rows.join('\n') + '\n')
+    queue.chunks.push(chunk)
     queue.rows += rows.length
     this._pending += rows.length
-    if (this._pending >= this._maxRows) void this.flush()
-    else this._timer ??= setTimeout(() => void this.flush(), this._intervalMs)
+    this._pendingBytes += chunk.length
+    // Never a flush in the middle of an accept: its rows must stay with the segment they were logged in.
+    if ((this._pending >= this._maxRows || this._pendingBytes >= FLUSH_BYTES) && !this._soon) {
+      clearTimeout(this._timer)
+      this._soon = true
+      this._timer = setTimeout(() => void this.flush(), 0)
+    } else this._timer ??= setTimeout(() => void this.flush(), this._intervalMs)
   }
 
-  /** Writes everything queued; resolves when done (written, spooled or re-queued). */
+  /** Writes everything accepted so far to the store (or leaves it in the log when the store fails); resolves when done. Never rejects. */
   async flush(): Promise<void> {
     clearTimeout(this._timer)
     this._timer = undefined
-    while (this._flushing) await this._flushing
-    if (this._pending === 0) return
-    this._flushing = this._write().finally(() => (this._flushing = undefined))
-    await this._flushing
+    this._soon = false
+    while (this._draining) await this._draining
+    this._draining = this._drain().finally(() => (this._draining = undefined))
+    await this._draining
   }
 
-  /** Tries to replay the spool now; resolves when that attempt ended. */
+  /** Tries to replay the log now (even while degraded); resolves when that attempt ended. */
   async replay(): Promise<void> {
     clearTimeout(this._retryTimer)
     this._retryTimer = undefined
-    if (!this._spool) return
-    if (this._replaying) return this._replaying
-    this._replaying = this._replayOnce().finally(() => (this._replaying = undefined))
-    return this._replaying
+    this._retryDue = true
+    await this.flush()
   }
 
-  /** Flushes (to the store, or the spool) and stops the timers. */
+  /** Flushes (to the store, or the log) and stops the timers. */
   async close(): Promise<void> {
     await this.flush()
     this._closed = true
     clearTimeout(this._timer)
     clearTimeout(this._retryTimer)
     this._timer = this._retryTimer = undefined
-    await this._replaying
-    this._spool?.close()
+    await this._spool?.close().catch((err: Error) => this._onError(err))
   }
 
-  private async _write(): Promise<void> {
+  /** One pass: seal the open segment and insert its queued rows, then replay sealed segments left in the log. */
+  private async _drain(): Promise<void> {
     const queued = [...this._queues]
+    const queuedAll = this._queuedAll
     this._queues = new Map()
-    this._pending = 0
-    const failed: Array<[Table, Queued]> = []
-    for (const [table, queue] of queued) {
-      if (failed.length === 0 && !this._degraded) {
-        try {
-          await this._insert(table, Buffer.concat(queue.chunks))
-          continue
-        } catch (err) {
-          this._onError(err as Error)
-        }
+    this._pending = this._pendingBytes = 0
+    this._queuedAll = true
+    const spool = this._spool
+    if (!spool) return this._insertQueued(queued)
+    try {
+      const name = spool.seal()
+      if (name && queuedAll && !this._degraded) {
+        // The rows are in the log: a failed insert leaves them there for the replay below or a later one.
+        const sent = spool.markSent(name)
+        for (const [table, queue] of queued) await this._insert(table, Buffer.concat(queue.chunks))
+        spool.remove(sent)
       }
-      failed.push([table, queue])
-    }
-    if (failed.length === 0) return
-    if (this._spool) {
+      if ((!this._degraded || this._retryDue) && spool.sealedSegments().length > 0) await this._replayLog(spool)
+    } catch (err) {
+      this._onError(new Error(`store write failed, rows kept in the write-ahead log: ${(err as Error).message}`))
       this._enterDegraded()
-      if (this._spool.append(failed.map(([table, queue]) => ({ table, rows: rowsOf(queue) })))) {
-        this._spool.sync()
-        return
-      }
     }
-    // No spool, or a full one: keep the rows in memory and try again later.
-    for (const [table, queue] of failed) {
+  }
+
+  private async _replayLog(spool: Spool): Promise<void> {
+    this._retryDue = false
+    const rows = await spool.replay(({ table, rows }) => this._insert(table, rows.join('\n')), this._storedRows)
+    if (rows > 0) this._onReplay(rows)
+    // Rows logged while degraded are in the open segment, not in memory: it is replayed next.
+    if (this._degraded) {
+      this._degraded = false
+      this._retryMs = this._baseRetryMs
+      if (spool.seal()) this._scheduleReplay(0)
+      this._queuedAll = true
+    }
+  }
+
+  /** Without a log: insert from memory, and keep failed rows queued for another try. */
+  private async _insertQueued(queued: Array<[Table, Queued]>): Promise<void> {
+    for (const [table, queue] of queued) {
+      try {
+        await this._insert(table, Buffer.concat(queue.chunks))
+        continue
+      } catch (err) {
+        this._onError(err as Error)
+      }
       const later = this._queues.get(table)
       this._queues.set(table, later ? { chunks: queue.chunks.concat(later.chunks), rows: queue.rows + later.rows } : queue)
       this._pending += queue.rows
+      if (!this._closed) this._timer ??= setTimeout(() => void this.flush(), Math.max(this._intervalMs, this._baseRetryMs))
     }
-    if (!this._closed) this._timer ??= setTimeout(() => void this.flush(), Math.max(this._intervalMs, this._baseRetryMs))
   }
 
   private _enterDegraded(): void {
     if (!this._degraded) {
       this._degraded = true
       this._retryMs = this._baseRetryMs
-    }
+    } else this._retryMs = Math.min(this._retryMs * 2, MAX_RETRY_MS)
     this._scheduleReplay(this._retryMs)
   }
 
@@ -183,37 +239,23 @@ export class Writer {
       void this.replay()
     }, delay)
   }
+}
 
-  private async _replayOnce(): Promise<void> {
-    const spool = this._spool!
-    try {
-      const rows = await spool.replay(({ table, rows }) => this._insert(table, rows.join('\n')))
-      if (rows > 0) this._onReplay(rows)
-      this._degraded = false
-      this._retryMs = this._baseRetryMs
-      // Anything appended while the replay ran is picked up by the next one.
-      if (spool.segments().length > 0) this._scheduleReplay(0)
-    } catch (err) {
-      this._onError(err as Error)
-      this._degraded = true
-      this._retryMs = Math.min(this._retryMs * 2, MAX_RETRY_MS)
-      this._scheduleReplay(this._retryMs)
+/** The same error is logged at most this often, ms: a failing disk under a flood of beacons gives one line, not one per request. */
+export const ERROR_LOG_INTERVAL_MS = 10_000
+
+/** Logs an error unless the same message was logged less than {@link ERROR_LOG_INTERVAL_MS} ago (then counts it). */
+function onceInAWhile(log: (err: Error) => void): (err: Error) => void {
+  const last = new Map<string, { at: number; skipped: number }>()
+  return (err) => {
+    const seen = last.get(err.message)
+    const now = Date.now()
+    if (seen && now - seen.at < ERROR_LOG_INTERVAL_MS) {
+      seen.skipped++
+      return
     }
-  }
-
-  /** One fsync shared by every caller that arrives while it is pending (group commit). */
-  private _groupSync(): Promise<void> {
-    this._syncing ??= new Promise<void>((resolve, reject) => {
-      setTimeout(() => {
-        this._syncing = undefined
-        try {
-          this._spool!.sync()
-          resolve()
-        } catch (err) {
-          reject(err as Error)
-        }
-      }, 2)
-    })
-    return this._syncing
+    if (last.size > 100) last.clear()
+    last.set(err.message, { at: now, skipped: 0 })
+    log(seen?.skipped ? new Error(`${err.message} (and ${seen.skipped} more like it)`) : err)
   }
 }

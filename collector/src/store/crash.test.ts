@@ -77,5 +77,5 @@ describe('a collector killed while spooling', () => {
     } finally {
       await running.close()
     }
-  })
+  }, 60_000)
 })

@@ -1,7 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
+import { COLLECTOR_DIR } from '../collectorDir.ts'
 
 /**
  * Oldest ClickHouse the schema runs on: server-side query parameters in every
@@ -10,7 +10,7 @@ import { join } from 'node:path'
  */
 export const MIN_CLICKHOUSE_VERSION = [23, 8] as const
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url))
+const MIGRATIONS_DIR = join(COLLECTOR_DIR, 'migrations')
 
 /** A start-up failure a user can act on (printed as is, no stack). */
 export class StoreError extends Error {

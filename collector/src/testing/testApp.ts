@@ -15,6 +15,7 @@ import { Tokens } from '../auth/Tokens.ts'
 import { IngestStats } from '../ingest/IngestStats.ts'
 import type { Rate } from '../ingest/RateLimiter.ts'
 import type { StreamGate } from '../live/StreamGate.ts'
+import { queryStoredIds } from '../queries/queryStoredIds.ts'
 
 export const TEST_TOKEN = 'test-admin-token'
 
@@ -25,8 +26,10 @@ export async function createTestApp(
   const dataDir = mkdtempSync(join(tmpdir(), 'wince-test-'))
   const store: Store = createStore({ dataDir })
   await migrate(store.client)
-  const spool = options.spool ? new Spool({ dir: join(dataDir, 'spool') }) : undefined
-  const writer = new Writer(store.insertJson, { intervalMs: 20, retryMs: 50, ...(spool && { spool }) })
+  const spool = options.spool ?? true ? new Spool({ dir: join(dataDir, 'spool') }) : undefined
+  const writer = new Writer(store.insertJson, {
+    intervalMs: 20, retryMs: 50, ...(spool && { spool, storedRows: (table, rows) => queryStoredIds(store.client, table, rows) }),
+  })
   const bus = new MemoryBus()
   // No webhook window unless a test asks: most tests look at one delivery and its retries.
   const webhooks = new WebhookSender({ retryMs: options.webhookRetryMs ?? [50, 100], timeoutMs: 2000, windowMs: options.webhookWindowMs ?? 0 })

@@ -31,7 +31,7 @@ export function ReplayPanel({ replay }: Props) {
           {replay.error.value}
         </p>
       )}
-      {replay.loading.value ? <p class="muted">Loading…</p> : <ReplayPlayer events={replay.events.value} live={replay.follow.value} />}
+      {replay.loading.value ? <p class="muted">Loading…</p> : <ReplayPlayer events={replay.events.value} signals={replay.signals.value} live={replay.follow.value} />}
     </section>
   )
 }

@@ -1,5 +1,6 @@
 import { SIGNAL_ORDER, signalWords } from '@wince/collector/describe'
 import { clockTime } from '../lib/clockTime.ts'
+import { OTHER_COLOR, SIGNAL_COLORS } from '../lib/signalColors.ts'
 import { niceMax, trendBars, type TrendPoint } from '../lib/trendBars.ts'
 
 export interface Props {
@@ -10,16 +11,8 @@ export interface Props {
   now: number
 }
 
-/** Colours per signal type, in legend order; distinguishable for the common colour-vision deficiencies. */
-const COLORS: Record<string, string> = {
-  rage_click: '#d1495b',
-  dead_click: '#edae49',
-  error_click: '#8f2d56',
-  mouse_thrash: '#00798c',
-  excessive_scroll: '#30638e',
-  quick_back: '#7a9e7e',
-}
-const OTHER = '#888'
+const COLORS = SIGNAL_COLORS
+const OTHER = OTHER_COLOR
 
 const W = 960
 const H = 200

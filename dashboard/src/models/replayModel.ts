@@ -1,8 +1,11 @@
 import { signal, type ReadonlySignal } from '@preact/signals'
 import { readJson, withQuery, type Api } from '../api.ts'
+import type { ReplaySignal } from '../lib/replayMarks.ts'
 
 /** How often "follow live" asks for new replay runs: the snippet uploads a run every few seconds. */
 export const FOLLOW_POLL_MS = 2_000
+/** Signals are asked for from this long before the recording's first event: a run may start mid-burst. */
+export const SIGNALS_LEAD_MS = 60_000
 
 /** An rrweb event: the player needs at least its time (epoch ms); the rest is rrweb's own. */
 export interface ReplayEvent {
@@ -20,6 +23,8 @@ export interface ReplayModel {
   target: ReadonlySignal<ReplayTarget | null>
   /** Its events in time order, across page views; grows while following live. */
   events: ReadonlySignal<readonly ReplayEvent[]>
+  /** The session's signals (markers on the timeline, marks on the page); refreshed with new runs. */
+  signals: ReadonlySignal<readonly ReplaySignal[]>
   loading: ReadonlySignal<boolean>
   error: ReadonlySignal<string | null>
   /** Whether new runs are fetched every {@link FOLLOW_POLL_MS}. */
@@ -33,6 +38,7 @@ export interface ReplayModel {
 export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayModel {
   const target = signal<ReplayTarget | null>(null)
   const events = signal<readonly ReplayEvent[]>([])
+  const signals = signal<readonly ReplaySignal[]>([])
   const loading = signal(false)
   const error = signal<string | null>(null)
   const follow = signal(false)
@@ -54,8 +60,20 @@ export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayMode
       after = Math.max(after, run.ts)
       for (const e of run.events as unknown[]) if (isEvent(e)) fresh.push(e)
     }
-    if (fresh.length > 0) events.value = [...events.peek(), ...fresh.sort((a, b) => a.timestamp - b.timestamp)]
+    if (fresh.length > 0) {
+      events.value = [...events.peek(), ...fresh.sort((a, b) => a.timestamp - b.timestamp)]
+      // The replay plays without its markers rather than not at all.
+      await fetchSignals(call, t).catch(() => undefined)
+    }
     return true
+  }
+
+  /** The session's signals since its recording began (a minute earlier: a rage click may start before its run). */
+  async function fetchSignals(call: number, t: ReplayTarget): Promise<void> {
+    const first = events.peek()[0]?.timestamp
+    const query = { site: t.site, session: t.session, ...(first ? { from: String(Math.max(0, first - SIGNALS_LEAD_MS)) } : {}) }
+    const body = await readJson(await api.signals.$get({ query }))
+    if (call === latest) signals.value = body.signals
   }
 
   async function open(site: string, session: string): Promise<void> {
@@ -64,6 +82,7 @@ export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayMode
     const t = { site, session }
     target.value = t
     events.value = []
+    signals.value = []
     error.value = null
     after = 0
     runs = new Set()
@@ -102,11 +121,12 @@ export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayMode
     stopFollowing()
     target.value = null
     events.value = []
+    signals.value = []
     error.value = null
     loading.value = false
   }
 
-  return { target, events, loading, error, follow, open, setFollow, close }
+  return { target, events, signals, loading, error, follow, open, setFollow, close }
 }
 
 function isEvent(e: unknown): e is ReplayEvent {

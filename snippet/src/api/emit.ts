@@ -11,7 +11,6 @@ import { ctx, push } from '../transport/queue'
 import { fire } from './callbacks'
 
 
-let text: boolean | undefined
 let score: StruggleScore
 let state: ScoreState
 
@@ -20,7 +19,6 @@ export const page = (): string => location.origin + location.pathname
 
 /** Starts the signal pipeline; the score picks up the episode of the previous page (sessionStorage). */
 export function start(o: Options): void {
-  text = o.text
   const s = load<ScoreState>('sc')
   state = s?.c ? s : { c: [], on: false }
   score = createStruggleScore(state)
@@ -47,7 +45,8 @@ export function emit(v: Verdict): void {
     t: Math.round(at - now() + v.t),
     u: v.u || page(),
     sel: el ? selector(el) : '',
-    lb: el ? label(el, text) : '',
+    // The boot chunk's readable label once it is there (it knows whether the site allows text).
+    lb: el ? (ctx.l || label)(el) : '',
     ms: Math.round(v.ms),
   }
   push(ev)

@@ -3,6 +3,7 @@ import type { SiteSettings } from '../wire'
 import { rid } from '../core/rid'
 import { load, save } from '../core/storage'
 import { selector } from '../describe/selector'
+import { readableLabel } from '../describe/readableLabel'
 import { fraction } from '../heat/fraction'
 import { chunk, endpoint, idle, listen, on, page } from './lib/chunk'
 import { CHUNKS } from './lib/chunkNames'
@@ -32,6 +33,12 @@ chunk('boot', (c: Ctx) => {
     r.stop()
     c.f = plain
   })
+
+  // Signal labels as a person would give them, with text when the site allows it. Until
+  // this page view's settings come, the session's last answer decides (sessionStorage).
+  const text = load<boolean>('tx')
+  c.l = (el: Element) => readableLabel(el, !!(c.st ? c.st.allowText : text))
+  c.x.push(() => (c.l = undefined))
 
   const got: Record<string, unknown> = {}
   const need = (name: string) =>
@@ -102,6 +109,7 @@ chunk('boot', (c: Ctx) => {
           .then((r) => r.json())
           .then((st: SiteSettings) => {
             c.st = st
+            save('tx', st.allowText)
             c.p('st', st)
             go()
           })

@@ -1,7 +1,7 @@
 import type { SelectorNode } from './selector'
 import type { LabelNode } from './label'
 
-type Fake = SelectorNode & LabelNode & { children: Fake[]; parentElement: Fake | null }
+type Fake = SelectorNode & LabelNode & { children: Fake[]; parentElement: Fake | null; textContent: string }
 
 /** Test helper: a minimal element tree for the selector and label builders (no DOM in node). */
 export function el(tag: string, attrs: Record<string, string> = {}, children: Fake[] = [], text = ''): Fake {

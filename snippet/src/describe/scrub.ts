@@ -1,10 +1,4 @@
 /**
- * Scrubs free text (labels) of what may identify a person: e-mail-like words become
- * `@`, digit runs become `#` (order numbers, prices, phone and card numbers, dates).
- */
-export const scrub = (s: string): string => s.replace(/\S+@\S+/g, '@').replace(/\d+/g, '#')
-
-/**
  * Whether an id, class or attribute value may appear in a selector: letters, `-` and
  * `_` only, short. This drops anything with digits or `@` (user ids, e-mails, generated
  * class names like `css-1x2y3z`) rather than mangling it, and needs no CSS escaping.

@@ -41,6 +41,11 @@ export interface Ctx {
    * count as the page answering a click. Use it only while `a`.
    */
   f: typeof fetch
+  /**
+   * The readable element label (accessible name or text when the site allows text, else
+   * the role), set by the boot chunk; until then the core's own (role or tag).
+   */
+  l?: (el: Element) => string
   /** Starts a new page view (the boot chunk calls it when the page comes back from the back/forward cache). */
   n(): void
   /** Sending is allowed: consent given (or not withdrawn), no Do-Not-Track or Global Privacy Control, not stopped. */
