@@ -14,6 +14,9 @@ import { securityHeaders } from './security/securityHeaders.ts'
 import { helpRoutes } from './routes/help.ts'
 import { HelpDesk } from './live/HelpDesk.ts'
 import type { WebhookSender } from './webhooks/WebhookSender.ts'
+import { AlertGate } from './live/AlertGate.ts'
+import type { StreamGate } from './live/StreamGate.ts'
+import type { UploadLimits } from './ingest/UploadLimits.ts'
 import type { Tokens } from './auth/Tokens.ts'
 import type { IngestStats } from './ingest/IngestStats.ts'
 import type { Rate } from './ingest/RateLimiter.ts'
@@ -44,6 +47,12 @@ export interface AppDeps {
   trustProxy?: boolean
   /** Sends alerts to the sites' webhooks. */
   webhooks?: WebhookSender
+  /** New alerts a minute per IP (default in live/AlertGate.ts). */
+  alertsPerIp?: number | undefined
+  /** Caps on open visitor channels (`/v1/live`); `start.ts` keeps it to end them at shutdown. */
+  streams?: StreamGate
+  /** Rates and daily storage quota of snapshots and replay runs. */
+  uploads?: UploadLimits
   /** Whether the server is stopping (for `/readyz`). */
   lifecycle?: Lifecycle
 }
@@ -71,7 +80,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/login', csrfGuard({ trustProxy, json: false }))
   app.route('/', healthRoutes(deps))
   const desk = new HelpDesk(deps.bus)
-  app.route('/', collectRoutes({ ...deps, desk, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
+  const alertGate = new AlertGate(deps.alertsPerIp)
+  app.route('/', collectRoutes({ ...deps, desk, alertGate, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
   app.route('/', visitorRoutes(deps))
   app.route('/', helpRoutes({ ...deps, desk }))
   app.route('/api/settings', settingsRoutes(deps))

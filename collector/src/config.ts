@@ -21,8 +21,17 @@ export interface Config {
   clickhouse?: { url: string; username?: string | undefined; password?: string | undefined; database?: string | undefined } | undefined
   /** `WINCE_SPOOL_MAX_BYTES`: the on-disk spool's cap while the store is down (default 1 GiB). */
   spoolMaxBytes?: number | undefined
-  /** `WINCE_IP_RATE` as `rate/burst` beacons per second per IP (default 50/200). */
+  /** `WINCE_IP_RATE` as `rate/burst` events per second per IP, a beacon costing its events (default 1000/5000). */
   ipRate?: Rate | undefined
+  /** `WINCE_ALERTS_PER_IP`: new alerts a minute per IP; the excess is kept, not alerted (default 30). */
+  alertsPerIp?: number | undefined
+  /** `WINCE_LIVE_PER_IP` / `WINCE_LIVE_MAX`: open visitor channels per IP and in all (default 50 / 5,000). */
+  livePerIp?: number | undefined
+  liveMax?: number | undefined
+  /** `WINCE_UPLOAD_RATE` / `WINCE_UPLOAD_SITE_RATE` (`rate/burst` snapshots and replay runs a second per IP / per site, default 2/30 and 50/500) and `WINCE_UPLOAD_QUOTA_MB` (per site per UTC day, default 2048). */
+  uploadIpRate?: Rate | undefined
+  uploadSiteRate?: Rate | undefined
+  uploadQuotaBytes?: number | undefined
   /** `WINCE_TRUST_PROXY=1`: take the client IP from X-Forwarded-For. */
   trustProxy: boolean
   dirs: PageDirs
@@ -43,6 +52,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     spoolMaxBytes: positive('WINCE_SPOOL_MAX_BYTES', env.WINCE_SPOOL_MAX_BYTES),
     ipRate: rate('WINCE_IP_RATE', env.WINCE_IP_RATE),
+    alertsPerIp: positive('WINCE_ALERTS_PER_IP', env.WINCE_ALERTS_PER_IP),
+    livePerIp: positive('WINCE_LIVE_PER_IP', env.WINCE_LIVE_PER_IP),
+    liveMax: positive('WINCE_LIVE_MAX', env.WINCE_LIVE_MAX),
+    uploadIpRate: rate('WINCE_UPLOAD_RATE', env.WINCE_UPLOAD_RATE),
+    uploadSiteRate: rate('WINCE_UPLOAD_SITE_RATE', env.WINCE_UPLOAD_SITE_RATE),
+    uploadQuotaBytes: mb(positive('WINCE_UPLOAD_QUOTA_MB', env.WINCE_UPLOAD_QUOTA_MB)),
     trustProxy: env.WINCE_TRUST_PROXY === '1' || env.WINCE_TRUST_PROXY === 'true',
     dirs: {
       snippet: repo('snippet/dist'),
@@ -58,6 +73,8 @@ function positive(name: string, value: string | undefined): number | undefined {
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name}: expected a positive number, got "${value}"`)
   return n
 }
+
+const mb = (n: number | undefined) => (n === undefined ? undefined : n * 1024 ** 2)
 
 function rate(name: string, value: string | undefined): Rate | undefined {
   if (value === undefined || value === '') return undefined

@@ -13,6 +13,9 @@ import { Spool } from './store/Spool.ts'
 import { Tokens } from './auth/Tokens.ts'
 import { IngestStats } from './ingest/IngestStats.ts'
 import { join } from 'node:path'
+import { StreamGate } from './live/StreamGate.ts'
+import { UploadLimits } from './ingest/UploadLimits.ts'
+import { dropSlowClients } from './server/dropSlowClients.ts'
 import type { Server } from 'node:http'
 import { Lifecycle } from './serve/Lifecycle.ts'
 import { queryStoredIds } from './queries/queryStoredIds.ts'
@@ -49,11 +52,17 @@ export async function start(config: Config): Promise<Running> {
   const webhooks = new WebhookSender()
   const stats = new IngestStats()
   const lifecycle = new Lifecycle()
-  const app = createApp({ client: store.client, writer, bus, sites, tokens, token, stats, webhooks, lifecycle, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy })
+  const streams = new StreamGate({ perIp: config.livePerIp, total: config.liveMax })
+  const app = createApp({
+    client: store.client, writer, bus, sites, tokens, token, stats, webhooks, lifecycle, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy,
+    alertsPerIp: config.alertsPerIp, streams,
+    uploads: new UploadLimits({ ipRate: config.uploadIpRate, siteRate: config.uploadSiteRate, quotaBytes: config.uploadQuotaBytes }),
+  })
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
   lifecycle.attach(server as Server)
+  dropSlowClients(server)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   return {
@@ -64,6 +73,8 @@ export async function start(config: Config): Promise<Running> {
     tokenGenerated: generated,
     storeVersion: `${store.kind} ClickHouse ${storeVersion}`,
     async close() {
+      // Visitor channels idle for minutes: ended at once, not waited for.
+      streams.closeAll()
       // In-flight requests finish (each was logged before its 202), streams end, then the log is drained into the store.
       await lifecycle.stop()
       webhooks.close()

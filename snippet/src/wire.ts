@@ -150,6 +150,12 @@ export interface Beacon {
   sid: string
   /** Page-view id: random per page view. */
   pv: string
+  /**
+   * The page's clock (epoch ms) when this beacon was sent (re-sent: when re-sent). The
+   * collector compares it with its own clock and, when they differ by more than 2 s,
+   * moves every event time by the difference (keeping the difference as `skew`).
+   */
+  t?: number
   /** Events in time order. */
   ev: WireEvent[]
 }

@@ -13,9 +13,11 @@ export class IngestStats {
   rateLimited = 0
   /** Beacons refused because neither the store nor the spool could take them. */
   unavailable = 0
+  /** Struggle events kept without alerting (a session's repeat within its episode, or past its address's alerts a minute). */
+  alertsHeld = 0
 
   toJSON() {
-    const { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable } = this
-    return { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable }
+    const { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable, alertsHeld } = this
+    return { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable, alertsHeld }
   }
 }

@@ -22,9 +22,9 @@ export async function readBody(req: Request, limits: { maxBytes: number; maxInfl
   let raw: Uint8Array
   if (length !== null && !req.headers.has('transfer-encoding')) {
     if (Number(length) > maxBytes) throw tooLarge()
-    raw = new Uint8Array(await req.arrayBuffer())
+    raw = await received(req, () => req.arrayBuffer().then((b) => new Uint8Array(b)))
   } else {
-    raw = await readCapped(req, maxBytes, tooLarge)
+    raw = await received(req, () => readCapped(req, maxBytes, tooLarge))
   }
   if (raw.byteLength > maxBytes) throw tooLarge()
   const encoding = (req.headers.get('content-encoding') ?? 'identity').toLowerCase()
@@ -38,6 +38,21 @@ export async function readBody(req: Request, limits: { maxBytes: number; maxInfl
       throw new ApiError(413, `body larger than ${maxInflatedBytes} bytes once un-gzipped`)
     }
     throw new ApiError(400, 'body is not valid gzip')
+  }
+}
+
+/**
+ * The body, or — when the client goes away or is dropped as too slow before
+ * sending it all — one short log line and a 400 (which nobody reads: the
+ * socket is gone), never a 500 with a stack.
+ */
+async function received(req: Request, read: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  try {
+    return await read()
+  } catch (err) {
+    if (err instanceof ApiError) throw err
+    console.warn(`wince: ${req.method} ${new URL(req.url).pathname}: request body not received in full (${(err as Error).message || (err as Error).name})`)
+    throw new ApiError(400, 'request body not received in full')
   }
 }
 

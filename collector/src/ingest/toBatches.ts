@@ -15,11 +15,11 @@ const q = JSON.stringify
  * `clickSample` (0–1) of page views, chosen by page-view id so a page view's clicks
  * are all kept or all dropped.
  */
-export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEvent[], clickSample = 1, alertContexts?: ReadonlyMap<string, AlertContext>): SpoolBatch[] {
+export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEvent[], clickSample = 1, extra: BatchExtra = {}): SpoolBatch[] {
   const rows: Record<Table, string[]> = { signals: [], page_views: [], alerts: [], clicks: [], scroll_depth: [], vitals: [] }
   const keepClicks = sampled(env.pv, clickSample)
   // The columns every row shares, once per beacon.
-  const head = `{"site":${q(env.s)},"session":${q(env.sid)},"page_view":${q(env.pv)}`
+  const head = `{"site":${q(env.s)},"session":${q(env.sid)},"page_view":${q(env.pv)}${extra.skew ? `,"skew":${extra.skew}` : ''}`
   for (const e of events) {
     const common = `${head},"ts":${e.t},"id":${q(e.id)},"url":${q(e.u)}`
     if (e.k === 'signal') {
@@ -27,7 +27,7 @@ export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEve
         `${common},"type":${q(e.type)},"selector":${q(e.sel)},"label":${q(e.lb)},"x":${Math.round(e.x)},"y":${Math.round(e.y)},"n":${e.n},"ms":${e.ms},"why":${q(e.why)}}`,
       )
     } else if (e.k === 'page') rows.page_views.push(`${common},"ref":${q(e.ref ?? '')},"vw":${e.vw},"vh":${e.vh}}`)
-    else if (e.k === 'struggle') rows.alerts.push(`${common},"score":${e.sc},"reasons":${q(JSON.stringify(e.rs))}${contextColumns(alertContexts?.get(e.id))}}`)
+    else if (e.k === 'struggle') rows.alerts.push(`${common},"score":${e.sc},"reasons":${q(JSON.stringify(e.rs))}${contextColumns(extra.contexts?.get(e.id))}${extra.held?.has(e.id) ? ',"held":1' : ''}}`)
     else if (e.k === 'click') {
       if (keepClicks) {
         rows.clicks.push(
@@ -50,6 +50,16 @@ function contextColumns(c: AlertContext | undefined): string {
     `,"issue":${q(c.issue)},"device":${q(c.device)},"browser":${q(c.browser)},"os":${q(c.os)},"lang":${q(c.lang)},` +
     `"entry":${q(c.entry)},"referrer":${q(c.referrer)},"pages":${Math.min(65_535, c.pages)},"started_at":${c.startedAt}`
   )
+}
+
+/** What the collector adds to a beacon's rows besides the events. */
+export interface BatchExtra {
+  /** The page's clock minus the collector's, ms (see `clockSkew`); the events' times are already corrected. */
+  skew?: number
+  /** Ids of struggle events kept without alerting (see `AlertGate`). */
+  held?: ReadonlySet<string>
+  /** Each struggle event's alert context (migration 0007), by event id. */
+  contexts?: ReadonlyMap<string, AlertContext>
 }
 
 /** The offset inside the element snapped to a 10×10 grid (0–9 each way). */

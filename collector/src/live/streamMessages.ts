@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { streamSSE } from 'hono/streaming'
+import { streamSSE, type SSEStreamingApi } from 'hono/streaming'
 import type { LiveBus, LiveMessage } from './LiveBus.ts'
 
 export interface StreamOptions {
@@ -11,7 +11,9 @@ export interface StreamOptions {
   heartbeatMs: number
   /** Close the stream after this long without a message, ms (default: never). */
   idleMs?: number
-  /** Called once when the stream ends (the client left or it closed). */
+  /** Ends the stream when fired (shutdown). */
+  signal?: AbortSignal
+  /** Called once when the stream ends, however it ends. */
   onClose?: () => void
 }
 
@@ -22,6 +24,16 @@ export interface StreamOptions {
  */
 export function streamMessages(c: Context, bus: LiveBus, options: StreamOptions): Response {
   return streamSSE(c, async (stream) => {
+    try {
+      await pump(stream, bus, options)
+    } finally {
+      options.onClose?.()
+    }
+  })
+}
+
+async function pump(stream: SSEStreamingApi, bus: LiveBus, options: StreamOptions): Promise<void> {
+  {
     const queue: LiveMessage[] = []
     let wake: (() => void) | undefined
     const unsubscribe = bus.subscribe((message) => {
@@ -29,16 +41,18 @@ export function streamMessages(c: Context, bus: LiveBus, options: StreamOptions)
       queue.push(message)
       wake?.()
     })
-    stream.onAbort(() => {
+    const end = () => {
       unsubscribe()
-      options.onClose?.()
       wake?.()
-    })
+    }
+    stream.onAbort(end)
+    options.signal?.addEventListener('abort', end, { once: true })
     await stream.writeSSE({ event: 'ready', data: '{}' })
     const sent = new Set<string>()
     if (options.backlog) for (const m of await options.backlog()) if (options.filter(m)) queue.unshift(m)
     let lastActivity = Date.now()
-    while (!stream.aborted && !stream.closed) {
+    const over = () => stream.aborted || stream.closed || options.signal?.aborted === true
+    while (!over()) {
       const message = queue.shift()
       if (message) {
         if (sent.has(message.id)) continue
@@ -57,9 +71,9 @@ export function streamMessages(c: Context, bus: LiveBus, options: StreamOptions)
         }
       })
       wake = undefined
-      if (queue.length === 0 && !stream.aborted) await stream.write(': keep-alive\n\n')
+      if (queue.length === 0 && !over()) await stream.write(': keep-alive\n\n')
     }
     unsubscribe()
-    options.onClose?.()
-  })
+    options.signal?.removeEventListener('abort', end)
+  }
 }

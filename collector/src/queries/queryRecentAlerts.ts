@@ -36,7 +36,7 @@ export async function queryRecentAlerts(client: ClickHouseClient, range: Range, 
       FROM (
         SELECT id, site, session, page_view, url, ts, score, reasons, issue, device, browser, os, lang, entry, referrer, pages, started_at
         FROM alerts FINAL
-        WHERE ${RANGE_FILTER}
+        WHERE ${RANGE_FILTER} AND held = 0
         ORDER BY ts DESC, id
         LIMIT {limit:UInt32}
       ) AS a

@@ -17,13 +17,22 @@ import { readBody } from '../ingest/readBody.ts'
 import { toBatches } from '../ingest/toBatches.ts'
 import { alertContext, type AlertContext } from '../live/alertContext.ts'
 import { HelpDesk } from '../live/HelpDesk.ts'
+import { clockSkew, onCollectorClock } from '../ingest/clockSkew.ts'
+import { AlertGate } from '../live/AlertGate.ts'
+import { nestsDeeper } from '../ingest/nestsDeeper.ts'
+
+/** Deepest nesting a beacon may have: a struggle's reasons sit 4 levels down. */
+const MAX_BEACON_NESTING = 16
+/** Bodies shorter than this are parsed unchecked: 8,000 levels at most, parsed in a few ms. */
+const DEEP_CHECK_CHARS = 16 * 1024
 
 /**
- * Beacons per second from one IP address. A visitor's page sends one every
- * few seconds; an office behind one NAT, a few hundred visitors, stays far
- * under this; a loop hammering the collector does not.
+ * Events per second from one IP address; a beacon costs its number of events
+ * (at least 1), so one beacon of 500 struggle events costs 500. A visitor's
+ * page sends a few events a second at most; an office behind one NAT, a few
+ * hundred visitors, stays under this; a loop hammering the collector does not.
  */
-export const DEFAULT_IP_RATE: Rate = { rate: 50, burst: 200 }
+export const DEFAULT_IP_RATE: Rate = { rate: 1_000, burst: 5_000 }
 
 export interface CollectDeps {
   sites: Sites
@@ -38,10 +47,12 @@ export interface CollectDeps {
   onAlert?: (alert: Alert, site: Site) => void
   /** Session trails and recent alerts for live help (default: fresh ones, unshared). */
   desk?: HelpDesk
+  /** Which struggle events alert (default: one per session per episode, 30 a minute per IP). */
+  alertGate?: AlertGate
 }
 
 /** `POST /v1/collect`: validate, drop bots and repeats, publish struggle alerts live, then store. */
-export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, desk = new HelpDesk() }: CollectDeps) {
+export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, desk = new HelpDesk(), alertGate = new AlertGate() }: CollectDeps) {
   const byIp = new RateLimiter(ipRate)
   const bySite = new Map<string, RateLimiter>()
   const seen = new RecentIds()
@@ -64,13 +75,17 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         if (origin) c.header('access-control-allow-origin', origin)
         c.header('vary', 'Origin')
 
-        const wait = byIp.take(clientIp(c, trustProxy))
+        // A first token before reading the body (cheap refusal of a flood); the rest per event below.
+        const ip = clientIp(c, trustProxy)
+        const wait = byIp.take(ip)
         if (wait > 0) {
           stats.rateLimited++
           throw new ApiError(429, 'too many beacons from this address', { retryAfter: wait })
         }
 
         const text = await readBody(c.req.raw)
+        // A beacon nests 4 deep; short bodies cannot nest deep enough to slow the parser.
+        if (text.length > DEEP_CHECK_CHARS && nestsDeeper(text, MAX_BEACON_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_BEACON_NESTING} levels`)
         let body: unknown
         try {
           body = JSON.parse(text)
@@ -83,6 +98,11 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         }
         const envelope = checkEnvelope(body) ?? explainEnvelope(body)
         const { s, sid, pv, ev } = envelope
+        const ipWait = ev.length > 1 ? byIp.take(ip, ev.length - 1) : 0
+        if (ipWait > 0) {
+          stats.rateLimited++
+          throw new ApiError(429, `too many events from this address (this beacon has ${ev.length})`, { retryAfter: ipWait })
+        }
 
         const site = sites.get(s)
         if (!site) throw new ApiError(403, `unknown site "${s}"`)
@@ -97,11 +117,12 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
 
         let limiter = bySite.get(site.id)
         if (!limiter) bySite.set(site.id, (limiter = new RateLimiter(site.rate ?? DEFAULT_SITE_RATE)))
-        const siteWait = limiter.take(site.id)
+        const siteWait = limiter.take(site.id, ev.length)
         if (siteWait > 0) {
           stats.rateLimited++
-          throw new ApiError(429, `too many beacons for site "${s}"`, { retryAfter: siteWait })
+          throw new ApiError(429, `too many events for site "${s}"`, { retryAfter: siteWait })
         }
+        const skew = clockSkew(envelope.t)
 
         let valid = 0
         let rejected: Rejected[] | undefined
@@ -113,25 +134,31 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
             continue
           }
           valid++
-          if (seen.add(event.id)) fresh.push(atTheDoor(event, site))
+          if (seen.add(event.id)) fresh.push(onCollectorClock(atTheDoor(event, site), skew))
         }
         stats.invalid += rejected?.length ?? 0
         if (valid === 0) throw new ApiError(400, 'no valid event in beacon', { rejected })
         stats.duplicates += valid - fresh.length
         // Live first: an alert must not wait for storage.
         let contexts: Map<string, AlertContext> | undefined
+        let held: Set<string> | undefined
         for (const e of fresh) {
           if (e.k === 'page') desk.trails.page(s, sid, pv, e.u, e.t)
           else if (e.k === 'struggle') {
             const context = alertContext(s, e, c.req.header('user-agent'), c.req.header('accept-language'), desk.trails.get(s, sid))
             ;(contexts ??= new Map()).set(e.id, context)
+            if (!alertGate.admit(`${s}/${sid}`, ip)) {
+              ;(held ??= new Set()).add(e.id)
+              stats.alertsHeld++
+              continue
+            }
             const alert: Alert = { id: e.id, site: s, session: sid, pageView: pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs, state: 'open', ...context }
             desk.alerts.add(alert)
             bus.publish({ id: e.id, kind: 'alert', site: s, session: sid, at: e.t, data: alert })
             onAlert?.(alert, site)
           }
         }
-        const kept = await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, contexts))
+        const kept = await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, { skew, ...(held && { held }), ...(contexts && { contexts }) }))
         if (kept !== 'ok') {
           for (const e of fresh) seen.delete(e.id)
           stats.unavailable++
@@ -170,7 +197,8 @@ export function requestOrigin(origin: string | undefined, referer: string | unde
   }
 }
 
-function clientIp(c: Context, trustProxy: boolean): string {
+/** The client's address (from `X-Forwarded-For` behind a trusted proxy), for rate limits only: never stored. */
+export function clientIp(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
     if (forwarded) return forwarded

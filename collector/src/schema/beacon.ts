@@ -117,6 +117,7 @@ export const envelopeSchema = z.strictObject({
   s: z.string().min(1).max(64).regex(/^[\w-]+$/, 'letters, digits, _ or - only'),
   sid: id,
   pv: id,
+  t: epochMs.optional(),
   ev: z.array(z.unknown()).min(1).max(LIMITS.eventsPerBeacon),
 })
 

@@ -161,9 +161,9 @@ describe('checkEvent gives the schema’s verdict', () => {
 describe('checkEnvelope gives the schema’s verdict', () => {
   const envelope = { v: 1, s: 'demo', sid: 's1', pv: 'p1', ev: [{}] }
   it('agrees on each field set to each boundary value, removed, or joined by an unknown field', () => {
-    const values = [...POOL, 2, 'demo', Array.from({ length: LIMITS.eventsPerBeacon }, () => 0), Array.from({ length: LIMITS.eventsPerBeacon + 1 }, () => 0), 'x'.repeat(65)]
+    const values = [...POOL, 2, 'demo', Array.from({ length: LIMITS.eventsPerBeacon }, () => 0), Array.from({ length: LIMITS.eventsPerBeacon + 1 }, () => 0), 'x'.repeat(65), 1_577_836_800_000, 1_577_836_799_999, 4_102_444_800_000, 4_102_444_800_001, 1.5e12 + 0.5, 1e308]
     let accepted = 0
-    for (const field of [...Object.keys(envelope), 'extra']) {
+    for (const field of [...Object.keys(envelope), 't', 'extra']) {
       for (const value of values) {
         const broken: Record<string, unknown> = { ...envelope }
         if (value === undefined) delete broken[field]

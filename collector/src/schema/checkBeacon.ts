@@ -145,6 +145,7 @@ const envelope = object<Omit<Beacon, 'ev'> & { ev: unknown[] }>({
   s: id,
   sid: id,
   pv: id,
+  t: optional(epochMs),
   ev: (v) => (Array.isArray(v) && v.length >= 1 && v.length <= LIMITS.eventsPerBeacon ? v : BAD),
 })
 

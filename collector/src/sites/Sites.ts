@@ -16,7 +16,7 @@ export const siteSchema = z.strictObject({
   allowText: z.boolean().optional(),
   /** Accept headless browsers (for the site's own end-to-end tests). Default false: they are dropped as bots. */
   allowHeadless: z.boolean().optional(),
-  /** Beacons per second for the whole site, and the burst allowed. Default {@link DEFAULT_SITE_RATE}. */
+  /** Events per second for the whole site (a beacon costs its events), and the burst allowed. Default {@link DEFAULT_SITE_RATE}. */
   rate: z.strictObject({ rate: z.number().positive().max(1e6), burst: z.number().positive().max(1e7) }).optional(),
   /** The help prompt the page shows by itself when a visitor struggles. Default: none. */
   help: z
@@ -71,8 +71,8 @@ export const DEFAULT_AGENT_WAIT_S = 60
 /** Who visitors see when the admin token (or an agent with no display name) answers. */
 export const DEFAULT_TEAM_NAME = 'Our support team'
 
-/** A site's beacons per second: a busy shop sends a few hundred; ten times that is an attack or a bug. */
-export const DEFAULT_SITE_RATE = { rate: 2_000, burst: 10_000 }
+/** A site's events per second (a beacon costs its events): a busy shop sends a few thousand; ten times that is an attack or a bug. */
+export const DEFAULT_SITE_RATE = { rate: 20_000, burst: 100_000 }
 
 /** The site every install has: it accepts pages from localhost origins only, headless test browsers included. */
 export const DEMO_SITE: Site = {

@@ -14,12 +14,15 @@ import { Spool } from '../store/Spool.ts'
 import { Tokens } from '../auth/Tokens.ts'
 import { IngestStats } from '../ingest/IngestStats.ts'
 import type { Rate } from '../ingest/RateLimiter.ts'
+import type { StreamGate } from '../live/StreamGate.ts'
 import { queryStoredIds } from '../queries/queryStoredIds.ts'
 
 export const TEST_TOKEN = 'test-admin-token'
 
 /** The real app over a real chDB store in a fresh temp dir (one per test file: one chDB per process). */
-export async function createTestApp(options: { ipRate?: Rate; trustProxy?: boolean; spool?: boolean; webhookRetryMs?: number[] } = {}) {
+export async function createTestApp(
+  options: { ipRate?: Rate; trustProxy?: boolean; spool?: boolean; webhookRetryMs?: number[]; webhookWindowMs?: number; alertsPerIp?: number; streams?: StreamGate } = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'wince-test-'))
   const store: Store = createStore({ dataDir })
   await migrate(store.client)
@@ -28,13 +31,15 @@ export async function createTestApp(options: { ipRate?: Rate; trustProxy?: boole
     intervalMs: 20, retryMs: 50, ...(spool && { spool, storedRows: (table, rows) => queryStoredIds(store.client, table, rows) }),
   })
   const bus = new MemoryBus()
-  const webhooks = new WebhookSender({ retryMs: options.webhookRetryMs ?? [50, 100], timeoutMs: 2000 })
+  // No webhook window unless a test asks: most tests look at one delivery and its retries.
+  const webhooks = new WebhookSender({ retryMs: options.webhookRetryMs ?? [50, 100], timeoutMs: 2000, windowMs: options.webhookWindowMs ?? 0 })
   const sites = Sites.fromFile(join(dataDir, 'sites.json'))
   const tokens = new Tokens(TEST_TOKEN, dataDir)
   const stats = new IngestStats()
   const app = createApp({
     client: store.client, writer, bus, sites, tokens, token: TEST_TOKEN, stats, webhooks, dirs: readConfig({}).dirs,
     ...(options.ipRate && { ipRate: options.ipRate }), trustProxy: options.trustProxy ?? false,
+    alertsPerIp: options.alertsPerIp, ...(options.streams && { streams: options.streams }),
   })
   return {
     app,

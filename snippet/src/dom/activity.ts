@@ -47,7 +47,8 @@ export function start(s: Sink): void {
   )
   // Capturing on window also sees events aimed at elements or the document that do not bubble.
   for (const type of EVENTS.split(' ')) listen(window, type, mark)
-  for (const f of ['fetch', 'open', 'alert', 'confirm', 'prompt', 'print'] as const) patch(window, f, mark)
+  // One string split, like EVENTS: fewer bytes in the core than an array of names.
+  for (const f of 'fetch open alert confirm prompt print'.split(' ') as Array<'fetch' | 'open' | 'alert' | 'confirm' | 'prompt' | 'print'>) patch(window, f, mark)
   patch(XMLHttpRequest.prototype, 'send', mark)
   patch(HTMLElement.prototype, 'click', mark)
 }

@@ -28,7 +28,8 @@ export function answer(t: number, selection: boolean): void {
 const resolve = guard((): void => {
   timer = undefined
   const t = now()
-  while (pending[0] && pending[0].t + DEAD_CLICK_WAIT_MS <= t) {
+  // With nothing pending, `undefined + wait` is NaN and the comparison false: one check, fewer bytes in the core.
+  while (pending[0]?.t! + DEAD_CLICK_WAIT_MS <= t) {
     const c = pending.shift()!
     report(rage.push(c))
     report(dead(c))

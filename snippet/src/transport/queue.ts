@@ -82,7 +82,8 @@ export function flush(unload?: boolean): void {
 }
 
 function send(ev: WireEvent[], unload?: boolean): void {
-  const body = JSON.stringify({ ...head, ev } satisfies Beacon)
+  // `ct`: the page's clock as it sends, so the collector can put events on its own clock.
+  const body = JSON.stringify({ ...head, t: Date.now(), ev } satisfies Beacon)
   if (body.length > BODY_MAX_CHARS && ev.length > 1) {
     // The first half, then what is left in `ev`.
     send(ev.splice(0, ev.length >> 1), unload)

@@ -18,6 +18,15 @@ export function retryDelay(tries: number, retryAfter?: string | null): number {
 export const retryable = (status: number): boolean => status == 0 || status == 429 || status >= 500
 
 /**
+ * The beacon with its send time (`t`, the page's clock, the first `"t":` of the body: the
+ * envelope's, ahead of its events) set to now, so the collector judges the page's clock
+ * by when the beacon really left, not when it first tried.
+ */
+export function restamp(body: RequestInit['body'], now = Date.now()): RequestInit['body'] {
+  return typeof body == 'string' ? body.replace(/"t":\d+/, `"t":${now}`) : body
+}
+
+/**
  * Wraps the transport's `fetch` so that beacons (`/v1/collect`) the collector
  * could not take are sent again with backoff, at most {@link RETRY_QUEUE_MAX}
  * waiting at once. Other requests pass through. `schedule` is `setTimeout`
@@ -38,7 +47,7 @@ export function retrying(send: typeof fetch, schedule: (fn: () => void, ms: numb
       waiting.set(key, schedule(() => {
         waiting.delete(key)
         // A retry is no unload: keepalive only limits it.
-        void attempt(url, { ...init, keepalive: false }, tries + 1).catch(() => {})
+        void attempt(url, { ...init, keepalive: false, body: restamp(init.body) }, tries + 1).catch(() => {})
       }, retryDelay(tries, after)))
     }
     return send(url, init).then(
