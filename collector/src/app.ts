@@ -13,6 +13,7 @@ import type { Rate } from './ingest/RateLimiter.ts'
 import type { LiveBus } from './live/LiveBus.ts'
 import type { Sites } from './sites/Sites.ts'
 import type { Writer } from './store/Writer.ts'
+import { SiteDiagnostics } from './diagnostics/SiteDiagnostics.ts'
 
 export type { ApiType } from './routes/api.ts'
 export type { Alert, AlertState, AlertUpdate, Offer, OfferAnswer } from './live/LiveBus.ts'
@@ -37,6 +38,8 @@ export interface AppDeps {
   trustProxy?: boolean
   /** Sends alerts to the sites' webhooks. */
   webhooks?: WebhookSender
+  /** Per-site ingest counts (diagnostics); a fresh one when not given. */
+  diagnostics?: SiteDiagnostics
 }
 
 /** Builds the whole collector app; `start.ts` serves it, tests call `app.request()`. */
@@ -52,10 +55,11 @@ export function createApp(deps: AppDeps): Hono {
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
+  deps = { ...deps, diagnostics: deps.diagnostics ?? new SiteDiagnostics() }
   app.route('/', collectRoutes({ ...deps, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
   app.route('/', visitorRoutes(deps))
   app.route('/api/settings', settingsRoutes(deps))
-  app.route('/api', apiRoutes(deps))
+  app.route('/api', apiRoutes({ ...deps, diagnostics: deps.diagnostics! }))
   app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token))
   return app
 }

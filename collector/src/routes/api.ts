@@ -16,6 +16,10 @@ import { parseRange } from './parseRange.ts'
 import { heatmapApi } from './heatmapApi.ts'
 import { sessionsApi } from './sessionsApi.ts'
 import { liveRoutes } from './live.ts'
+import { issuesApi } from './issuesApi.ts'
+import { sessionListApi } from './sessionListApi.ts'
+import { diagnosticsApi } from './diagnosticsApi.ts'
+import type { SiteDiagnostics } from '../diagnostics/SiteDiagnostics.ts'
 
 export interface ApiDeps {
   client: ClickHouseClient
@@ -26,16 +30,20 @@ export interface ApiDeps {
   token: string
   stats: IngestStats
   webhooks?: WebhookSender
+  diagnostics: SiteDiagnostics
   /** Heartbeat on the alert stream, ms: keeps proxies from closing an idle stream. Default 15 s. */
   heartbeatMs?: number
 }
 
 /** `/api/*`: everything the dashboard reads; an agent or admin token (or its session) required. */
-export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, heartbeatMs = 15_000 }: ApiDeps) {
+export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, diagnostics, heartbeatMs = 15_000 }: ApiDeps) {
   return new Hono()
     .use('*', requireRole(tokens, token, 'agent'))
     .route('/', heatmapApi(client))
     .route('/', sessionsApi(client))
+    .route('/', issuesApi(client, sites))
+    .route('/', sessionListApi(client, sites))
+    .route('/', diagnosticsApi(diagnostics, sites))
     .route('/', liveRoutes({ client, bus, tokens, token }))
     .get('/sites', (c) => c.json({ sites: sites.list() }))
     .get('/stats', (c) => c.json({ ingest: stats.toJSON() }))

@@ -10,7 +10,9 @@ import type { Writer } from '../store/Writer.ts'
 import type { Alert, LiveBus } from '../live/LiveBus.ts'
 import { atTheDoor } from '../ingest/atTheDoor.ts'
 import { botKind } from '../ingest/isBot.ts'
+import { parseUserAgent } from '../ingest/parseUserAgent.ts'
 import { IngestStats } from '../ingest/IngestStats.ts'
+import { SiteDiagnostics } from '../diagnostics/SiteDiagnostics.ts'
 import { RateLimiter, type Rate } from '../ingest/RateLimiter.ts'
 import { RecentIds } from '../ingest/RecentIds.ts'
 import { readBody } from '../ingest/readBody.ts'
@@ -32,12 +34,14 @@ export interface CollectDeps {
   ipRate?: Rate
   /** Take the client IP from `X-Forwarded-For` (behind a trusted proxy). Default false. */
   trustProxy?: boolean
+  /** Per-site counts for the diagnostics panel. */
+  diagnostics?: SiteDiagnostics
   /** Called once per new struggle alert this process ingested (webhooks). */
   onAlert?: (alert: Alert, site: Site) => void
 }
 
 /** `POST /v1/collect`: validate, drop bots and repeats, publish struggle alerts live, then store. */
-export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert }: CollectDeps) {
+export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, diagnostics = new SiteDiagnostics() }: CollectDeps) {
   const byIp = new RateLimiter(ipRate)
   const bySite = new Map<string, RateLimiter>()
   const seen = new RecentIds()
@@ -83,11 +87,15 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         const site = sites.get(s)
         if (!site) throw new ApiError(403, `unknown site "${s}"`)
         if (!origin) throw new ApiError(403, "no Origin header: beacons are accepted from browsers on the site's origins")
-        if (!sites.allows(site, origin)) throw new ApiError(403, `origin ${origin} is not allowed for site "${s}"`)
+        if (!sites.allows(site, origin)) {
+          diagnostics.refusedOrigin(site.id, origin)
+          throw new ApiError(403, `origin ${origin} is not allowed for site "${s}"`)
+        }
 
         const bot = botKind(c.req.header('user-agent'))
         if (bot === 'bot' || (bot === 'headless' && !site.allowHeadless)) {
           stats.bots++
+          diagnostics.dropped(site.id, bot)
           return c.json({ accepted: 0, rejected: [], dropped: bot }, 202)
         }
 
@@ -96,6 +104,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         const siteWait = limiter.take(site.id)
         if (siteWait > 0) {
           stats.rateLimited++
+          diagnostics.rateLimited(site.id)
           throw new ApiError(429, `too many beacons for site "${s}"`, { retryAfter: siteWait })
         }
 
@@ -112,6 +121,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
           if (seen.add(event.id)) fresh.push(atTheDoor(event, site))
         }
         stats.invalid += rejected?.length ?? 0
+        if (valid === 0) diagnostics.invalid(site.id)
         if (valid === 0) throw new ApiError(400, 'no valid event in beacon', { rejected })
         stats.duplicates += valid - fresh.length
         // Live first: an alert must not wait for storage.
@@ -122,12 +132,13 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
             onAlert?.(alert, site)
           }
         }
-        if (!(await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1)))) {
+        if (!(await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, parseUserAgent(c.req.header('user-agent')))))) {
           for (const e of fresh) seen.delete(e.id)
           stats.unavailable++
           throw new ApiError(503, 'the store and its spool are full: retry later', { retryAfter: 30 })
         }
         stats.accepted += fresh.length
+        diagnostics.accepted(site.id)
         return c.json({ accepted: valid, rejected: rejected ?? [] }, 202)
       },
     )

@@ -40,6 +40,20 @@ export const siteSchema = z.strictObject({
   clickSample: z.number().min(0).max(1).optional(),
   /** Share of page views that load web-vitals, 0–1. Default 1. */
   vitalsSample: z.number().min(0).max(1).optional(),
+  /**
+   * Conversion goals. A session reached one when it viewed a page whose path matches
+   * `url` (a glob: `*` any characters, `?` one), or when the page called
+   * `wince('goal', name, value?)`. Default: none.
+   */
+  goals: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(64).regex(/^[\w .:-]+$/, 'letters, digits, space, _ . : or - only'),
+        url: z.string().max(512).regex(/^\/[^\s]*$/, 'a path glob starting with /, such as /thanks*').optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
   /** Where alerts are POSTed (Slack-compatible `text` plus the structured alert), signed with HMAC-SHA256 of the body with `secret`. */
   webhooks: z.array(z.strictObject({ url: z.string().max(2048).regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL'), secret: z.string().min(16).max(200) })).max(10).optional(),
 })
