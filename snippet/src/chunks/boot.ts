@@ -7,6 +7,7 @@ import { fraction } from '../heat/fraction'
 import { chunk, endpoint, idle, listen, on, page } from './lib/chunk'
 import { CHUNKS } from './lib/chunkNames'
 import { retrying } from './lib/retry'
+import { takeCalls } from './boot/goals'
 
 /**
  * Longest wait for an idle moment before the settings request goes anyway, ms: a page
@@ -32,6 +33,9 @@ chunk('boot', (c: Ctx) => {
     r.stop()
     c.f = plain
   })
+
+  // Page API calls the core left to this chunk: `wince('goal', name, value?)`.
+  takeCalls(c)
 
   const got: Record<string, unknown> = {}
   const need = (name: string) =>
