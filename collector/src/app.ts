@@ -21,6 +21,9 @@ export type { Delivery } from './webhooks/WebhookSender.ts'
 export type { SignalRow } from './queries/querySignals.ts'
 export type { FrictionPage } from './queries/queryFrictionPages.ts'
 export type { FrictionElement } from './queries/queryFrictionElements.ts'
+export type { Issue, IssueStatus } from './issues/listIssues.ts'
+export type { SessionRow } from './queries/querySessionList.ts'
+export type { SiteDiagnosis } from './diagnostics/SiteDiagnostics.ts'
 
 export interface AppDeps {
   client: ClickHouseClient
