@@ -64,8 +64,9 @@ chunk('boot', (c: Ctx) => {
   // signals; a heatmap with holes would mislead).
   listen(c, window, 'click', (v: MouseEvent) => {
     const el = v.target
-    // Keyboard and scripted clicks (detail 0) have no position worth drawing.
-    if (!(el instanceof Element) || !v.detail) return
+    // Keyboard and scripted clicks (detail 0) have no position worth drawing; Wince's own
+    // interface (the help prompt, marked `data-wince-ui`) is not the page's.
+    if (!(el instanceof Element) || !v.detail || el.closest('[data-wince-ui]')) return
     const r = el.getBoundingClientRect()
     c.q({
       k: 'click',

@@ -24,7 +24,9 @@ chunk('snap', (c: Ctx) => {
     done = u
     idle(() => {
       if (page() != u) return // the route changed meanwhile: that page view asks for itself
-      const snap = snapshot(document, { ...rrwebMasking(st.allowText), inlineStylesheet: false, inlineImages: false, recordCanvas: false })
+      // Scripts left out (slimDOM): the rebuilt page never runs them, and rrweb-snapshot would
+      // keep an inline script as the text "SCRIPT_PLACEHOLDER", printed on the heatmap.
+      const snap = snapshot(document, { ...rrwebMasking(st.allowText), inlineStylesheet: false, inlineImages: false, recordCanvas: false, slimDOM: { script: true, comment: true } })
       if (!snap) return
       maskTree(snap as never, st.allowText)
       const d = document.documentElement
