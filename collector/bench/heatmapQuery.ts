@@ -13,6 +13,10 @@ import { queryFrictionPages } from '../src/queries/queryFrictionPages.ts'
 import { queryFrictionElements } from '../src/queries/queryFrictionElements.ts'
 import { queryTrend } from '../src/queries/queryTrend.ts'
 import { queryStrugglingShare } from '../src/queries/queryStrugglingShare.ts'
+import { listIssues } from '../src/issues/listIssues.ts'
+import { querySessionList } from '../src/queries/querySessionList.ts'
+import { goalMatch } from '../src/issues/goalPatterns.ts'
+import { WEIGHTS } from '@wince/snippet/weights'
 
 const CLICKS = Number(process.argv[2] ?? 10_000_000)
 const RUNS = 15
@@ -64,12 +68,22 @@ try {
       FROM numbers({n:UInt64})`,
     query_params: { from, days: DAYS, pages: PAGES, n: 1_000_000 },
   })
+  // Conversions: one session in eight reports a goal with a value; URL goals match /page/7.
+  await client.command({
+    query: `INSERT INTO goals (site, ts, id, session, page_view, url, name, value)
+      SELECT 'demo', fromUnixTimestamp64Milli(toInt64({from:Int64} + (number * 7919) % ({days:UInt32} * 86400000))),
+        concat('o', toString(number)), concat('s', toString(number * 8)), concat('p', toString(number)),
+        'http://localhost:8080/thanks', 'purchase', 40
+      FROM numbers(25000)`,
+    query_params: { from, days: DAYS },
+  })
   await client.command({ query: 'OPTIMIZE TABLE click_cells FINAL' })
   const fillMs = performance.now() - fillStart
   const cells = Number(((await (await client.query({ query: 'SELECT count() AS c FROM click_cells', format: 'JSONEachRow' })).json()) as Array<{ c: string }>)[0]!.c)
 
   const f = { site: 'demo', from, to: now + 1, url: 'http://localhost:8080/page/0', vc: 'desktop' }
   const range = { site: 'demo', from, to: now + 1 }
+  const site = { id: 'demo', origins: [], goals: [{ name: 'purchase' }, { name: 'viewed', url: '/page/7' }] }
   const timed = async (name: string, run: () => Promise<unknown>) => {
     await run() // warm
     const ms: number[] = []
@@ -89,6 +103,8 @@ try {
     await timed('friction elements', () => queryFrictionElements(client, range)),
     await timed('trend', () => queryTrend(client, range)),
     await timed('struggling share', () => queryStrugglingShare(client, range)),
+    await timed('issues with impact (/api/issues)', () => listIssues(client, site, range)),
+    await timed('sessions to watch (/api/sessions)', () => querySessionList(client, range, goalMatch(site), WEIGHTS)),
   ]
   for (const r of results) console.log(`${r.name.padEnd(40)} median ${String(r.median).padStart(7)} ms   p95 ${String(r.p95).padStart(7)} ms`)
   console.log(JSON.stringify({ clicks: CLICKS, busiestPageClicks: CLICKS / 5, cells, fillSeconds: round(fillMs / 1000), runs: RUNS, results }))

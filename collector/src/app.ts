@@ -23,6 +23,7 @@ import type { Rate } from './ingest/RateLimiter.ts'
 import type { LiveBus } from './live/LiveBus.ts'
 import type { Sites } from './sites/Sites.ts'
 import type { Writer } from './store/Writer.ts'
+import { SiteDiagnostics } from './diagnostics/SiteDiagnostics.ts'
 
 export type { ApiType } from './routes/api.ts'
 export type { Alert, AlertState, AlertUpdate, AgentJoined, Offer, OfferAnswer } from './live/LiveBus.ts'
@@ -30,6 +31,9 @@ export type { Delivery } from './webhooks/WebhookSender.ts'
 export type { SignalRow } from './queries/querySignals.ts'
 export type { FrictionPage } from './queries/queryFrictionPages.ts'
 export type { FrictionElement } from './queries/queryFrictionElements.ts'
+export type { Issue, IssueStatus } from './issues/listIssues.ts'
+export type { SessionRow } from './queries/querySessionList.ts'
+export type { SiteDiagnosis } from './diagnostics/SiteDiagnostics.ts'
 
 export interface AppDeps {
   client: ClickHouseClient
@@ -55,6 +59,8 @@ export interface AppDeps {
   uploads?: UploadLimits
   /** Whether the server is stopping (for `/readyz`). */
   lifecycle?: Lifecycle
+  /** Per-site ingest counts (diagnostics); a fresh one when not given. */
+  diagnostics?: SiteDiagnostics
 }
 
 /** Builds the whole collector app; `start.ts` serves it, tests call `app.request()`. */
@@ -72,6 +78,7 @@ export function createApp(deps: AppDeps): Hono {
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
+  deps = { ...deps, diagnostics: deps.diagnostics ?? new SiteDiagnostics() }
   const trustProxy = deps.trustProxy ?? false
   app.use('*', securityHeaders())
   // Before any route: a route added later is covered without a line of its own.
@@ -85,7 +92,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', visitorRoutes(deps))
   app.route('/', helpRoutes({ ...deps, desk }))
   app.route('/api/settings', settingsRoutes(deps))
-  app.route('/api', apiRoutes({ ...deps, desk }))
+  app.route('/api', apiRoutes({ ...deps, desk, diagnostics: deps.diagnostics! }))
   app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token, { trustProxy }))
   return app
 }

@@ -13,6 +13,9 @@ import { createOffersModel } from './models/offersModel.ts'
 import { createReplayModel } from './models/replayModel.ts'
 import { createSessionModel } from './models/sessionModel.ts'
 import { createSessionPagesModel } from './models/sessionPagesModel.ts'
+import { createIssuesModel } from './models/issuesModel.ts'
+import { createSessionListModel } from './models/sessionListModel.ts'
+import { createSettingsModel } from './models/settingsModel.ts'
 import './styles.css'
 
 const api = createApi()
@@ -44,6 +47,9 @@ const models = {
   session: createSessionModel(api),
   replay: createReplayModel(api),
   clock: createClock(),
+  issues: createIssuesModel(),
+  sessionList: createSessionListModel(),
+  settings: createSettingsModel(),
 }
 
 render(<App models={models} />, document.getElementById('app')!)

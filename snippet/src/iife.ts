@@ -12,7 +12,8 @@ if (s) {
   const d = s.dataset
   start({
     site: d.site!,
-    endpoint: d.endpoint || new URL(s.src || location.href).origin,
+    // No src (an inline copy of the script): the page's own origin.
+    endpoint: d.endpoint || new URL(s.src, location as unknown as URL).origin,
     threshold: +d.struggleThreshold!, // NaN when absent: ignored
   })
 }

@@ -136,7 +136,16 @@ export interface VitalEvent extends BaseEvent {
   vw: number
 }
 
-export type WireEvent = PageEvent | SignalEvent | StruggleEvent | ClickEvent | ScrollEvent | VitalEvent
+/** The page reported a conversion goal: `wince('goal', name, value?)`. */
+export interface GoalEvent extends BaseEvent {
+  k: 'goal'
+  /** The goal's name, as the site calls it (`purchase`, `signup`). */
+  name: string
+  /** Optional value of the conversion (an order total); 0 when none. */
+  v: number
+}
+
+export type WireEvent = PageEvent | SignalEvent | StruggleEvent | ClickEvent | ScrollEvent | VitalEvent | GoalEvent
 
 /**
  * One POST /v1/collect body (sent as text/plain JSON to avoid a CORS preflight).

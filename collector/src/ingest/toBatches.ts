@@ -4,6 +4,7 @@ import type { Table } from '../store/Writer.ts'
 import { viewportClass } from './viewportClass.ts'
 import { sampled } from './sampled.ts'
 import type { AlertContext } from '../live/alertContext.ts'
+import type { Agent } from './parseUserAgent.ts'
 
 /** A string as JSON text. */
 const q = JSON.stringify
@@ -13,10 +14,13 @@ const q = JSON.stringify
  * as JSONEachRow text (the columns of `migrations/`): no row objects to build and
  * encode again on the busiest path of the collector. Clicks are kept for the share
  * `clickSample` (0–1) of page views, chosen by page-view id so a page view's clicks
- * are all kept or all dropped.
+ * are all kept or all dropped. Page views carry the visitor's device class, browser and
+ * OS families (`agent`, parsed once per beacon) for segments.
  */
 export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEvent[], clickSample = 1, extra: BatchExtra = {}): SpoolBatch[] {
-  const rows: Record<Table, string[]> = { signals: [], page_views: [], alerts: [], clicks: [], scroll_depth: [], vitals: [] }
+  const rows: Record<Table, string[]> = { signals: [], page_views: [], alerts: [], clicks: [], scroll_depth: [], vitals: [], goals: [] }
+  const agent = extra.agent
+  const segment = agent ? `,"device":${q(agent.device)},"browser":${q(agent.browser)},"os":${q(agent.os)}` : ''
   const keepClicks = sampled(env.pv, clickSample)
   // The columns every row shares, once per beacon.
   const head = `{"site":${q(env.s)},"session":${q(env.sid)},"page_view":${q(env.pv)}${extra.skew ? `,"skew":${extra.skew}` : ''}`
@@ -26,7 +30,7 @@ export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEve
       rows.signals.push(
         `${common},"type":${q(e.type)},"selector":${q(e.sel)},"label":${q(e.lb)},"x":${Math.round(e.x)},"y":${Math.round(e.y)},"n":${e.n},"ms":${e.ms},"why":${q(e.why)}}`,
       )
-    } else if (e.k === 'page') rows.page_views.push(`${common},"ref":${q(e.ref ?? '')},"vw":${e.vw},"vh":${e.vh}}`)
+    } else if (e.k === 'page') rows.page_views.push(`${common},"ref":${q(e.ref ?? '')},"vw":${e.vw},"vh":${e.vh}${segment}}`)
     else if (e.k === 'struggle') rows.alerts.push(`${common},"score":${e.sc},"reasons":${q(JSON.stringify(e.rs))}${contextColumns(extra.contexts?.get(e.id))}${extra.held?.has(e.id) ? ',"held":1' : ''}}`)
     else if (e.k === 'click') {
       if (keepClicks) {
@@ -36,6 +40,7 @@ export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEve
         )
       }
     } else if (e.k === 'scroll') rows.scroll_depth.push(`${common},"vc":"${viewportClass(e.vw)}","depth":${Math.round(e.d)},"height":${Math.round(e.dh)}}`)
+    else if (e.k === 'goal') rows.goals.push(`${common},"name":${q(e.name)},"value":${e.v}}`)
     else rows.vitals.push(`${common},"vc":"${viewportClass(e.vw)}","name":${q(e.name)},"value":${e.v},"selector":${q(e.sel)}}`)
   }
   const batches: SpoolBatch[] = []
@@ -60,6 +65,8 @@ export interface BatchExtra {
   held?: ReadonlySet<string>
   /** Each struggle event's alert context (migration 0007), by event id. */
   contexts?: ReadonlyMap<string, AlertContext>
+  /** The visitor's device class, browser and OS families (parsed once per beacon), for segments. */
+  agent?: Agent
 }
 
 /** The offset inside the element snapped to a 10×10 grid (0–9 each way). */

@@ -20,6 +20,10 @@ import { optionalSiteQuery, rangeQuery } from '../validate/queries.ts'
 import { heatmapApi } from './heatmapApi.ts'
 import { sessionsApi } from './sessionsApi.ts'
 import { liveRoutes } from './live.ts'
+import { issuesApi } from './issuesApi.ts'
+import { sessionListApi } from './sessionListApi.ts'
+import { diagnosticsApi } from './diagnosticsApi.ts'
+import type { SiteDiagnostics } from '../diagnostics/SiteDiagnostics.ts'
 
 export interface ApiDeps {
   client: ClickHouseClient
@@ -32,6 +36,7 @@ export interface ApiDeps {
   webhooks?: WebhookSender
   /** Agents' presence (their open alert streams) and what live help keeps. */
   desk?: HelpDesk
+  diagnostics: SiteDiagnostics
   /** Heartbeat on the alert stream, ms: keeps proxies from closing an idle stream. Default 15 s. */
   heartbeatMs?: number
 }
@@ -42,11 +47,14 @@ const signalsQuery = z
   .transform(({ session, type, ...range }) => ({ ...rangeQuery.parse(range), session, type }))
 
 /** `/api/*`: everything the dashboard reads; an agent or admin token (or its session) required. */
-export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, desk = new HelpDesk(), heartbeatMs = 15_000 }: ApiDeps) {
+export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, diagnostics, desk = new HelpDesk(), heartbeatMs = 15_000 }: ApiDeps) {
   return new Hono()
     .use('*', requireRole(tokens, token, 'agent'))
     .route('/', heatmapApi(client))
     .route('/', sessionsApi(client))
+    .route('/', issuesApi(client, sites))
+    .route('/', sessionListApi(client, sites))
+    .route('/', diagnosticsApi(diagnostics, sites))
     .route('/', liveRoutes({ client, bus, tokens, token, sites }))
     .get('/sites', (c) => c.json({ sites: sites.list().map(redactSite) }))
     .get('/stats', (c) => c.json({ ingest: stats.toJSON() }))

@@ -10,7 +10,9 @@ import type { Writer } from '../store/Writer.ts'
 import type { Alert, LiveBus } from '../live/LiveBus.ts'
 import { atTheDoor } from '../ingest/atTheDoor.ts'
 import { botKind } from '../ingest/isBot.ts'
+import { parseUserAgent } from '../ingest/parseUserAgent.ts'
 import { IngestStats } from '../ingest/IngestStats.ts'
+import { SiteDiagnostics } from '../diagnostics/SiteDiagnostics.ts'
 import { RateLimiter, type Rate } from '../ingest/RateLimiter.ts'
 import { RecentIds } from '../ingest/RecentIds.ts'
 import { readBody } from '../ingest/readBody.ts'
@@ -43,6 +45,8 @@ export interface CollectDeps {
   ipRate?: Rate
   /** Take the client IP from `X-Forwarded-For` (behind a trusted proxy). Default false. */
   trustProxy?: boolean
+  /** Per-site counts for the diagnostics panel. */
+  diagnostics?: SiteDiagnostics
   /** Called once per new struggle alert this process ingested (webhooks). */
   onAlert?: (alert: Alert, site: Site) => void
   /** Session trails and recent alerts for live help (default: fresh ones, unshared). */
@@ -52,7 +56,7 @@ export interface CollectDeps {
 }
 
 /** `POST /v1/collect`: validate, drop bots and repeats, publish struggle alerts live, then store. */
-export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, desk = new HelpDesk(), alertGate = new AlertGate() }: CollectDeps) {
+export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, desk = new HelpDesk(), alertGate = new AlertGate(), diagnostics = new SiteDiagnostics() }: CollectDeps) {
   const byIp = new RateLimiter(ipRate)
   const bySite = new Map<string, RateLimiter>()
   const seen = new RecentIds()
@@ -107,11 +111,15 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         const site = sites.get(s)
         if (!site) throw new ApiError(403, `unknown site "${s}"`)
         if (!origin) throw new ApiError(403, "no Origin header: beacons are accepted from browsers on the site's origins")
-        if (!sites.allows(site, origin)) throw new ApiError(403, `origin ${origin} is not allowed for site "${s}"`)
+        if (!sites.allows(site, origin)) {
+          diagnostics.refusedOrigin(site.id, origin)
+          throw new ApiError(403, `origin ${origin} is not allowed for site "${s}"`)
+        }
 
         const bot = botKind(c.req.header('user-agent'))
         if (bot === 'bot' || (bot === 'headless' && !site.allowHeadless)) {
           stats.bots++
+          diagnostics.dropped(site.id, bot)
           return c.json({ accepted: 0, rejected: [], dropped: bot }, 202)
         }
 
@@ -120,6 +128,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         const siteWait = limiter.take(site.id, ev.length)
         if (siteWait > 0) {
           stats.rateLimited++
+          diagnostics.rateLimited(site.id)
           throw new ApiError(429, `too many events for site "${s}"`, { retryAfter: siteWait })
         }
         const skew = clockSkew(envelope.t)
@@ -137,6 +146,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
           if (seen.add(event.id)) fresh.push(onCollectorClock(atTheDoor(event, site), skew))
         }
         stats.invalid += rejected?.length ?? 0
+        if (valid === 0) diagnostics.invalid(site.id)
         if (valid === 0) throw new ApiError(400, 'no valid event in beacon', { rejected })
         stats.duplicates += valid - fresh.length
         // Live first: an alert must not wait for storage.
@@ -158,7 +168,8 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
             onAlert?.(alert, site)
           }
         }
-        const kept = await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, { skew, ...(held && { held }), ...(contexts && { contexts }) }))
+        const agent = parseUserAgent(c.req.header('user-agent'))
+        const kept = await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, { skew, agent, ...(held && { held }), ...(contexts && { contexts }) }))
         if (kept !== 'ok') {
           for (const e of fresh) seen.delete(e.id)
           stats.unavailable++
@@ -167,6 +178,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
             : new ApiError(503, 'the events could not be written to disk: retry later', { retryAfter: 5 })
         }
         stats.accepted += fresh.length
+        diagnostics.accepted(site.id)
         return c.json({ accepted: valid, rejected: rejected ?? [] }, 202)
       },
     )

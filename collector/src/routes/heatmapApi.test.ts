@@ -132,3 +132,19 @@ describe('replay and session pages', () => {
     expect(o.vitals).toEqual([{ url: PAGE, name: 'LCP', p75: 1800, samples: 1, element: 'img.hero' }])
   })
 })
+
+describe('hotspot sessions', () => {
+  it('lists only sessions of the heatmap’s viewport class', async () => {
+    const at = Date.now()
+    const visit = (vw: number) => beaconOf([{ k: 'page', id: eventId('p'), t: at, u: PAGE, vw, vh: 800 }, signal({ u: PAGE, sel: 'button#vc', type: 'dead_click', t: at + 1 })])
+    const desktop = visit(1280)
+    const phone = visit(390)
+    await t.app.request('/v1/collect', postInit(desktop))
+    await t.app.request('/v1/collect', postInit(phone))
+    await t.writer.flush()
+    const list = async (vc: string) =>
+      (await get<{ sessions: Array<{ session: string }> }>(`/api/heatmap/sessions?site=demo&url=${encodeURIComponent(PAGE)}&vc=${vc}&selector=${encodeURIComponent('button#vc')}`)).sessions.map((s) => s.session)
+    expect(await list('desktop')).toEqual([desktop.sid])
+    expect(await list('mobile')).toEqual([phone.sid])
+  })
+})

@@ -42,7 +42,7 @@ describe('webhook secrets are write-only', () => {
       }
     }
     const { sites } = (await (await t.app.request('/api/sites', { headers: agent })).json()) as { sites: Array<{ id: string; webhooks?: unknown }> }
-    expect(sites.find((s) => s.id === 'shop')!.webhooks).toEqual([{ url: 'https://hooks.example/wince', secretFingerprint: fingerprint(SECRET) }])
+    expect(sites.find((s) => s.id === 'shop')!.webhooks).toEqual([{ url: 'https://hooks.example/wince', fingerprint: fingerprint(SECRET) }])
     // The secret is still the one deliveries are signed with.
     expect(t.sites.get('shop')!.webhooks![0]!.secret).toBe(SECRET)
   })

@@ -5,8 +5,9 @@ import { valid } from '../validate/valid.ts'
 import { id } from '../validate/id.ts'
 import { requireRole } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
-import { siteSchema, type Sites } from '../sites/Sites.ts'
-import { redactSite } from '../sites/redactSite.ts'
+import { siteSchema, type Site, type Sites } from '../sites/Sites.ts'
+import { mergePatch } from '../sites/mergePatch.ts'
+import { keepSecrets, redactSite } from '../sites/redactSite.ts'
 
 export interface SettingsDeps {
   sites: Sites
@@ -24,15 +25,50 @@ const newToken = z.strictObject({ role: z.enum(['admin', 'agent']), name: z.stri
 const tokenLook = z.strictObject(look)
 
 const idParam = z.object({ id })
-// The id comes from the path: the body gives the rest of the site.
-const siteBody = siteSchema.extend({ id: id.optional() })
 
-/** `/api/settings/*`: sites and tokens. Admin role only. */
+/**
+ * Validates a whole site; a refusal names every field at fault (`issues: [{field, message}]`,
+ * the first also in `error`) so a form can show each message beside its field.
+ */
+function validSite(body: unknown, id: string): Site {
+  const parsed = siteSchema.safeParse({ ...(body as object), id })
+  if (parsed.success) return parsed.data
+  const issues = parsed.error.issues.slice(0, 20).map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }))
+  throw new ApiError(400, `${issues[0]!.field}: ${issues[0]!.message}`, { field: issues[0]!.field, issues })
+}
+
+const objectBody = async (req: Request): Promise<Record<string, unknown>> => {
+  const body = await jsonBody(req)
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, '(body): expected a JSON object of site settings')
+  return body as Record<string, unknown>
+}
+
+/**
+ * `/api/settings/*`: sites and tokens. Admin role only. A site is read with `GET`,
+ * replaced whole with `PUT` (a field left out is removed: that is what replacing
+ * means) and changed field by field with `PATCH` (JSON Merge Patch: `null` removes).
+ */
 export function settingsRoutes({ sites, tokens, token }: SettingsDeps) {
   return new Hono()
     .use('*', requireRole(tokens, token, 'admin'))
-    .put('/sites/:id', valid('param', idParam), valid('json', siteBody), (c) => {
-      const site = { ...c.req.valid('json'), id: c.req.valid('param').id }
+    .get('/sites/:id', valid('param', idParam), (c) => {
+      const site = sites.get(c.req.valid('param').id)
+      if (!site) throw new ApiError(404, `no site "${c.req.valid('param').id}"`)
+      return c.json({ site: redactSite(site) })
+    })
+    // PUT replaces the whole site; PATCH merges. Both answer field-level issues for the Settings view.
+    .put('/sites/:id', valid('param', idParam), async (c) => {
+      const { id } = c.req.valid('param')
+      const site = validSite(keepSecrets(await objectBody(c.req.raw), sites.get(id)), id)
+      sites.put(site)
+      return c.json({ site: redactSite(site) })
+    })
+    .patch('/sites/:id', valid('param', idParam), async (c) => {
+      const { id } = c.req.valid('param')
+      const old = sites.get(id)
+      if (!old) throw new ApiError(404, `no site "${id}": create it with PUT`)
+      const patch = keepSecrets(await objectBody(c.req.raw), old)
+      const site = validSite(mergePatch(old, patch), id)
       sites.put(site)
       return c.json({ site: redactSite(site) })
     })

@@ -13,6 +13,9 @@ export const LIMITS = {
   selectorLength: 512,
   labelLength: 128,
   whyLength: 128,
+  goalNameLength: 64,
+  /** A goal's value (an order total, in any currency): bounded so sums stay exact in Float64. */
+  goalValueMax: 1e9,
 } as const
 
 /** Lone UTF-16 surrogates: not text, and ClickHouse refuses them, which would hold up a whole insert. */
@@ -102,6 +105,13 @@ export const vitalEventSchema = z.strictObject({
   vw: width,
 })
 
+export const goalEventSchema = z.strictObject({
+  ...base,
+  k: z.literal('goal'),
+  name: z.string().min(1).max(LIMITS.goalNameLength).regex(/^[\w .:-]+$/, 'letters, digits, space, _ . : or - only'),
+  v: z.number().finite().min(0).max(LIMITS.goalValueMax),
+})
+
 export const eventSchema = z.discriminatedUnion('k', [
   pageEventSchema,
   signalEventSchema,
@@ -109,6 +119,7 @@ export const eventSchema = z.discriminatedUnion('k', [
   clickEventSchema,
   scrollEventSchema,
   vitalEventSchema,
+  goalEventSchema,
 ])
 
 /** The envelope; events are validated one by one so one bad event never drops the rest. */

@@ -20,6 +20,7 @@ const valid: Record<string, Record<string, unknown>> = {
   click: { k: 'click', id: 'c1', t: T, u: 'https://shop.example/d', x: 100, y: 2000.5, vw: 390, dw: 390, dh: 4000, sel: 'div>a', fx: 0, fy: 1 },
   scroll: { k: 'scroll', id: 'r1', t: T, u: 'https://shop.example/e', d: 1800, dh: 4000, vw: 1024 },
   vital: { k: 'vital', id: 'v1', t: T, u: 'https://shop.example/f', name: 'INP', v: 240, sel: 'button', vw: 1280 },
+  goal: { k: 'goal', id: 'g1', t: T, u: 'https://shop.example/thanks', name: 'purchase', v: 42.5 },
 }
 
 /** Values that sit on, just inside or just outside some rule of the schema. */
@@ -74,6 +75,11 @@ const POOL: unknown[] = [
   'click',
   'scroll',
   'vital',
+  'goal',
+  'order paid',
+  'x'.repeat(LIMITS.goalNameLength + 1),
+  1e9,
+  1e9 + 1,
   'rage_click',
   'quick_back',
   'LCP',

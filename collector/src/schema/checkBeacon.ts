@@ -1,4 +1,4 @@
-import type { Beacon, ClickEvent, PageEvent, Reason, ScrollEvent, SignalEvent, StruggleEvent, VitalEvent, WireEvent } from '@wince/snippet/wire'
+import type { Beacon, ClickEvent, GoalEvent, PageEvent, Reason, ScrollEvent, SignalEvent, StruggleEvent, VitalEvent, WireEvent } from '@wince/snippet/wire'
 import { SIGNAL_TYPES, WIRE_VERSION } from '@wince/snippet/wire'
 import { LIMITS } from './beacon.ts'
 
@@ -105,6 +105,9 @@ const width = num(0, 20_000, true)
 const selector = text(LIMITS.selectorLength)
 const label = text(LIMITS.labelLength)
 
+const GOAL_NAME = /^[\w .:-]+$/
+const goalName: Field<string> = (v) => (typeof v === 'string' && v.length >= 1 && v.length <= LIMITS.goalNameLength && GOAL_NAME.test(v) ? v : BAD)
+
 const reason = object<Reason>({ type: signalType, sel: selector, lb: label, t: epochMs, n: count, pts: num(0, 1_000_000) })
 
 const byKind: { readonly [K in WireEvent['k']]: Field<Extract<WireEvent, { k: K }>> } = {
@@ -127,6 +130,7 @@ const byKind: { readonly [K in WireEvent['k']]: Field<Extract<WireEvent, { k: K 
   click: object<ClickEvent>({ id, t: epochMs, u: url, k: literal('click'), x: docPx, y: docPx, vw: width, dw: docPx, dh: docPx, sel: selector, fx: fraction, fy: fraction }),
   scroll: object<ScrollEvent>({ id, t: epochMs, u: url, k: literal('scroll'), d: docPx, dh: docPx, vw: width }),
   vital: object<VitalEvent>({ id, t: epochMs, u: url, k: literal('vital'), name: oneOf(['LCP', 'INP', 'CLS']), v: num(0, 3_600_000), sel: selector, vw: width }),
+  goal: object<GoalEvent>({ id, t: epochMs, u: url, k: literal('goal'), name: goalName, v: num(0, LIMITS.goalValueMax) }),
 }
 
 /**

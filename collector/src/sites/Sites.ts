@@ -49,6 +49,20 @@ export const siteSchema = z.strictObject({
   vitalsSample: z.number().min(0).max(1).optional(),
   /** The name visitors see for the admin token (and agents without a display name) when help comes. Default {@link DEFAULT_TEAM_NAME}. */
   teamName: z.string().trim().min(1).max(60).regex(/^[^<>\p{Cc}]*$/u, 'a name without < > or control characters').optional(),
+  /**
+   * Conversion goals. A session reached one when it viewed a page whose path matches
+   * `url` (a glob: `*` any characters, `?` one), or when the page called
+   * `wince('goal', name, value?)`. Default: none.
+   */
+  goals: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(64).regex(/^[\w .:-]+$/, 'letters, digits, space, _ . : or - only'),
+        url: z.string().max(512).regex(/^\/[^\s]*$/, 'a path glob starting with /, such as /thanks*').optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
   /** Where alerts are POSTed (Slack-compatible `text` plus the structured alert), signed with HMAC-SHA256 of the body with `secret`. */
   webhooks: z.array(z.strictObject({ url: z.string().max(2048).regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL'), secret: z.string().min(16).max(200) })).max(10).optional(),
 })

@@ -2,7 +2,7 @@ import type { InsertJson } from './createStore.ts'
 import type { Spool, SpoolBatch, StoredRows } from './Spool.ts'
 
 /** Tables the writer fills. */
-export type Table = 'signals' | 'page_views' | 'alerts' | 'clicks' | 'scroll_depth' | 'vitals'
+export type Table = 'signals' | 'page_views' | 'alerts' | 'clicks' | 'scroll_depth' | 'vitals' | 'goals'
 
 export interface WriterOptions {
   /** Flush at most this often, ms. Default 200: alerts go live through the bus, not the store, so a short wait costs nothing visible while batching inserts ClickHouse likes. */

@@ -20,6 +20,14 @@ import { Header } from './Header.tsx'
 import { HeatmapView } from './HeatmapView.tsx'
 import { ReplayPanel } from './ReplayPanel.tsx'
 import { SessionPanel } from './SessionPanel.tsx'
+import type { Issue } from '@wince/collector'
+import type { IssuesModel } from '../models/issuesModel.ts'
+import type { SessionListModel } from '../models/sessionListModel.ts'
+import type { SettingsModel } from '../models/settingsModel.ts'
+import { IssuesView } from './IssuesView.tsx'
+import { IssuesTable } from './IssuesTable.tsx'
+import { SessionsView } from './SessionsView.tsx'
+import { SettingsView } from './SettingsView.tsx'
 
 /** How far before an alert a session's timeline starts: the struggle builds up over minutes, a visit rarely lasts hours. */
 const SESSION_LOOKBACK_MS = 6 * 3_600_000
@@ -37,6 +45,9 @@ export interface AppModels {
   session: SessionModel
   replay: ReplayModel
   clock: ClockModel
+  issues: IssuesModel
+  sessionList: SessionListModel
+  settings: SettingsModel
 }
 
 export interface Props {
@@ -84,6 +95,16 @@ export function App({ models }: Props) {
     return untracked(() => heatmap.watch(site, ms))
   })
   useSignalEffect(() => {
+    const site = filters.site.value
+    const ms = filters.range.value.ms
+    const view = filters.view.value
+    untracked(() => {
+      if (view === 'issues' || view === 'friction') void models.issues.refresh(site, ms)
+      if (view === 'sessions') void models.sessionList.refresh(site, ms)
+      if (view === 'settings') void models.settings.load(site)
+    })
+  })
+  useSignalEffect(() => {
     void filters.site.value
     untracked(() => {
       session.close()
@@ -111,6 +132,12 @@ export function App({ models }: Props) {
   const refreshFriction = () => void friction.refresh(site(), filters.range.peek().ms)
   const openId = session.session.value
   const sessionAlert = openId ? alerts.alerts.value.find((a) => a.session === openId) : undefined
+  const ms = () => filters.range.peek().ms
+  // An issue's sessions: the Sessions view narrowed to its page, element and signal type.
+  const issueSessions = (issue: Issue) => {
+    models.sessionList.filter.value = { ...models.sessionList.filter.peek(), type: issue.type, url: issue.url, selector: issue.selector, converted: '', minScore: '' }
+    filters.view.value = 'sessions'
+  }
   const sessionPanel = (
     <SessionPanel session={session} now={clock.now} alert={sessionAlert} pages={openId ? models.sessionPages.bySession.value.get(openId) : undefined} onOpenReplay={openReplay} />
   )
@@ -143,7 +170,32 @@ export function App({ models }: Props) {
         {view === 'heatmaps' && (
           <HeatmapView heatmap={heatmap} now={clock.now} onOpenSession={(id, last) => void session.open(site(), id, last - SESSION_LOOKBACK_MS)} aside={session.session.value ? sessionPanel : null} />
         )}
-        {view === 'friction' && <FrictionView friction={friction} now={clock.now} onRefresh={refreshFriction} />}
+        {view === 'friction' && (
+          <FrictionView friction={friction} now={clock.now} onRefresh={refreshFriction}>
+            <h3>What to fix first</h3>
+            <IssuesTable issues={models.issues.issues.value.slice(0, 5)} onSessions={issueSessions} />
+          </FrictionView>
+        )}
+        {view === 'issues' && (
+          <IssuesView
+            issues={models.issues}
+            onRefresh={() => void models.issues.refresh(site(), ms())}
+            onStatus={(issue, status) => void models.issues.setStatus(site(), issue.id, status, ms())}
+            onSessions={issueSessions}
+          />
+        )}
+        {view === 'sessions' && (
+          <SessionsView
+            list={models.sessionList}
+            onRefresh={() => void models.sessionList.refresh(site(), ms())}
+            onOpen={(row) => {
+              void session.open(site(), row.session, row.start - 1)
+              if (row.replay) openReplay(row.session)
+            }}
+            aside={session.session.value ? sessionPanel : null}
+          />
+        )}
+        {view === 'settings' && <SettingsView settings={models.settings} site={filters.site.value} now={clock.now.value} />}
       </main>
     </>
   )

@@ -1,4 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals'
+import type { ComponentChildren } from 'preact'
 import { clockTime } from '../lib/clockTime.ts'
 import type { FrictionModel } from '../models/frictionModel.ts'
 import { FrictionElementsTable } from './FrictionElementsTable.tsx'
@@ -10,10 +11,12 @@ export interface Props {
   friction: FrictionModel
   now: ReadonlySignal<number>
   onRefresh(): void
+  /** Shown above the tables: the top issues by cost. */
+  children?: ComponentChildren
 }
 
 /** Where visitors struggle: the trend, pages and elements ranked by signals, and web vitals per page. */
-export function FrictionView({ friction, now, onRefresh }: Props) {
+export function FrictionView({ friction, now, onRefresh, children }: Props) {
   const updatedAt = friction.updatedAt.value
   const loading = friction.loading.value
   const overview = friction.overview.value
@@ -34,6 +37,7 @@ export function FrictionView({ friction, now, onRefresh }: Props) {
           {friction.error.value}
         </p>
       )}
+      {children}
       {overview && <TrendChart points={overview.trend.points} bucketMs={overview.trend.bucketMs} from={span.from} to={span.to} now={now.value} />}
       <FrictionPagesTable pages={friction.pages.value} struggling={overview?.struggling ?? []} />
       <FrictionElementsTable elements={friction.elements.value} />

@@ -16,6 +16,9 @@ export const VIEWS = [
   { id: 'live', label: 'Live' },
   { id: 'heatmaps', label: 'Heatmaps' },
   { id: 'friction', label: 'Friction' },
+  { id: 'issues', label: 'Issues' },
+  { id: 'sessions', label: 'Sessions' },
+  { id: 'settings', label: 'Settings' },
 ] as const
 
 export type ViewId = (typeof VIEWS)[number]['id']

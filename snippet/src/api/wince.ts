@@ -1,6 +1,6 @@
 import type { ScoreTuning } from '../score/createStruggleScore'
 import { guard } from '../core/guard'
-import { consent } from '../transport/queue'
+import { consent, ctx } from '../transport/queue'
 import { on } from './callbacks'
 import { tune } from './emit'
 import { register } from '../ext/ext'
@@ -13,6 +13,7 @@ import { live, stop } from '../start'
  * - `wince('config', { weights, threshold })`: tune the struggle score
  * - `wince('stop')`: stop everything, remove every listener
  * - `wince('on', 'help', cb)`: the help prompt's 'chat' action was chosen: open the site's chat
+ * - `wince('goal', name, value?)`: the visitor reached a conversion goal (handled by the boot chunk)
  * - `wince('x', name, factory)`: used by Wince's own lazily loaded chunks to register
  */
 export type WinceApi = {
@@ -20,6 +21,7 @@ export type WinceApi = {
   (cmd: 'consent', on: boolean): void
   (cmd: 'config', o: ScoreTuning): void
   (cmd: 'stop'): void
+  (cmd: 'goal', name: string, value?: number): void
 }
 
 /** Runs one page API call; unknown calls are ignored and nothing ever throws into the page. */
@@ -28,7 +30,9 @@ export const wince = guard((cmd: string, a?: any, b?: any): void => {
   else if (cmd == 'consent') consent(a)
   else if (cmd == 'config') tune(a)
   else if (cmd == 'stop') stop()
-  else if (cmd == 'x' && live) register(b)
+  else if (cmd == 'x') live && register(b)
+  // Anything else is the boot chunk's (`goal`…): kept until it loads, which then takes them over.
+  else ctx.u.push(cmd, a, b)
 }) as WinceApi
 
 /**

@@ -8,6 +8,7 @@ import { fraction } from '../heat/fraction'
 import { chunk, endpoint, idle, listen, on, page } from './lib/chunk'
 import { CHUNKS } from './lib/chunkNames'
 import { retrying } from './lib/retry'
+import { takeCalls } from './boot/goals'
 
 /**
  * Longest wait for an idle moment before the settings request goes anyway, ms: a page
@@ -39,6 +40,8 @@ chunk('boot', (c: Ctx) => {
   const text = load<boolean>('tx')
   c.l = (el: Element) => readableLabel(el, !!(c.st ? c.st.allowText : text))
   c.x.push(() => (c.l = undefined))
+  // Page API calls the core left to this chunk: `wince('goal', name, value?)`.
+  takeCalls(c)
 
   const got: Record<string, unknown> = {}
   const need = (name: string) =>
@@ -67,8 +70,9 @@ chunk('boot', (c: Ctx) => {
   // signals; a heatmap with holes would mislead).
   listen(c, window, 'click', (v: MouseEvent) => {
     const el = v.target
-    // Keyboard and scripted clicks (detail 0) have no position worth drawing.
-    if (!(el instanceof Element) || !v.detail) return
+    // Keyboard and scripted clicks (detail 0) have no position worth drawing; Wince's own
+    // interface (the help prompt, marked `data-wince-ui`) is not the page's.
+    if (!(el instanceof Element) || !v.detail || el.closest('[data-wince-ui]')) return
     const r = el.getBoundingClientRect()
     c.q({
       k: 'click',

@@ -26,8 +26,10 @@ chunk('snap', (c: Ctx) => {
     idle(() => {
       if (page() != u) return // the route changed meanwhile: that page view asks for itself
       // Stylesheets the page can read (its own origin, or CORS) go in as text: the collector drops
-      // every URL a rebuilt page could fetch, a linked stylesheet included.
-      const snap = snapshot(document, { ...rrwebMasking(st.allowText), inlineStylesheet: true, inlineImages: false, recordCanvas: false })
+      // every URL a rebuilt page could fetch, a linked stylesheet included. Scripts left out
+      // (slimDOM): the rebuilt page never runs them, and rrweb-snapshot would keep an inline
+      // script as the text "SCRIPT_PLACEHOLDER", printed on the heatmap.
+      const snap = snapshot(document, { ...rrwebMasking(st.allowText), inlineStylesheet: true, inlineImages: false, recordCanvas: false, slimDOM: { script: true, comment: true } })
       if (!snap) return
       maskTree(snap as never, st.allowText)
       const d = document.documentElement

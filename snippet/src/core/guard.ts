@@ -1,4 +1,5 @@
-let reported = false
+/** Errors caught so far: only the first is reported. */
+let reported = 0
 
 /**
  * Wraps a callback so that nothing it throws ever reaches the host page. The first
@@ -10,10 +11,7 @@ export function guard<A extends unknown[], R>(fn: (...a: A) => R): (...a: A) => 
     try {
       return fn(...a)
     } catch (e) {
-      if (!reported) {
-        reported = true
-        console.warn('wince:', e)
-      }
+      if (!reported++) console.warn('wince:', e)
     }
   }
 }

@@ -48,6 +48,11 @@ export interface Ctx {
   l?: (el: Element) => string
   /** Starts a new page view (the boot chunk calls it when the page comes back from the back/forward cache). */
   n(): void
+  /**
+   * Page API calls the core does not handle (`goal`…), flat (`cmd, a, b, cmd, a, b…`), kept until the boot
+   * chunk loads; it handles them and replaces `push` on this array to take the later ones.
+   */
+  u: unknown[]
   /** Sending is allowed: consent given (or not withdrawn), no Do-Not-Track or Global Privacy Control, not stopped. */
   a: boolean | undefined
 }

@@ -29,7 +29,7 @@ let dnt: boolean | undefined
  * keeps its own state in it (`a`: sending allowed, `f`: the page's fetch) so that chunks
  * send under the same consent; the signal pipeline sets `z`.
  */
-export const ctx = { h: head, q: push, p: fire, x: cleanups } as Ctx
+export const ctx = { u: [] as unknown[], h: head, q: push, p: fire, x: cleanups } as Ctx
 
 /**
  * Starts the transport (`endpoint` without a trailing slash). Captures `fetch` before the liveness watcher wraps it, so the

@@ -42,7 +42,8 @@ function fitRule(vv: VisualViewport): string {
  * `data-wince-ignore`: clicks on it are never frustration signals.
  */
 export function createPanel(onClose: () => void, cleanups: (() => void)[]): Panel {
-  const host = h('div', { 'data-wince-ignore': '' })
+  // `data-wince-ui`: Wince's own interface, never counted as a page click on heatmaps.
+  const host = h('div', { 'data-wince-ignore': '', 'data-wince-ui': '' })
   const root = host.attachShadow({ mode: 'open' })
   const sheet = new CSSStyleSheet()
   sheet.replaceSync(CSS)

@@ -1,0 +1,41 @@
+import { Hono } from 'hono'
+import type { ClickHouseClient } from '@clickhouse/client'
+import { ApiError } from '../ApiError.ts'
+import type { Principal } from '../auth/requireRole.ts'
+import { listIssues } from '../issues/listIssues.ts'
+import { insertIssueStatus } from '../queries/insertIssueStatus.ts'
+import type { Sites } from '../sites/Sites.ts'
+import { parseRange } from './parseRange.ts'
+import { parseSegment } from './parseSegment.ts'
+
+const STATUSES = ['open', 'fixed', 'ignored'] as const
+
+/** `/api/issues`: problems ranked by lost conversions, and their status. */
+export function issuesApi(client: ClickHouseClient, sites: Sites) {
+  return new Hono()
+    .get('/issues', async (c) => {
+      const q = c.req.query()
+      const range = parseRange(q)
+      if (q.goal && !/^[\w .:-]{1,64}$/.test(q.goal)) throw new ApiError(400, 'goal: a goal name of the site')
+      const issues = await listIssues(client, sites.get(range.site), range, { goal: q.goal ?? '', segment: parseSegment(q) })
+      const status = q.status
+      if (status && !(STATUSES as readonly string[]).includes(status)) throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
+      return c.json({ issues: status ? issues.filter((i) => i.status === status) : issues })
+    })
+    .post('/issues/:id/status', async (c) => {
+      const id = c.req.param('id')
+      if (!/^[0-9a-f]{16}$/.test(id)) throw new ApiError(400, 'id: an issue id (16 hex digits)')
+      let body: { site?: unknown; status?: unknown }
+      try {
+        body = (await c.req.json()) as typeof body
+      } catch {
+        throw new ApiError(400, 'body is not valid JSON')
+      }
+      if (typeof body?.site !== 'string' || !sites.get(body.site)) throw new ApiError(400, 'site: the id of a configured site')
+      if (!(STATUSES as readonly unknown[]).includes(body.status)) throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
+      const principal = c.get('principal' as never) as Principal | undefined
+      const at = Date.now()
+      await insertIssueStatus(client, { site: body.site, issue: id, status: body.status as string, by: principal?.tokenId ?? '', at })
+      return c.json({ id, status: body.status, at })
+    })
+}

@@ -1,0 +1,75 @@
+import type { Issue, IssueStatus } from '@wince/collector'
+
+export interface Props {
+  issues: readonly Issue[]
+  onStatus?(issue: Issue, status: IssueStatus): void
+  onSessions(issue: Issue): void
+}
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10} %`
+
+/** Lost conversions with their interval, or why there is no figure. */
+function Cost({ issue }: { issue: Issue }) {
+  const i = issue.impact
+  if (!i) return <span class="muted" title={issue.impactReason ?? ''}>not enough data</span>
+  return (
+    <span title={`${i.affectedSessions} sessions met it: ${pct(i.affectedConversion)} converted; ${i.baselineSessions} on the page without it: ${pct(i.baselineConversion)}`}>
+      <strong>{i.lostConversions}</strong> <span class="muted">({i.low} to {i.high})</span>
+      {i.lostValue !== null && <div class="muted">value {i.lostValue}</div>}
+    </span>
+  )
+}
+
+/** Issues ranked by what they cost: lost conversions (95 % interval), sessions, status. */
+export function IssuesTable({ issues, onStatus, onSessions }: Props) {
+  if (issues.length === 0) return <p class="muted">No issue in this range.</p>
+  return (
+    <div class="table-wrap">
+      <table data-testid="issues-table">
+        <thead>
+          <tr>
+            <th scope="col">Issue</th>
+            <th scope="col">Page</th>
+            <th scope="col">Element</th>
+            <th scope="col">Lost conversions (95 %)</th>
+            <th scope="col">Converted: met / without</th>
+            <th scope="col">Sessions</th>
+            {onStatus && <th scope="col">Status</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((issue) => (
+            <tr key={issue.id} data-testid="issue-row" data-issue={issue.id}>
+              <td>
+                {issue.type.replace('_', ' ')}
+                {issue.regression && <span class="badge regression"> regression</span>}
+              </td>
+              <td>{issue.url}</td>
+              <td>
+                <code>{issue.selector}</code> <span class="muted">{issue.label}</span>
+              </td>
+              <td>
+                <Cost issue={issue} />
+              </td>
+              <td>{issue.impact ? `${pct(issue.impact.affectedConversion)} / ${pct(issue.impact.baselineConversion)}` : '—'}</td>
+              <td>
+                <button type="button" class="link" data-testid="issue-sessions" onClick={() => onSessions(issue)}>
+                  {issue.sessions} sessions
+                </button>
+              </td>
+              {onStatus && (
+                <td>
+                  <select aria-label={`Status of ${issue.type} on ${issue.selector}`} value={issue.status} onChange={(e) => onStatus(issue, e.currentTarget.value as IssueStatus)}>
+                    <option value="open">open</option>
+                    <option value="fixed">fixed</option>
+                    <option value="ignored">ignored</option>
+                  </select>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

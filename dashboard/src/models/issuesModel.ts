@@ -1,0 +1,60 @@
+import { signal, type ReadonlySignal, type Signal } from '@preact/signals'
+import type { Issue, IssueStatus } from '@wince/collector'
+import { postJson, readJson } from '../api.ts'
+
+/** A segment of visitors, '' for any. */
+export interface SegmentFilter {
+  device: string
+  browser: string
+  os: string
+}
+
+/** The segment as query parameters (only those set). */
+export const segmentQuery = (s: SegmentFilter): Record<string, string> =>
+  Object.fromEntries(Object.entries(s).filter(([, v]) => v !== ''))
+
+export interface IssuesModel {
+  issues: ReadonlySignal<readonly Issue[]>
+  segment: Signal<SegmentFilter>
+  loading: ReadonlySignal<boolean>
+  error: ReadonlySignal<string | null>
+  refresh(site: string, rangeMs: number): Promise<void>
+  setStatus(site: string, id: string, status: IssueStatus, rangeMs: number): Promise<void>
+}
+
+/** Issues ranked by lost conversions (`GET /api/issues`), and their status. */
+export function createIssuesModel(base = `${location.origin}/api`): IssuesModel {
+  const issues = signal<readonly Issue[]>([])
+  const segment = signal<SegmentFilter>({ device: '', browser: '', os: '' })
+  const loading = signal(false)
+  const error = signal<string | null>(null)
+  let latest = 0
+
+  async function refresh(site: string, rangeMs: number): Promise<void> {
+    const call = ++latest
+    loading.value = true
+    try {
+      const to = Date.now()
+      const q = new URLSearchParams({ site, from: String(to - rangeMs), to: String(to), ...segmentQuery(segment.peek()) })
+      const body = await readJson<{ issues: Issue[] }>(await fetch(`${base}/issues?${q}`))
+      if (call !== latest) return
+      issues.value = body.issues
+      error.value = null
+    } catch (err) {
+      if (call === latest) error.value = `Could not load issues: ${(err as Error).message}`
+    } finally {
+      if (call === latest) loading.value = false
+    }
+  }
+
+  async function setStatus(site: string, id: string, status: IssueStatus, rangeMs: number): Promise<void> {
+    try {
+      await postJson(`/issues/${id}/status`, { site, status }, base)
+      await refresh(site, rangeMs)
+    } catch (err) {
+      error.value = `Could not set the status: ${(err as Error).message}`
+    }
+  }
+
+  return { issues, segment, loading, error, refresh, setStatus }
+}
