@@ -37,6 +37,14 @@ function validSite(body: unknown, id: string): Site {
   throw new ApiError(400, `${issues[0]!.field}: ${issues[0]!.message}`, { field: issues[0]!.field, issues })
 }
 
+async function jsonBody(req: Request): Promise<unknown> {
+  try {
+    return await req.json()
+  } catch {
+    throw new ApiError(400, 'body is not valid JSON')
+  }
+}
+
 const objectBody = async (req: Request): Promise<Record<string, unknown>> => {
   const body = await jsonBody(req)
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, '(body): expected a JSON object of site settings')
