@@ -40,14 +40,15 @@ export function emit(v: Verdict): void {
   const at = Date.now()
   // The verdict's own `k` (element) and `u` are overwritten: the wire is a strict shape.
   const ev: SignalEvent = {
+    sel: el ? selector(el) : '',
+    lb: el ? label(el, text) : '',
+    // A chunk's verdict may bring its own `sel` and `lb` (it described its element itself).
     ...v,
     k: 'signal',
     id: rid(),
     // Detectors run on performance.now(); the wire wants epoch ms.
     t: Math.round(at - now() + v.t),
     u: v.u || page(),
-    sel: el ? selector(el) : '',
-    lb: el ? label(el, text) : '',
     ms: Math.round(v.ms),
   }
   push(ev)
