@@ -40,7 +40,8 @@ export function emit(v: Verdict): void {
   const at = Date.now()
   // The verdict's own `k` (element) and `u` are overwritten: the wire is a strict shape.
   const ev: SignalEvent = {
-    sel: el ? selector(el) : '',
+    // No element: '' (the selector of nothing).
+    sel: selector(el as Element),
     lb: el ? label(el, text) : '',
     // A chunk's verdict may bring its own `sel` and `lb` (it described its element itself).
     ...v,

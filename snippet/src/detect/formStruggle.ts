@@ -109,8 +109,8 @@ export function createFormStruggle() {
     why,
     k,
     n: times.length,
-    ms: times[times.length - 1] - times[0],
-    t: times[0],
+    ms: times[times.length - 1]! - times[0]!,
+    t: times[0]!,
   })
 
   return (r: FormRecord): FormDecision[] => {

@@ -13,7 +13,7 @@ import { classify } from './classify'
 
 let pending: Click[] = []
 let last: Click | undefined
-let timer: ReturnType<typeof setTimeout> | undefined
+let timer: ReturnType<typeof setTimeout> | 0 | undefined
 let rage: ReturnType<typeof createRageClick>
 let dead: ReturnType<typeof createDeadClick>
 
@@ -26,7 +26,7 @@ export function answer(t: number, selection: boolean): void {
 
 /** Resolves the clicks whose wait is over, in order, through the rage and dead detectors. */
 const resolve = guard((): void => {
-  timer = undefined
+  timer = 0
   const t = now()
   while (pending[0] && pending[0].t + DEAD_CLICK_WAIT_MS <= t) {
     const c = pending.shift()!
@@ -72,6 +72,6 @@ export function start(): void {
 export function stop(): void {
   clearTimeout(timer)
   // `last` may stay: an error is tied to a click only within a second of it, and a restart sees new clicks.
-  timer = undefined
+  timer = 0
   pending = []
 }
