@@ -18,6 +18,7 @@ const COLORS: Record<string, string> = {
   mouse_thrash: '#00798c',
   excessive_scroll: '#30638e',
   quick_back: '#7a9e7e',
+  form_struggle: '#b0578d',
 }
 const OTHER = '#888'
 
