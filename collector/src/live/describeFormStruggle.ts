@@ -21,8 +21,8 @@ const KIND_WORDS: Record<string, string> = {
   bday: 'birthday',
 }
 
-/** `invalid input[cc-number] Card number` → why, tag, kind, caption. */
-const LABEL = /^(invalid|reentry|submit_blocked|abandon) ([a-z-]+)(?:\[([\w-]+)\])?(?: (.*))?$/
+/** `invalid-input[cc-number] Card number` → why, tag, kind, caption. */
+const LABEL = /^(invalid|reentry|submit-blocked|abandon)-([a-z]+)(?:\[([\w-]+)\])?(?: (.*))?$/
 
 /** A field or form named for people: its kind in words, else its caption, else its tag. */
 function named(tag: string, kind: string | undefined, caption: string | undefined): string {
@@ -46,6 +46,6 @@ export function describeFormStruggle(lb: string | undefined, n: number | undefin
   if (why == 'invalid') return `the ${what} field rejected the entry${times}`
   if (why == 'reentry') return `the ${what} field was cleared and retyped${times}`
   const form = what == 'the' ? 'the form' : `the ${what} form`
-  if (why == 'submit_blocked') return `${form} refused to submit${times}`
+  if (why == 'submit-blocked') return `${form} refused to submit${times}`
   return `left ${form} unsent`
 }

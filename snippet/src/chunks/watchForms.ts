@@ -10,8 +10,9 @@ import { listen, page } from './lib/chunk'
 export const FIELDS =
   'textarea,select,input:not([type=hidden],[type=submit],[type=button],[type=image],[type=reset],[type=checkbox],[type=radio],[type=file],[type=range],[type=color])'
 
-/** Search boxes: retyping them is browsing, leaving them is not abandoning a form. */
-const SEARCH = '[type=search],[role=searchbox],[role=search] *,search *,form[action*=search] *'
+/** Search forms and boxes: retyping them is browsing, leaving them is not abandoning a form. */
+const SEARCH_FORM = '[role=search],search *,form[action*=search]'
+const SEARCH = `[type=search],[role=searchbox],[role=search] *,search *,form[action*=search] *`
 
 /** Buttons that submit their form. */
 const SUBMITS = 'button:not([type=button],[type=reset],[type=menu]),input[type=submit],input[type=image]'
@@ -72,10 +73,10 @@ export function watchForms(c: Ctx): () => void {
   const edited = new Set<Element>()
   let on = false
 
+  // Search boxes are not watched at all: retyping them is browsing, leaving them is not abandoning.
   const field = (t: EventTarget | null): HTMLInputElement | null =>
-    t instanceof Element && t.matches(FIELDS) && !t.closest('[data-wince-ignore]') ? (t as HTMLInputElement) : null
-  // Search boxes belong to no form: never abandoned, never blocked.
-  const formOf = (f: HTMLInputElement) => (f.matches(SEARCH) ? null : f.form)
+    t instanceof Element && t.matches(FIELDS) && !t.matches(SEARCH) && !t.closest('[data-wince-ignore]') ? (t as HTMLInputElement) : null
+  const formOf = (f: HTMLInputElement) => f.form
   const label = (why: string, el: Element) =>
     fieldLabel(why, el, c.st?.allowText ? (el as HTMLInputElement).labels?.[0]?.textContent || el.getAttribute('aria-label') : '')
 
@@ -97,7 +98,8 @@ export function watchForms(c: Ctx): () => void {
   const feed = (r: FormRecord) => detect(r).forEach(say)
 
   const attempt = (form: HTMLFormElement | null, by?: Element | null) => {
-    if (!form || ans.has(form)) return
+    // A search is not a form to get through.
+    if (!form || ans.has(form) || form.matches(SEARCH_FORM)) return
     ans.add(form)
     bad.delete(form)
     if (by) sent.set(form, by)
@@ -107,6 +109,7 @@ export function watchForms(c: Ctx): () => void {
       let wrong = bad.has(form)
       if (form.isConnected)
         for (const f of form.querySelectorAll(FIELDS)) {
+          if (f.matches(SEARCH)) continue
           const b = shows(f)
           wrong ||= b
           feed({ k: 'check', f, form, t: performance.now(), bad: b })

@@ -33,12 +33,14 @@ export const FIELD_CAPTION_MAX = 40
 /**
  * A form struggle's label: the reason, then the field as `tag[kind]`, then (only when the
  * site allows text) its caption, scrubbed of digits and e-mails:
- * `invalid input[cc-number] Card number`. The reason leads because alerts carry labels,
- * not `why`, and agents need to know what the field did.
+ * `invalid-input[cc-number] Card number` (`submit-blocked-form[pay]`). The reason leads
+ * because alerts carry labels, not `why`, and agents need to know what the field did;
+ * reason and field make one word of the shape the collector keeps when the site does not
+ * allow text (`tag[kind]`, letters, digits and dashes).
  */
 export function fieldLabel(why: string, el: FieldNode, caption?: string | null): string {
   const k = fieldKind(el)
-  let lb = `${why} ${el.localName}${k ? `[${k}]` : ''}`
+  let lb = `${why.replace('_', '-')}-${el.localName}${k ? `[${k}]` : ''}`
   const t = scrub((caption || '').replace(/\s+/g, ' ').trim())
   if (t) lb += ' ' + t.slice(0, FIELD_CAPTION_MAX)
   return lb
