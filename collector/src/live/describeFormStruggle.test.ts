@@ -27,3 +27,12 @@ describe('describeFormStruggle', () => {
     )
   })
 })
+
+describe('form-struggle labels at the collector’s door', () => {
+  it('keeps the reason and the field when the site does not allow text (only the caption goes)', async () => {
+    const { safeLabel } = await import('../ingest/atTheDoor.ts')
+    const site = { allowText: false } as Parameters<typeof safeLabel>[1]
+    expect(safeLabel('invalid-input[cc-number] Card number', site)).toBe('invalid-input[cc-number]')
+    expect(safeLabel('submit-blocked-form[pay]', site)).toBe('submit-blocked-form[pay]')
+  })
+})
