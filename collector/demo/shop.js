@@ -54,6 +54,15 @@
     }
   }
 
+  // The postcode check that refuses valid postcodes (see checkout.html): a form that fights back.
+  if ($('postcode')) {
+    $('postcode').addEventListener('change', function () {
+      var bad = !/^\d{5}$/.test($('postcode').value.trim())
+      $('postcode').setAttribute('aria-invalid', bad ? 'true' : 'false')
+      $('postcode-error').hidden = !bad
+    })
+  }
+
   if ($('checkout-form')) {
     $('checkout-form').addEventListener('submit', function (event) {
       event.preventDefault()

@@ -19,6 +19,7 @@ export type SignalType =
   | 'mouse_thrash'
   | 'excessive_scroll'
   | 'quick_back'
+  | 'form_struggle'
 
 export const SIGNAL_TYPES: readonly SignalType[] = [
   'rage_click',
@@ -27,6 +28,7 @@ export const SIGNAL_TYPES: readonly SignalType[] = [
   'mouse_thrash',
   'excessive_scroll',
   'quick_back',
+  'form_struggle',
 ]
 
 /** What every event carries. */

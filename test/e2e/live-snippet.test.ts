@@ -156,6 +156,9 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
 
   it('replays a struggle: the rage clicks are there, the typed value is not', async () => {
     const [context, page] = await visit('shop.html')
+    // Every request body the page sends from here on (beacons, unload beacons, replay runs).
+    const bodies: string[] = []
+    page.on('request', (r) => bodies.push(`${r.url()} ${r.postDataBuffer()?.toString('latin1') ?? ''}`))
     // The recorder loads once the page is idle and its settings came.
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)), null, { timeout: 10_000 })
     await page.waitForTimeout(500)
@@ -173,6 +176,11 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
     expect(runs.flatMap((r) => r.events).some((e) => e.type === 2)).toBe(true)
     expect(JSON.stringify(runs)).not.toContain('typed-secret-value')
     expect(JSON.stringify(runs)).not.toContain('jane.example@mail.test')
+    // Leaving sends the last beacons (form abandon among them): none holds what was typed.
+    await page.goto('about:blank')
+    await page.waitForTimeout(500)
+    expect(bodies.some((b) => b.includes('/v1/collect'))).toBe(true)
+    for (const b of bodies) expect(b, b.slice(0, 120)).not.toContain('typed-secret-value')
     await context.close()
   })
 })

@@ -1,4 +1,5 @@
 import { signalWords } from './signalWords.ts'
+import { describeFormStruggle } from './describeFormStruggle.ts'
 
 /** What a sentence about one signal needs: a struggle reason or a stored signal. */
 export interface ReasonLike {
@@ -23,6 +24,9 @@ const OVER = new Set(['mouse_thrash', 'excessive_scroll'])
  * element when there is one, the label otherwise.
  */
 export function describeReason(r: ReasonLike): string {
+  // A form struggle says what the field did ("the card field rejected the entry 3 times").
+  const form = r.type == 'form_struggle' ? describeFormStruggle(r.lb, r.n) : undefined
+  if (form) return form
   let words = signalWords(r.type)
   if (COUNTED.has(r.type) && r.n !== undefined && r.n > 1) words += ` ×${r.n}`
   const target = r.sel || r.lb

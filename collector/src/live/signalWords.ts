@@ -14,6 +14,7 @@ export const SIGNAL_WORDS = {
   mouse_thrash: 'mouse thrashing',
   excessive_scroll: 'excessive scrolling',
   quick_back: 'quick back',
+  form_struggle: 'form struggle',
 } as const satisfies Record<SignalType, string>
 
 /** Display order of the types: the order of {@link SIGNAL_WORDS}. */

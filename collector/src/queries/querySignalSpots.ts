@@ -5,7 +5,7 @@ import type { HeatmapFilter } from './heatmapFilter.ts'
 import { DESKTOP_MIN_WIDTH, TABLET_MIN_WIDTH } from '../ingest/viewportClass.ts'
 
 /**
- * A signal layer of the heatmap (rage, dead, error clicks, thrash zones):
+ * A signal layer of the heatmap (rage, dead, error clicks, thrash zones, form struggles):
  * signals per element, drawn at the element's centre cell. The viewport
  * class comes from the page view's width.
  */

@@ -83,6 +83,18 @@ describe('heatmap', () => {
     expect((await t.app.request(`/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&layer=nope`, { headers: admin })).status).toBe(400)
   })
 
+  it('draws form struggles as a layer of their own, on their fields', async () => {
+    const session = eventId('forms')
+    await t.app.request('/v1/collect', postInit(beaconOf([
+      { k: 'page', id: eventId(), t: Date.now() - 1000, u: PAGE, vw: 1280, vh: 800 },
+      signal({ u: PAGE, type: 'form_struggle', sel: 'input#postcode', lb: 'invalid-input[postal-code]', n: 3, why: 'invalid' }),
+      signal({ u: PAGE, type: 'dead_click', sel: 'button#elsewhere' }),
+    ], session)))
+    await t.writer.flush()
+    const { hotspots } = await get<{ hotspots: unknown[] }>(`/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop&layer=form_struggle`)
+    expect(hotspots).toEqual([{ selector: 'input#postcode', clicks: 1, sessions: 1 }])
+  })
+
   it('gives the share of views reaching each scroll band', async () => {
     const depth = (d: number): WireEvent => ({ k: 'scroll', id: eventId('sc'), t: Date.now(), u: PAGE, d, dh: 1000, vw: 1280 })
     await t.app.request('/v1/collect', postInit(beaconOf([depth(1000), depth(500), depth(260), depth(100)])))

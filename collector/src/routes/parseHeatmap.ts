@@ -4,7 +4,7 @@ import type { HeatmapFilter } from '../queries/heatmapFilter.ts'
 import { parseRange } from './parseRange.ts'
 
 /** The heatmap layers: all clicks, or one signal type. */
-export const LAYERS = ['clicks', 'rage_click', 'dead_click', 'error_click', 'mouse_thrash'] as const
+export const LAYERS = ['clicks', 'rage_click', 'dead_click', 'error_click', 'mouse_thrash', 'form_struggle'] as const
 export type Layer = (typeof LAYERS)[number]
 
 /** Reads `site`, `from`, `to`, `url` and `vc` (mobile, tablet, desktop; default desktop). */

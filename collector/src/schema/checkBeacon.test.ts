@@ -9,6 +9,7 @@ const T = 1_700_000_000_000
 const valid: Record<string, Record<string, unknown>> = {
   page: { k: 'page', id: 'p1', t: T, u: 'https://shop.example/a', vw: 1280, vh: 800, ref: 'https://shop.example/' },
   signal: { k: 'signal', id: 's-1', t: T, u: 'http://shop.example/b', type: 'rage_click', sel: 'main>button#buy', lb: 'button', x: 10.5, y: -3, n: 4, ms: 900, why: 'no-response' },
+  formStruggle: { k: 'signal', id: 's-2', t: T, u: 'http://shop.example/checkout', type: 'form_struggle', sel: 'form#checkout>input#card', lb: 'invalid-input[cc-number]', x: 300, y: 420, n: 3, ms: 21000, why: 'invalid' },
   struggle: {
     k: 'struggle',
     id: 'a_1',
@@ -82,6 +83,8 @@ const POOL: unknown[] = [
   1e9 + 1,
   'rage_click',
   'quick_back',
+  'form_struggle',
+  'form_loop',
   'LCP',
   'CLS',
   'FID',
@@ -89,6 +92,7 @@ const POOL: unknown[] = [
   [{ type: 'dead_click', sel: 'a', lb: 'link', t: T, n: 2, pts: 4 }],
   [{ type: 'dead_click', sel: 'a', lb: 'link', t: T, n: 2, pts: 4, extra: 1 }],
   [{ type: 'nope', sel: 'a', lb: 'link', t: T, n: 2, pts: 4 }],
+  [{ type: 'form_struggle', sel: 'input#card', lb: 'invalid-input[cc-number]', t: T, n: 3, pts: 6 }],
   Array.from({ length: LIMITS.reasonsPerAlert + 1 }, () => ({ type: 'dead_click', sel: 'a', lb: '', t: T, n: 1, pts: 1 })),
   {},
   { k: 'page' },

@@ -2,13 +2,14 @@
 export const VIEWPORTS = ['desktop', 'tablet', 'mobile'] as const
 export type Viewport = (typeof VIEWPORTS)[number]
 
-/** The heatmap's layers: the collector's click and signal layers, and scroll depth. */
+/** The heatmap's layers: the collector's click and signal layers (form struggles drawn on their fields), and scroll depth. */
 export const LAYERS = [
   { id: 'clicks', label: 'All clicks' },
   { id: 'rage_click', label: 'Rage clicks' },
   { id: 'dead_click', label: 'Dead clicks' },
   { id: 'error_click', label: 'Error clicks' },
   { id: 'mouse_thrash', label: 'Thrash zones' },
+  { id: 'form_struggle', label: 'Form struggles' },
   { id: 'scroll', label: 'Scroll depth' },
 ] as const
 

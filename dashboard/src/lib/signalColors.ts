@@ -6,6 +6,7 @@ export const SIGNAL_COLORS: Record<string, string> = {
   mouse_thrash: '#00798c',
   excessive_scroll: '#30638e',
   quick_back: '#7a9e7e',
+  form_struggle: '#b0578d',
 }
 
 /** The colour of a type not in the table (a type added later). */

@@ -38,15 +38,16 @@ export function emit(v: Verdict): void {
   const at = Date.now()
   // The verdict's own `k` (element) and `u` are overwritten: the wire is a strict shape.
   const ev: SignalEvent = {
+    sel: el ? selector(el) : '',
+    // The boot chunk's readable label once it is there (it knows whether the site allows text).
+    lb: el ? (ctx.l || label)(el) : '',
+    // A chunk's verdict may bring its own `sel` and `lb` (it described its element itself).
     ...v,
     k: 'signal',
     id: rid(),
     // Detectors run on performance.now(); the wire wants epoch ms.
     t: Math.round(at - now() + v.t),
     u: v.u || page(),
-    sel: el ? selector(el) : '',
-    // The boot chunk's readable label once it is there (it knows whether the site allows text).
-    lb: el ? (ctx.l || label)(el) : '',
     ms: Math.round(v.ms),
   }
   push(ev)

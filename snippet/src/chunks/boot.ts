@@ -9,6 +9,7 @@ import { chunk, endpoint, idle, listen, on, page } from './lib/chunk'
 import { CHUNKS } from './lib/chunkNames'
 import { retrying } from './lib/retry'
 import { takeCalls } from './boot/goals'
+import { watchForms } from './watchForms'
 
 /**
  * Longest wait for an idle moment before the settings request goes anyway, ms: a page
@@ -20,7 +21,7 @@ const e = endpoint()
 
 /**
  * The boot chunk, loaded by the core at start (cached for good): heatmap clicks and
- * scroll depth, the site's settings per page view (`GET /v1/site`, once the page is
+ * scroll depth, form struggle, the site's settings per page view (`GET /v1/site`, once the page is
  * idle), and the chunks they call for: `snap`, `vitals`, `rec`, and `help` once the
  * session struggles.
  */
@@ -123,7 +124,12 @@ chunk('boot', (c: Ctx) => {
   // A page restored from the back/forward cache starts a new page view (the core's, which sets `h.pv`).
   listen(c, window, 'pageshow', (v: PageTransitionEvent) => v.persisted && c.n())
   listen(c, window, 'scroll', reach)
-  listen(c, window, 'pagehide', end)
+  // Forms: struggles as they happen; on leaving, a form edited and not sent (before the last beacon goes).
+  const leave = watchForms(c)
+  listen(c, window, 'pagehide', () => {
+    leave()
+    end()
+  })
   listen(c, window, 'visibilitychange', () => document.hidden && end())
 
   // A new page view is the transport setting `h.pv` (after it sent the previous one's
@@ -135,6 +141,7 @@ chunk('boot', (c: Ctx) => {
     configurable: true,
     get: () => pv,
     set(v: string) {
+      leave()
       end()
       pv = v
       begin()

@@ -21,6 +21,13 @@ export interface Verdict {
   k?: unknown
   /** URL the signal is about when it is not the current page (quick_back: the page left). */
   u?: string
+  /**
+   * Selector and safe label, when the finder described the element itself (the boot
+   * chunk's form watcher names a field by its kind, never by what was typed); else the
+   * core describes `k`.
+   */
+  sel?: string
+  lb?: string
 }
 
 /** Builds a verdict from the record it is about (its position, time and element). */

@@ -40,5 +40,7 @@ export function start(): void {
   listen(window, 'popstate', route)
   // A page restored from the back/forward cache is a new page view: the boot chunk listens for it.
   ctx.n = enter
+  // Chunks' signals (the boot chunk's form watcher) go the way the core's go.
+  ctx.e = emit
 }
 

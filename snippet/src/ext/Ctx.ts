@@ -1,4 +1,5 @@
 import type { SiteSettings, StruggleEvent, WireEvent } from '../wire'
+import type { Verdict } from '../detect/Verdict'
 
 /** The beacon head, shared with the transport: its `pv` changes with every page view (SPA routes too). */
 export interface Head {
@@ -32,6 +33,13 @@ export interface Ctx {
   z?: Episode | null
   /** Queues a wire event with the next beacon (`now`: sends at once). Honours consent. */
   q(e: WireEvent, now?: boolean): void
+  /**
+   * Emits a signal a chunk found, as the core's detectors do: queued, told to the page's
+   * `signal` subscribers, counted by the struggle score (which may start an episode and
+   * send its alert). `t` is in `performance.now()` time; with `sel` and `lb` the chunk
+   * names the element itself, else the core describes `k`.
+   */
+  e(v: Verdict): void
   /** Calls the page's subscribers of a topic (each guarded), e.g. `help`. */
   p(topic: string, data?: unknown): void
   /** Cleanups that `wince('stop')` runs, newest first: a chunk pushes its own. */

@@ -14,6 +14,7 @@ export const WEIGHTS: Record<SignalType, number> = {
   mouse_thrash: 6,
   excessive_scroll: 4,
   quick_back: 4,
+  form_struggle: 6,
 }
 
 /** Score at which the session is struggling (see WEIGHTS for what reaches it). */
