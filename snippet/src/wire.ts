@@ -47,7 +47,10 @@ export interface PageEvent extends BaseEvent {
   /** Viewport width and height in CSS pixels. */
   vw: number
   vh: number
-  /** Previous page of this session (same scrubbing as `u`), if any. */
+  /**
+   * Previous page of this session (same scrubbing as `u`), if any; on the session's first page,
+   * the origin of the page the visitor came from (`document.referrer` without its path), if any.
+   */
   ref?: string
 }
 

@@ -36,10 +36,10 @@ describe('live help: help requests, one card per problem, phones', () => {
     expect(res.status).toBe(200)
   }
 
-  const visit = async (path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<[BrowserContext, Page, string]> => {
+  const visit = async (path: string, options: Parameters<Browser['newContext']>[0] = {}, referer?: string): Promise<[BrowserContext, Page, string]> => {
     const context = await browser.newContext(options)
     const page = await context.newPage()
-    await page.goto(`${site.url}/${path}`)
+    await page.goto(`${site.url}/${path}`, referer ? { referer } : {})
     await page.waitForFunction(() => typeof (window as any).wince === 'function' && !('q' in (window as any).wince))
     const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('wince.sid')!) as string)
     return [context, page, session]
@@ -207,7 +207,8 @@ describe('live help: help requests, one card per problem, phones', () => {
     await configure(help)
     const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, userAgent: ANDROID_UA }
     for (const path of ['pay-error.html', 'wide.html']) {
-      const [context, page, session] = await visit(path, phone)
+      // Came from a search: the agent sees the host, never the words searched.
+      const [context, page, session] = await visit(path, phone, 'https://search.example/results?q=blue+mug')
       await struggle(page, '#pay', true)
       const box = await page.evaluate(() => {
         const host = document.querySelector('[data-wince-ignore]')!
@@ -228,7 +229,7 @@ describe('live help: help requests, one card per problem, phones', () => {
       }
       await page.screenshot({ path: `${ARTIFACTS}phone-prompt${path === 'wide.html' ? '-wide' : ''}.png` })
       const listed = await poll(alerts, (list) => list.some((a) => a.session === session), 15_000, 250)
-      expect(listed.find((a) => a.session === session)).toMatchObject({ device: 'mobile', browser: 'Chrome', os: 'Android' })
+      expect(listed.find((a) => a.session === session)).toMatchObject({ device: 'mobile', browser: 'Chrome', os: 'Android', referrer: 'search.example' })
       await context.close()
     }
   }, 180_000)

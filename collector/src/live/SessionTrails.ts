@@ -29,18 +29,19 @@ export class SessionTrails {
 
   constructor(private readonly _max = MAX_TRAILS) {}
 
-  /** A page view began. */
-  page(site: string, session: string, pageView: string, url: string, at: number): void {
+  /** A page view began; `ref` is the page's `ref` (on a session's first page, the origin the visitor came from). */
+  page(site: string, session: string, pageView: string, url: string, at: number, ref?: string): void {
     const key = `${site}\n${session}`
     const trail = this._trails.get(key)
     if (!trail) {
       if (this._trails.size >= this._max) this._trails.delete(this._trails.keys().next().value!)
-      this._trails.set(key, { entry: url, referrer: '', startedAt: at, pages: 1, _lastPv: pageView })
+      this._trails.set(key, { entry: url, referrer: referrerHost(url, ref), startedAt: at, pages: 1, _lastPv: pageView })
       return
     }
     if (at < trail.startedAt) {
       trail.startedAt = at
       trail.entry = url
+      trail.referrer = referrerHost(url, ref)
     }
     if (trail._lastPv !== pageView) {
       trail._lastPv = pageView
@@ -50,5 +51,16 @@ export class SessionTrails {
 
   get(site: string, session: string): Trail | undefined {
     return this._trails.get(`${site}\n${session}`)
+  }
+}
+
+/** The host a session came from: its first page's `ref` when that is another site ('' for none, or the site itself). */
+export function referrerHost(url: string, ref: string | undefined): string {
+  if (!ref) return ''
+  try {
+    const host = new URL(ref).host
+    return host === new URL(url).host ? '' : host
+  } catch {
+    return ''
   }
 }

@@ -153,7 +153,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         let contexts: Map<string, AlertContext> | undefined
         let held: Set<string> | undefined
         for (const e of fresh) {
-          if (e.k === 'page') desk.trails.page(s, sid, pv, e.u, e.t)
+          if (e.k === 'page') desk.trails.page(s, sid, pv, e.u, e.t, e.ref)
           else if (e.k === 'struggle') {
             const context = alertContext(s, e, c.req.header('user-agent'), c.req.header('accept-language'), desk.trails.get(s, sid))
             ;(contexts ??= new Map()).set(e.id, context)

@@ -146,6 +146,8 @@ describe('visitor channels', () => {
 
   it('gives a channel opened late the offers still pending, from memory, and not answered ones', async () => {
     const sid = eventId('late')
+    // Agents offer help only to sessions that exist: this one struggled.
+    expect((await post(beaconOf([struggle()], sid), '198.18.0.99')).status).toBe(202)
     const offer = async (message: string) =>
       ((await (await t.app.request(`/api/sessions/${sid}/offers`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ site: 'demo', message }) })).json()) as { offer: { id: string } }).offer
     const first = await offer('First offer')

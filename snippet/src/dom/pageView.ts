@@ -18,7 +18,9 @@ function enter(): void {
   const [next, v] = quickBack(trail, url, at)
   save('tr', next)
   // The page before this one: the new trail ends with this page (a reload leaves it as it was).
-  const ref = next[next.length - 2]?.u
+  // On a session's first page, the origin the visitor came from (never its path: a search's
+  // words or a mail link's ids stay in the browser), so an agent knows where they came from.
+  const ref = next[next.length - 2]?.u || /^https?:\/\/[^/]+/.exec(document.referrer)?.[0]
   push({ k: 'page', id: rid(), t: at, u: url, vw: innerWidth, vh: innerHeight, ref })
   if (v) emit({ ...v, t: now() })
 }
