@@ -36,7 +36,10 @@ describe('replayModel', () => {
       { type: 4, timestamp: start, data: { href: 'http://localhost:5173/pay', width: 800, height: 600 } },
       { type: 3, timestamp: start + 2_000, data: { source: 2, type: 2, id: 5, x: 100, y: 200 } },
     ]
-    expect((await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq: 0, ev }))).status).toBe(202)
+    // The collector takes replay runs only from a session it told to record (its /v1/site answer).
+    const site = await t.app.request(`/v1/site?s=demo&u=${encodeURIComponent('http://localhost:5173/pay')}&vw=800&sid=${session}`, { headers: { origin: 'http://localhost:5173' } })
+    const { replay: rt } = (await site.json()) as { replay: string }
+    expect((await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq: 0, ev, rt }))).status).toBe(202)
     const rage = signal({ type: 'rage_click', t: start + 2_100, x: 100, y: 200, n: 5 })
     expect((await t.app.request('/v1/collect', postInit(beaconOf([rage], session)))).status).toBe(202)
     expect((await t.app.request('/v1/collect', postInit(beaconOf([signal({ t: start + 2_000 })], 'someone-else')))).status).toBe(202)
