@@ -147,14 +147,22 @@ describe('hostile traffic from one client', () => {
   })
 
   it('refuses snapshot and replay floods with 429 and keeps their storage bounded', async () => {
-    const snap = (i: number) => gzipSync(JSON.stringify({ v: 1, s: 'demo', u: `${ORIGIN}/p${i}`, vw: 1200, vh: 800, dw: 1200, dh: 3000, snap: { type: 0, childNodes: [{ text: 'x'.repeat(200_000) }] } }))
+    // The flood comes with real tokens (each page's /v1/site answer asks for its snapshot; the
+    // session's answer lets it record): only the rate limits and the quota stand in its way.
+    const siteAnswer = async (u: string, sid: string) =>
+      JSON.parse((await raw(`${collector.url}/v1/site?s=demo&u=${encodeURIComponent(u)}&vw=1200&sid=${sid}`, { headers: { origin: ORIGIN } })).body) as { snapshot: string | false; replay?: string }
+    const tokens = await Promise.all(Array.from({ length: 100 }, async (_, i) => (await siteAnswer(`${ORIGIN}/p${i}`, 'snapflood')).snapshot))
+    expect(tokens.every((tk) => typeof tk === 'string')).toBe(true)
+    const rt = (await siteAnswer(`${ORIGIN}/`, 'replayflood')).replay
+    expect(typeof rt).toBe('string')
+    const snap = (i: number) => gzipSync(JSON.stringify({ v: 1, s: 'demo', u: `${ORIGIN}/p${i}`, vw: 1200, vh: 800, dw: 1200, dh: 3000, snap: { type: 0, childNodes: [{ text: 'x'.repeat(200_000) }] }, tk: tokens[i] }))
     const statuses: Record<number, number> = {}
     const started = Date.now()
     for (let i = 0; i < 100; i += 25) {
       const batch = await Promise.all(Array.from({ length: 25 }, (_, j) => raw(`${collector.url}/v1/snapshot`, { method: 'POST', headers: { origin: ORIGIN, 'content-encoding': 'gzip' }, body: snap(i + j) })))
       for (const r of batch) statuses[r.status] = (statuses[r.status] ?? 0) + 1
     }
-    const replay = (seq: number) => JSON.stringify({ v: 1, s: 'demo', sid: 'replayflood', pv: 'pv1', seq, ev: [{ timestamp: Date.now(), type: 3, data: 'y'.repeat(100_000) }] })
+    const replay = (seq: number) => JSON.stringify({ v: 1, s: 'demo', sid: 'replayflood', pv: 'pv1', seq, ev: [{ timestamp: Date.now(), type: 3, data: 'y'.repeat(100_000) }], rt })
     for (let i = 0; i < 100; i += 25) {
       const batch = await Promise.all(Array.from({ length: 25 }, (_, j) => raw(`${collector.url}/v1/replay`, { method: 'POST', headers: { origin: ORIGIN }, body: replay(i + j) })))
       for (const r of batch) statuses[r.status] = (statuses[r.status] ?? 0) + 1

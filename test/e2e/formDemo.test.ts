@@ -42,7 +42,13 @@ describe('demo checkout: a postcode field that fights back', () => {
     const sessions = [await checkout(desk, (s) => desk.click(s)), await checkout(phone, (s) => phone.tap(s))]
     for (const session of sessions) {
       const card = agent.locator(`[data-testid="alert"][data-session="${session}"]`)
-      await card.waitFor({ timeout: 15_000 })
+      // The live queue shows one card per problem, its sessions folded: unfold them until this one shows.
+      await expect
+        .poll(async () => {
+          for (const toggle of await agent.locator('[data-testid="issue-toggle"][aria-expanded="false"]').all()) await toggle.click()
+          return card.count()
+        }, { timeout: 15_000 })
+        .toBeGreaterThan(0)
       await expect.poll(() => card.innerText()).toMatch(/the postcode field rejected the entry 3 times/)
     }
     await agent.screenshot({ path: new URL('../artifacts/form-struggle-alerts.png', import.meta.url).pathname })
