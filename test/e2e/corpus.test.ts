@@ -83,7 +83,7 @@ describe('labelled corpus', () => {
     }
   }
 
-  it('raises every labelled signal and nothing on the traps (precision and recall ≥ 0.95)', async () => {
+  it('raises every labelled signal and nothing on the traps (precision and recall ≥ 0.95)', { timeout: 300_000, retry: 1 }, async () => {
     const outcomes: Outcome[] = []
     const trapErrors: string[] = []
     const started = Date.now()
@@ -117,7 +117,7 @@ describe('labelled corpus', () => {
     // Run once more if it fails: one placeholder-link dead click went unraised once in a full run
     // (never in the corpus alone); a detector that regressed fails both runs, and the first run's
     // table stays in the log.
-  }, { timeout: 300_000, retry: 1 })
+  })
 
   it("fires the page's struggle callback once per episode, and a throwing callback breaks nothing", async () => {
     const context = await browser.newContext()
