@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact'
 import { NO_SESSION_FILTER, type SessionFilter, type SessionListModel } from '../models/sessionListModel.ts'
 import { SegmentPicker } from './SegmentPicker.tsx'
 import { duration } from '../lib/duration.ts'
+import { SIGNAL_ORDER } from '@wince/collector/describe'
 
 export interface Props {
   list: SessionListModel
@@ -11,7 +12,8 @@ export interface Props {
   aside: ComponentChildren
 }
 
-const TYPES = ['rage_click', 'dead_click', 'error_click', 'mouse_thrash', 'excessive_scroll', 'quick_back']
+/** Every signal type, from the one list the collector words them by (a type added there shows here). */
+const TYPES = SIGNAL_ORDER
 
 /** Sessions to watch: filters, then one row per session; a row opens its signals and replay. */
 export function SessionsView({ list, onRefresh, onOpen, aside }: Props) {
