@@ -19,6 +19,7 @@ beforeEach(() => {
   vi.stubGlobal('history', { pushState: (_: unknown, __: string, u: string) => go(u), replaceState: (_: unknown, __: string, u: string) => go(u) })
   vi.stubGlobal('innerWidth', 1000)
   vi.stubGlobal('innerHeight', 700)
+  vi.stubGlobal('document', { referrer: '' })
   vi.mocked(mark).mockClear()
   start()
 })
