@@ -1,6 +1,6 @@
 import type { StruggleEvent } from '@wince/snippet/wire'
 import { issueId, issuePath } from '../issues/issueId.ts'
-import { parseUserAgent } from '../ingest/parseUserAgent.ts'
+import type { Agent } from '../ingest/parseUserAgent.ts'
 import type { Alert } from './LiveMessage.ts'
 import type { Trail } from './SessionTrails.ts'
 
@@ -19,11 +19,10 @@ export function firstLanguage(header: string | undefined): string {
 /**
  * What the collector adds to a struggle alert: the issue (page path, element and
  * signal type of its main reason — the strongest, listed first), device, browser
- * and OS families from the User-Agent, the first language, and the session's trail.
+ * and OS families (`agent`: the beacon's User-Agent, parsed once), the first language, and the session's trail.
  */
-export function alertContext(site: string, e: Pick<StruggleEvent, 'u' | 'rs' | 't'>, userAgent: string | undefined, acceptLanguage: string | undefined, trail: Trail | undefined): AlertContext {
+export function alertContext(site: string, e: Pick<StruggleEvent, 'u' | 'rs' | 't'>, agent: Agent, acceptLanguage: string | undefined, trail: Trail | undefined): AlertContext {
   const main = e.rs[0]
-  const agent = parseUserAgent(userAgent)
   return {
     issue: issueId(site, issuePath(e.u), main?.sel ?? '', main?.type ?? 'struggle'),
     device: agent.device,

@@ -150,12 +150,14 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         if (valid === 0) throw new ApiError(400, 'no valid event in beacon', { rejected })
         stats.duplicates += valid - fresh.length
         // Live first: an alert must not wait for storage.
+        // Once per beacon: page views store it for segments, alerts carry it.
+        const agent = parseUserAgent(c.req.header('user-agent'))
         let contexts: Map<string, AlertContext> | undefined
         let held: Set<string> | undefined
         for (const e of fresh) {
           if (e.k === 'page') desk.trails.page(s, sid, pv, e.u, e.t, e.ref)
           else if (e.k === 'struggle') {
-            const context = alertContext(s, e, c.req.header('user-agent'), c.req.header('accept-language'), desk.trails.get(s, sid))
+            const context = alertContext(s, e, agent, c.req.header('accept-language'), desk.trails.get(s, sid))
             ;(contexts ??= new Map()).set(e.id, context)
             if (!alertGate.admit(`${s}/${sid}`, ip)) {
               ;(held ??= new Set()).add(e.id)
@@ -168,7 +170,6 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
             onAlert?.(alert, site)
           }
         }
-        const agent = parseUserAgent(c.req.header('user-agent'))
         const kept = await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, { skew, agent, ...(held && { held }), ...(contexts && { contexts }) }))
         if (kept !== 'ok') {
           for (const e of fresh) seen.delete(e.id)
