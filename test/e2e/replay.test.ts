@@ -92,17 +92,25 @@ describe('replay in the dashboard', () => {
     const rageMarks = agent.locator('[data-testid="replay-mark"][data-type="rage_click"]')
     await rageMarks.first().waitFor({ timeout: 10_000 })
     await expect.poll(() => rageMarks.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3)
-    await agent.getByTestId('replay-toggle').click() // pause here, for the checks and the picture
+    // Pause here, for the checks and the picture (only if playing: a jump may leave it paused).
+    const toggle = agent.getByTestId('replay-toggle')
+    if ((await toggle.innerText()) === 'Pause') await toggle.click()
     const frame = (await agent.locator('[data-testid="replay-player"] iframe').elementHandle())!
     const inFrame = (await frame.contentFrame())!
     const button = (await inFrame.locator('#pay').boundingBox())!
-    const marks = await agent.locator('[data-testid="replay-mark"][data-signal="no"]').evaluateAll((els) =>
-      els.map((e) => {
-        const r = e.getBoundingClientRect()
-        return { type: e.getAttribute('data-type'), x: r.x + r.width / 2, y: r.y + r.height / 2, color: getComputedStyle(e).borderTopColor }
-      }),
-    )
-    const atButton = marks.filter((m) => m.x >= button.x && m.x <= button.x + button.width && m.y >= button.y && m.y <= button.y + button.height)
+    const clickMarks = () =>
+      agent.locator('[data-testid="replay-mark"][data-signal="no"]').evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect()
+          return { type: e.getAttribute('data-type'), x: r.x + r.width / 2, y: r.y + r.height / 2, color: getComputedStyle(e).borderTopColor }
+        }),
+      )
+    const onButton = (list: Awaited<ReturnType<typeof clickMarks>>) =>
+      list.filter((m) => m.x >= button.x && m.x <= button.x + button.width && m.y >= button.y && m.y <= button.y + button.height)
+    // The marks render a frame after the pause settles: read them until they are there (or time out).
+    await expect.poll(async () => onButton(await clickMarks()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3)
+    const marks = await clickMarks()
+    const atButton = onButton(marks)
     console.log(`click marks: ${marks.length}, at the Pay button: ${atButton.length}, types ${[...new Set(marks.map((m) => m.type))].join(',')}`)
     expect(atButton.length).toBeGreaterThanOrEqual(3)
     expect(atButton.every((m) => m.type === 'rage_click' && m.color === 'rgb(209, 73, 91)')).toBe(true)
