@@ -63,3 +63,15 @@ SELECT site, toStartOfHour(ts) AS hour,
     selector, type, cityHash64(session) AS session, cityHash64(id) AS id, ts, label, url
 FROM signals
 WHERE selector != '';
+
+-- "Take a new snapshot": a page's stored snapshots older than its latest request are
+-- stale, so the next page views are asked for a fresh one (with the site's current
+-- text setting). Kept in the store, so every collector process reads the same answer.
+CREATE TABLE IF NOT EXISTS snapshot_refresh (
+    site LowCardinality(String),
+    url String,
+    at DateTime64(3, 'UTC'),
+    by String
+) ENGINE = MergeTree
+ORDER BY (site, url, at)
+TTL toDateTime(at) + INTERVAL 90 DAY;

@@ -44,6 +44,8 @@ export interface VisitorDeps {
   trustProxy?: boolean
   /** Rates and daily storage quota of snapshots and replay runs (default {@link UploadLimits}'s). */
   uploads?: UploadLimits
+  /** Which page views are asked for a snapshot; shared with "take a new snapshot" (a fresh one when not given). */
+  wanted?: SnapshotWanted
 }
 
 /** Largest snapshot body on the wire (gzip) and once inflated: a big product page's DOM, masked. */
@@ -110,8 +112,7 @@ export function visitorSite(c: Context, sites: Sites, siteId: string | undefined
 }
 
 /** What a visitor's page uses besides beacons: the offers channel and the answer to an offer. */
-export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, streams = new StreamGate(), trustProxy = false, uploads = new UploadLimits() }: VisitorDeps) {
-  const wanted = new SnapshotWanted(client)
+export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, streams = new StreamGate(), trustProxy = false, uploads = new UploadLimits(), wanted = new SnapshotWanted(client) }: VisitorDeps) {
   const solicited = new Solicited()
   const index = LiveIndex.of(bus, client)
   const pending = new PendingOffers(bus)
