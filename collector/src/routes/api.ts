@@ -21,6 +21,7 @@ import { heatmapApi } from './heatmapApi.ts'
 import { sessionsApi } from './sessionsApi.ts'
 import { liveRoutes } from './live.ts'
 import { issuesApi } from './issuesApi.ts'
+import { parseSegment } from './parseSegment.ts'
 import { sessionListApi } from './sessionListApi.ts'
 import { diagnosticsApi } from './diagnosticsApi.ts'
 import type { SiteDiagnostics } from '../diagnostics/SiteDiagnostics.ts'
@@ -71,7 +72,8 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, 
     })
     .get('/friction', valid('query', rangeQuery), async (c) => {
       const range = c.req.valid('query')
-      const [pages, elements] = await Promise.all([queryFrictionPages(client, range), queryFrictionElements(client, range)])
+      const segment = parseSegment(c.req.query())
+      const [pages, elements] = await Promise.all([queryFrictionPages(client, range, 50, segment), queryFrictionElements(client, range, 50, segment)])
       return c.json({ pages, elements })
     })
     .get('/alerts', valid('query', rangeQuery), async (c) => {
