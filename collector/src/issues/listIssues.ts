@@ -34,6 +34,8 @@ export interface Issue {
   impact: Impact | null
   /** Why `impact` is null. */
   impactReason: string | null
+  /** Sessions that met it per UTC day of the range, oldest first: only with `trend=1`, for the top issues. */
+  trend?: number[]
 }
 
 /**

@@ -25,7 +25,7 @@ export function issuesApi(client: ClickHouseClient, sites: Sites) {
       if (status && !(STATUSES as readonly string[]).includes(status)) throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
       if (q.trend !== undefined && q.trend !== '1') throw new ApiError(400, 'trend: 1 (sessions per day of the top issues) or leave it out')
       const all = await listIssues(client, sites.get(range.site), range, { goal: q.goal ?? '', segment })
-      const issues: Array<Issue & { trend?: number[] }> = status ? all.filter((i) => i.status === status) : all
+      const issues: Issue[] = status ? all.filter((i) => i.status === status) : all
       if (q.trend === '1') {
         const top = issues.slice(0, TREND_TOP)
         const trend = await queryIssueTrend(client, range, top.map((i) => ({ path: i.url, selector: i.selector, type: i.type })), segment)
