@@ -17,6 +17,7 @@ type Bad = typeof BAD
 type Field<T> = (v: unknown) => T | Bad
 
 /** A check for every field of `T`, none missing, none extra; optional fields accept `undefined`. */
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is the standard test for an optional key.
 type Spec<T> = { readonly [K in keyof T]-?: {} extends Pick<T, K> ? Field<T[K] | undefined> : Field<T[K]> }
 
 const ID = /^[\w-]+$/
