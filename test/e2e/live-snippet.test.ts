@@ -155,7 +155,7 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
   })
 
   it('replays a struggle: the rage clicks are there, the typed value is not', async () => {
-    const [context] = await visit('shop.html')
+    const [context, page] = await visit('shop.html')
     // Every request body the page sends from here on (beacons, unload beacons, replay runs).
     const bodies: string[] = []
     page.on('request', (r) => bodies.push(`${r.url()} ${r.postDataBuffer()?.toString('latin1') ?? ''}`))
