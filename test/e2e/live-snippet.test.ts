@@ -60,7 +60,7 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
 
   it('shows the help prompt by itself when enabled, once per episode, and never after Escape', async () => {
     await configure(help)
-    const [context] = await visit('shop.html')
+    const [context, page] = await visit('shop.html')
     await struggle(page)
     const prompt = dialog(page)
     await prompt.waitFor({ timeout: 10_000 })
@@ -80,7 +80,7 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
 
   it('never shows the prompt when help is disabled', async () => {
     await configure({ ...help, enabled: false })
-    const [context] = await visit('shop.html')
+    const [context, page] = await visit('shop.html')
     await struggle(page)
     // Long enough for the alert, the help chunk and its channel.
     await page.waitForTimeout(4000)
@@ -90,7 +90,7 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
 
   it("shows an agent's offer within 2 s and sends the acceptance back", async () => {
     await configure({ ...help, enabled: false })
-    const [context] = await visit('shop.html')
+    const [context, page] = await visit('shop.html')
     await struggle(page)
     // The help chunk opens the offers channel once the session struggles.
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /\/s\/help\./.test(r.name)), null, { timeout: 10_000 })
