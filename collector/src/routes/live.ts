@@ -9,6 +9,7 @@ import { requireRole, type AuthEnv, type Principal } from '../auth/requireRole.t
 import type { Tokens } from '../auth/Tokens.ts'
 import type { AlertState, LiveBus } from '../live/LiveBus.ts'
 import { LiveIndex } from '../live/LiveIndex.ts'
+import { insertAlertAction } from '../queries/insertAlertAction.ts'
 import { agentLook } from '../live/agentLook.ts'
 import type { Sites } from '../sites/Sites.ts'
 
@@ -53,7 +54,7 @@ export function liveRoutes({ client, bus, tokens, token, sites }: LiveDeps) {
       const by = who(c.get('principal'))
       const at = Date.now()
       const note = body.note ?? ''
-      await client.insert({ table: 'alert_actions', values: [{ site: body.site, alert_id: alertId, at, state, by, note }], format: 'JSONEachRow' })
+      await insertAlertAction(client, { site: body.site, alert_id: alertId, at, state, by, note })
       bus.publish({ id: `upd-${randomBytes(8).toString('hex')}`, kind: 'alert-update', site: body.site, session: body.session, at, data: { alertId, state, by, note, at } })
       if (state === 'claimed') {
         // The visitor's page shows who is coming only if that visitor asked for help (the help chunk decides).
