@@ -10,7 +10,7 @@ import type { Tokens } from '../auth/Tokens.ts'
 import type { AlertState, LiveBus } from '../live/LiveBus.ts'
 import { LiveIndex } from '../live/LiveIndex.ts'
 import { insertAlertAction } from '../queries/insertAlertAction.ts'
-import { agentLook } from '../live/agentLook.ts'
+import { agentLook } from '../wording/agentLook.ts'
 import type { Sites } from '../sites/Sites.ts'
 
 export interface LiveDeps {
