@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { ApiError } from '../ApiError.ts'
+import { jsonBody } from '../validate/valid.ts'
 import type { AuthEnv } from '../auth/requireRole.ts'
 import { listIssues } from '../issues/listIssues.ts'
 import { insertIssueStatus } from '../queries/insertIssueStatus.ts'
@@ -26,12 +27,8 @@ export function issuesApi(client: ClickHouseClient, sites: Sites) {
     .post('/issues/:id/status', async (c) => {
       const id = c.req.param('id')
       if (!/^[0-9a-f]{16}$/.test(id)) throw new ApiError(400, 'id: an issue id (16 hex digits)')
-      let body: { site?: unknown; status?: unknown }
-      try {
-        body = (await c.req.json()) as typeof body
-      } catch {
-        throw new ApiError(400, 'body is not valid JSON')
-      }
+      // Checked field by field below, each with its own message.
+      const body = (await jsonBody(c.req.raw)) as { site?: unknown; status?: unknown } | null
       if (typeof body?.site !== 'string' || !sites.get(body.site)) throw new ApiError(400, 'site: the id of a configured site')
       if (!(STATUSES as readonly unknown[]).includes(body.status)) throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
       const principal = c.get('principal')
