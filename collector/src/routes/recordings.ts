@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { z } from 'zod'
 import { checked } from '../validate/valid.ts'
@@ -69,14 +69,18 @@ const replayBody = z.strictObject({
  * asked (the one-time tokens of a `/v1/site` answer), within the site's upload limits.
  */
 export function recordingRoutes({ client, sites, wanted, solicited, uploads, trustProxy }: RecordingDeps) {
+  /** Reads an upload: the address's rate, the body within its limits and nesting, the schema, then the site and origin. */
+  async function upload<S extends z.ZodType<{ s: string }>>(c: Context, kind: 'snapshot' | 'replay', limits: typeof SNAPSHOT_LIMITS, schema: S) {
+    uploads.checkIp(clientIp(c, trustProxy), kind)
+    const text = await readBody(c.req.raw, limits)
+    if (nestsDeeper(text, MAX_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_NESTING} levels`)
+    const body = checked(schema, text)
+    return { text, body, site: visitorSite(c, sites, body.s) }
+  }
   return new Hono()
     .options('/v1/snapshot', preflight)
     .post('/v1/snapshot', async (c) => {
-      uploads.checkIp(clientIp(c, trustProxy), 'snapshot')
-      const text = await readBody(c.req.raw, SNAPSHOT_LIMITS)
-      if (nestsDeeper(text, MAX_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_NESTING} levels`)
-      const body = checked(snapshotBody, text)
-      const site = visitorSite(c, sites, body.s)
+      const { text, body, site } = await upload(c, 'snapshot', SNAPSHOT_LIMITS, snapshotBody)
       uploads.charge(site.id, text.length, 'snapshot')
       const url = bareUrl(body.u)
       const vc = viewportClass(body.vw)
@@ -89,11 +93,7 @@ export function recordingRoutes({ client, sites, wanted, solicited, uploads, tru
     })
     .options('/v1/replay', preflight)
     .post('/v1/replay', async (c) => {
-      uploads.checkIp(clientIp(c, trustProxy), 'replay')
-      const text = await readBody(c.req.raw, REPLAY_LIMITS)
-      if (nestsDeeper(text, MAX_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_NESTING} levels`)
-      const body = checked(replayBody, text)
-      const site = visitorSite(c, sites, body.s)
+      const { text, body, site } = await upload(c, 'replay', REPLAY_LIMITS, replayBody)
       if (site.recording === 'off') throw new ApiError(403, `recording is off for site "${site.id}"`)
       if (!solicited.checkReplay(body.rt, site.id, body.sid)) {
         throw new ApiError(403, 'replay refused: this session was not told to record (rt: the replay token of its /v1/site answer)')
