@@ -45,18 +45,41 @@ try {
       query_params: { ...params, n },
       clickhouse_settings: { max_insert_threads: '2' },
     })
-  await insert('page_views', 'site, ts, id, session, page_view, url, ref, vw, vh',
-    `'demo', fromUnixTimestamp64Milli(toInt64(${start} + k * 20000)), concat('v', toString(number)), concat('s', toString(sid)), concat('p', toString(number)), ${page}, '', 1280, 800`, VIEWS)
-  await insert('signals', 'site, ts, id, session, page_view, url, type, selector, label, x, y, n, ms, why',
+  await insert(
+    'page_views',
+    'site, ts, id, session, page_view, url, ref, vw, vh',
+    `'demo', fromUnixTimestamp64Milli(toInt64(${start} + k * 20000)), concat('v', toString(number)), concat('s', toString(sid)), concat('p', toString(number)), ${page}, '', 1280, 800`,
+    VIEWS,
+  )
+  await insert(
+    'signals',
+    'site, ts, id, session, page_view, url, type, selector, label, x, y, n, ms, why',
     `'demo', fromUnixTimestamp64Milli(toInt64(${start} + k * 20000 + 5000)), concat('g', toString(number)), concat('s', toString(sid)), concat('p', toString(number)), ${page},
-     ['rage_click', 'dead_click', 'error_click', 'mouse_thrash'][number % 4 + 1], concat('button.el-', toString((number * 31) % 40)), 'Add to cart', 10, 10, 3, 1000, ''`, SIGNALS)
-  await insert('clicks', 'site, ts, id, session, page_view, url, vc, selector, x, y, dw, dh, gfx, gfy',
+     ['rage_click', 'dead_click', 'error_click', 'mouse_thrash'][number % 4 + 1], concat('button.el-', toString((number * 31) % 40)), 'Add to cart', 10, 10, 3, 1000, ''`,
+    SIGNALS,
+  )
+  await insert(
+    'clicks',
+    'site, ts, id, session, page_view, url, vc, selector, x, y, dw, dh, gfx, gfy',
     `'demo', fromUnixTimestamp64Milli(toInt64(${start} + k * 10000)), concat('c', toString(number)), concat('s', toString(sid)), concat('p', toString(number)), ${page},
-     'desktop', concat('button.el-', toString((number * 31) % 200)), (number * 13) % 1280, (number * 17) % 4000, 1280, 4000, (number * 7) % 10, (number * 11) % 10`, CLICKS)
-  await insert('goals', 'site, ts, id, session, page_view, url, name, value',
-    `'demo', fromUnixTimestamp64Milli(toInt64(${start} + 590000)), concat('o', toString(number)), concat('s', toString(sid * 8)), concat('p', toString(number)), 'https://shop.example/thanks', 'purchase', 40`, GOALS)
+     'desktop', concat('button.el-', toString((number * 31) % 200)), (number * 13) % 1280, (number * 17) % 4000, 1280, 4000, (number * 7) % 10, (number * 11) % 10`,
+    CLICKS,
+  )
+  await insert(
+    'goals',
+    'site, ts, id, session, page_view, url, name, value',
+    `'demo', fromUnixTimestamp64Milli(toInt64(${start} + 590000)), concat('o', toString(number)), concat('s', toString(sid * 8)), concat('p', toString(number)), 'https://shop.example/thanks', 'purchase', 40`,
+    GOALS,
+  )
   const fillMs = performance.now() - fillStart
-  const rows = async (table: string) => Number(((await (await client.query({ query: `SELECT count() AS c FROM ${table}`, format: 'JSONEachRow' })).json()) as Array<{ c: string }>)[0]!.c)
+  const rows = async (table: string) =>
+    Number(
+      (
+        (await (
+          await client.query({ query: `SELECT count() AS c FROM ${table}`, format: 'JSONEachRow' })
+        ).json()) as Array<{ c: string }>
+      )[0]!.c,
+    )
   const summaryRows = { pages: await rows('session_pages'), hits: await rows('session_hits') }
 
   const range = { site: 'demo', from, to: now + 1 }
@@ -76,18 +99,46 @@ try {
     }
     ms.sort((a, b) => a - b)
     cpu.sort((a, b) => a - b)
-    return { name, median: round(ms[Math.floor(runs / 2)]!), p95: round(ms[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)]!), cpuMedian: round(cpu[Math.floor(runs / 2)]!) }
+    return {
+      name,
+      median: round(ms[Math.floor(runs / 2)]!),
+      p95: round(ms[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)]!),
+      cpuMedian: round(cpu[Math.floor(runs / 2)]!),
+    }
   }
   const issues = await listIssues(client, site, range)
   const results = [await timed('issues with impact (/api/issues), 30 days', () => listIssues(client, site, range))]
-  if (RAW) results.push(await timed('the same counts over the raw events', () => queryIssueCountsRaw(client, range, goalMatch(site)), 3))
-  for (const r of results) console.log(`${r.name.padEnd(44)} median ${String(r.median).padStart(8)} ms   p95 ${String(r.p95).padStart(8)} ms   CPU ${String(r.cpuMedian).padStart(8)} ms`)
+  if (RAW)
+    results.push(
+      await timed('the same counts over the raw events', () => queryIssueCountsRaw(client, range, goalMatch(site)), 3),
+    )
+  for (const r of results)
+    console.log(
+      `${r.name.padEnd(44)} median ${String(r.median).padStart(8)} ms   p95 ${String(r.p95).padStart(8)} ms   CPU ${String(r.cpuMedian).padStart(8)} ms`,
+    )
   const met = results[0]!.median <= BUDGET_MS
-  console.log(`budget ≤ ${BUDGET_MS} ms warm: ${met ? 'met' : 'MISSED'}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
-  console.log(JSON.stringify({
-    events: EVENTS, pageViews: VIEWS, signals: SIGNALS, clicks: CLICKS, goals: GOALS, sessions: SESSIONS, summaryRows,
-    issues: issues.length, withImpact: issues.filter((i) => i.impact).length, fillSeconds: round(fillMs / 1000), runs: RUNS, results, loadavg: loadavg(),
-  }))
+  console.log(
+    `budget ≤ ${BUDGET_MS} ms warm: ${met ? 'met' : 'MISSED'}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  )
+  console.log(
+    JSON.stringify({
+      events: EVENTS,
+      pageViews: VIEWS,
+      signals: SIGNALS,
+      clicks: CLICKS,
+      goals: GOALS,
+      sessions: SESSIONS,
+      summaryRows,
+      issues: issues.length,
+      withImpact: issues.filter((i) => i.impact).length,
+      fillSeconds: round(fillMs / 1000),
+      runs: RUNS,
+      results,
+      loadavg: loadavg(),
+    }),
+  )
 } finally {
   await store.close()
   rmSync(dir, { recursive: true, force: true })

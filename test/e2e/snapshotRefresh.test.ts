@@ -30,7 +30,11 @@ describe('take a new snapshot', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     const page = await context.newPage()
     await page.goto(`${collector.url}/demo/`)
-    await page.waitForFunction(() => typeof (window as { wince?: unknown }).wince === 'function' && !('q' in (window as unknown as { wince: object }).wince))
+    await page.waitForFunction(
+      () =>
+        typeof (window as { wince?: unknown }).wince === 'function' &&
+        !('q' in (window as unknown as { wince: object }).wince),
+    )
     await page.waitForTimeout(2500) // the snapshot is taken once the page is idle
     await context.close()
   }
@@ -38,12 +42,19 @@ describe('take a new snapshot', () => {
   it('marks the old snapshot stale, and the next visit stores and shows a fresh one with the current text setting', async () => {
     const url = `${collector.url}/demo/`.replace('127.0.0.1', 'localhost')
     const snapshotUrl = `/api/snapshot?site=demo&vc=desktop&url=${encodeURIComponent(url)}`
-    const latest = () => fetch(collector.url + snapshotUrl, { headers: admin }).then(async (r) => (r.ok ? ((await r.json()) as { ts: number; snap: unknown }) : null))
+    const latest = () =>
+      fetch(collector.url + snapshotUrl, { headers: admin }).then(async (r) =>
+        r.ok ? ((await r.json()) as { ts: number; snap: unknown }) : null,
+      )
     await visit()
     const first = (await poll(latest, (s) => s !== null, 30_000))!
     expect(JSON.stringify(first.snap)).not.toContain(TITLE)
 
-    const patched = await fetch(`${collector.url}/api/settings/sites/demo`, { method: 'PATCH', headers: admin, body: JSON.stringify({ allowText: true }) })
+    const patched = await fetch(`${collector.url}/api/settings/sites/demo`, {
+      method: 'PATCH',
+      headers: admin,
+      body: JSON.stringify({ allowText: true }),
+    })
     expect(patched.status).toBe(200)
     // A page view now is not asked: the stored snapshot is recent.
     await visit()
@@ -54,7 +65,10 @@ describe('take a new snapshot', () => {
     const view = `${collector.url}/?view=heatmaps&site=demo&vc=desktop&layer=clicks&page=${encodeURIComponent(url)}`
     await dashboard.goto(view)
     await dashboard.getByTestId('snapshot-refresh').click()
-    await dashboard.getByTestId('snapshot-refresh-note').filter({ hasText: 'Asked for a new snapshot' }).waitFor({ timeout: 10_000 })
+    await dashboard
+      .getByTestId('snapshot-refresh-note')
+      .filter({ hasText: 'Asked for a new snapshot' })
+      .waitFor({ timeout: 10_000 })
 
     await visit()
     const fresh = (await poll(latest, (s) => !!s && s.ts > first.ts, 20_000))!

@@ -16,10 +16,33 @@ const O = 'https://shop.test'
 let dir: string
 let store: Store
 
-const pv = (session: string, path: string, ts: number, n: number) =>
-  ({ site: 'shop', ts, id: `pv-${session}-${n}`, session, page_view: `${session}-${n}`, url: O + path, ref: '', vw: 1280, vh: 800 })
-const sig = (session: string, path: string, sel: string, type: string, ts: number, id: string) =>
-  ({ site: 'shop', ts, id, session, page_view: `${session}-0`, url: O + path, type, selector: sel, label: sel, x: 1, y: 1, n: 3, ms: 0, why: '' })
+const pv = (session: string, path: string, ts: number, n: number) => ({
+  site: 'shop',
+  ts,
+  id: `pv-${session}-${n}`,
+  session,
+  page_view: `${session}-${n}`,
+  url: O + path,
+  ref: '',
+  vw: 1280,
+  vh: 800,
+})
+const sig = (session: string, path: string, sel: string, type: string, ts: number, id: string) => ({
+  site: 'shop',
+  ts,
+  id,
+  session,
+  page_view: `${session}-0`,
+  url: O + path,
+  type,
+  selector: sel,
+  label: sel,
+  x: 1,
+  y: 1,
+  n: 3,
+  ms: 0,
+  why: '',
+})
 const lines = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n')
 
 beforeAll(async () => {
@@ -34,10 +57,24 @@ beforeAll(async () => {
     // Sessions start through four hours; every fifth one crosses into the next hour.
     const start = H0 + (i % 4) * HOUR + (i % 5 === 0 ? HOUR - 60_000 : i * 37_000)
     views.push(pv(s, '/cart/', start, 0), pv(s, i % 3 ? '/product' : '/', start + 90_000, 1))
-    if (i % 2 === 0) signals.push(sig(s, '/cart', 'button#pay', 'rage_click', start + 1000, `r-${s}`), sig(s, '/cart', 'button#pay', 'rage_click', start + 2000, `r2-${s}`))
+    if (i % 2 === 0)
+      signals.push(
+        sig(s, '/cart', 'button#pay', 'rage_click', start + 1000, `r-${s}`),
+        sig(s, '/cart', 'button#pay', 'rage_click', start + 2000, `r2-${s}`),
+      )
     if (i % 7 === 0) signals.push(sig(s, '/product', 'a#size', 'dead_click', start + 95_000, `d-${s}`))
     if (i % 3 === 0) views.push(pv(s, '/thanks/order', start + 120_000, 2))
-    if (i % 4 === 1) goals.push({ site: 'shop', ts: start + 130_000, id: `g-${s}`, session: s, page_view: `${s}-0`, url: O + '/cart', name: 'purchase', value: 10 + i })
+    if (i % 4 === 1)
+      goals.push({
+        site: 'shop',
+        ts: start + 130_000,
+        id: `g-${s}`,
+        session: s,
+        page_view: `${s}-0`,
+        url: O + '/cart',
+        name: 'purchase',
+        value: 10 + i,
+      })
   }
   // A signal sent twice (a retry the door did not catch): counted once, as signals FINAL does.
   signals.push(signals[0]!)
@@ -67,7 +104,10 @@ describe('queryIssueCounts (per-session summary)', () => {
     for (const g of goalsOf) {
       it(`gives the raw query's figures: ${r.what}, goal ${g.goal || 'any'}`, async () => {
         const range = { site: 'shop', from: r.from, to: r.to }
-        const [fast, raw] = await Promise.all([queryIssueCounts(store.client, range, g), queryIssueCountsRaw(store.client, range, g)])
+        const [fast, raw] = await Promise.all([
+          queryIssueCounts(store.client, range, g),
+          queryIssueCountsRaw(store.client, range, g),
+        ])
         expect(raw.length).toBeGreaterThan(0)
         expect(fast).toEqual(raw)
       })
@@ -78,11 +118,21 @@ describe('queryIssueCounts (per-session summary)', () => {
     const counts = await queryIssueCounts(store.client, { site: 'shop', from: H0, to: H0 + 5 * HOUR }, goalsOf[0]!)
     const rage = counts.find((c) => c.selector === 'button#pay')
     // 20 even sessions rage twice each; all 40 view /cart; every third converts through /thanks, and ten others report a goal.
-    expect(rage).toMatchObject({ path: '/cart', sessions: 20, signals: 40, converted: 7, pageSessions: 40, pageConverted: 21 })
+    expect(rage).toMatchObject({
+      path: '/cart',
+      sessions: 20,
+      signals: 40,
+      converted: 7,
+      pageSessions: 40,
+      pageConverted: 21,
+    })
   })
 
   it('reads whole hours from the summary, the rest raw', () => {
-    expect(wholeHours({ site: 's', from: H0 + 1, to: H0 + 2 * HOUR + 5 })).toEqual({ hourFrom: H0 / 1000 + 3600, hourTo: H0 / 1000 + 7200 })
+    expect(wholeHours({ site: 's', from: H0 + 1, to: H0 + 2 * HOUR + 5 })).toEqual({
+      hourFrom: H0 / 1000 + 3600,
+      hourTo: H0 / 1000 + 7200,
+    })
     const inside = wholeHours({ site: 's', from: H0 + 1, to: H0 + 5 })
     expect(inside.hourFrom).toBeGreaterThan(inside.hourTo)
   })

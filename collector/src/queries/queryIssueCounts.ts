@@ -27,10 +27,17 @@ const EDGES = `${RANGE_FILTER} AND NOT (ts >= toDateTime({hourFrom:Int64}, 'UTC'
  * (sessions and goal values, as arrays) that `transform` looks up, where joins would
  * compute them again for every use.
  */
-export async function queryIssueCounts(client: ClickHouseClient, range: Range, goals: GoalMatch, limit = 200): Promise<IssueCounts[]> {
+export async function queryIssueCounts(
+  client: ClickHouseClient,
+  range: Range,
+  goals: GoalMatch,
+  limit = 200,
+): Promise<IssueCounts[]> {
   const path = issuePathSql('url')
   // Only URL goals make the page views a source of conversions: no scan for them otherwise.
-  const urlGoals = goals.patterns.length ? 'UNION ALL SELECT session, 0 FROM views WHERE arrayExists(p -> match(path, p), {patterns:Array(String)})' : ''
+  const urlGoals = goals.patterns.length
+    ? 'UNION ALL SELECT session, 0 FROM views WHERE arrayExists(p -> match(path, p), {patterns:Array(String)})'
+    : ''
   const whole = `site = {site:String} AND hour >= toDateTime({hourFrom:Int64}, 'UTC') AND hour < toDateTime({hourTo:Int64}, 'UTC')`
   const rs = await client.query({
     query: `WITH

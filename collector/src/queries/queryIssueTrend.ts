@@ -16,7 +16,12 @@ export interface IssueKey {
  * from the range's first day to its last (0 where none), keyed `path\nselector\ntype`.
  * Read from the raw signals (only the issues' elements), so a segment narrows it as well.
  */
-export async function queryIssueTrend(client: ClickHouseClient, range: Range, keys: IssueKey[], segment: Segment = {}): Promise<Map<string, number[]>> {
+export async function queryIssueTrend(
+  client: ClickHouseClient,
+  range: Range,
+  keys: IssueKey[],
+  segment: Segment = {},
+): Promise<Map<string, number[]>> {
   const trend = new Map<string, number[]>()
   if (keys.length === 0) return trend
   const firstDay = Math.floor(range.from / DAY_MS)
@@ -30,7 +35,13 @@ export async function queryIssueTrend(client: ClickHouseClient, range: Range, ke
     format: 'JSONEachRow',
   })
   for (const k of keys) trend.set(`${k.path}\n${k.selector}\n${k.type}`, new Array<number>(days).fill(0))
-  for (const r of (await rs.json()) as Array<{ page: string; selector: string; type: string; d: number | string; n: number | string }>) {
+  for (const r of (await rs.json()) as Array<{
+    page: string
+    selector: string
+    type: string
+    d: number | string
+    n: number | string
+  }>) {
     const days = trend.get(`${r.page}\n${r.selector}\n${r.type}`)
     const i = Number(r.d) - firstDay
     if (days && i >= 0 && i < days.length) days[i] = Number(r.n)

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { z } from 'zod'
 import { ApiError } from '../ApiError.ts'
-import { requireRole, type Principal } from '../auth/requireRole.ts'
+import { type AuthEnv, requireRole } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import { bareUrl } from '../ingest/atTheDoor.ts'
 import type { SnapshotWanted } from '../ingest/SnapshotWanted.ts'
@@ -22,16 +22,26 @@ const refreshBody = z.object({
  * with the site's current settings (text shown or masked). The old one stays on the
  * heatmap until the new one arrives.
  */
-export function snapshotRefreshApi(deps: { client: ClickHouseClient; sites: Sites; tokens: Tokens; token: string; wanted: SnapshotWanted }) {
+export function snapshotRefreshApi(deps: {
+  client: ClickHouseClient
+  sites: Sites
+  tokens: Tokens
+  token: string
+  wanted: SnapshotWanted
+}) {
   const { client, sites, wanted } = deps
-  return new Hono().post('/snapshot/refresh', requireRole(deps.tokens, deps.token, 'admin'), valid('json', refreshBody), async (c) => {
-    const body = c.req.valid('json')
-    if (!sites.get(body.site)) throw new ApiError(400, `site: no site "${body.site}"`)
-    const url = bareUrl(body.url)
-    const principal = c.get('principal' as never) as Principal | undefined
-    const at = Date.now()
-    await insertSnapshotRefresh(client, { site: body.site, url, by: principal?.tokenId ?? '', at })
-    wanted.forget(body.site, url)
-    return c.json({ site: body.site, url, at })
-  })
+  return new Hono<AuthEnv>().post(
+    '/snapshot/refresh',
+    requireRole(deps.tokens, deps.token, 'admin'),
+    valid('json', refreshBody),
+    async (c) => {
+      const body = c.req.valid('json')
+      if (!sites.get(body.site)) throw new ApiError(400, `site: no site "${body.site}"`)
+      const url = bareUrl(body.url)
+      const at = Date.now()
+      await insertSnapshotRefresh(client, { site: body.site, url, by: c.get('principal').tokenId, at })
+      wanted.forget(body.site, url)
+      return c.json({ site: body.site, url, at })
+    },
+  )
 }

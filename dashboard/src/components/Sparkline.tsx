@@ -16,9 +16,22 @@ export function Sparkline({ values, unit }: Props) {
   const points = values.map((v, i) => `${(i * step).toFixed(1)},${(H - 1 - (v / max) * (H - 2)).toFixed(1)}`).join(' ')
   const label = `${unit} per day: ${values.join(', ')}`
   return (
-    <svg class="sparkline" width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="issue-trend" data-values={values.join(',')}>
+    <svg
+      class="sparkline"
+      width={W}
+      height={H}
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={label}
+      data-testid="issue-trend"
+      data-values={values.join(',')}
+    >
       <title>{label}</title>
-      {values.length > 1 ? <polyline points={points} fill="none" stroke="currentColor" stroke-width="1.5" /> : <circle cx={W / 2} cy={H - 1 - (values[0]! / max) * (H - 2)} r="2" fill="currentColor" />}
+      {values.length > 1 ? (
+        <polyline points={points} fill="none" stroke="currentColor" stroke-width="1.5" />
+      ) : (
+        <circle cx={W / 2} cy={H - 1 - (values[0]! / max) * (H - 2)} r="2" fill="currentColor" />
+      )}
     </svg>
   )
 }
