@@ -24,6 +24,7 @@ import type { LiveBus } from './live/LiveBus.ts'
 import type { Sites } from './sites/Sites.ts'
 import type { Writer } from './store/Writer.ts'
 import { SiteDiagnostics } from './diagnostics/SiteDiagnostics.ts'
+import { Learning } from './learning/Learning.ts'
 
 export type { ApiType } from './routes/api.ts'
 export type { Alert, AlertState, AlertUpdate, AgentJoined, Offer, OfferAnswer } from './live/LiveBus.ts'
@@ -34,6 +35,10 @@ export type { FrictionElement } from './queries/queryFrictionElements.ts'
 export type { Issue, IssueStatus } from './issues/listIssues.ts'
 export type { SessionRow } from './queries/querySessionList.ts'
 export type { SiteDiagnosis } from './diagnostics/SiteDiagnostics.ts'
+export type { LearningView } from './learning/learningView.ts'
+export type { Rule } from './learning/Rule.ts'
+export type { AlertExplain } from './learning/Learning.ts'
+export type { Outcomes } from './learning/outcomes.ts'
 
 export interface AppDeps {
   client: ClickHouseClient
@@ -61,6 +66,8 @@ export interface AppDeps {
   lifecycle?: Lifecycle
   /** Per-site ingest counts (diagnostics); a fresh one when not given. */
   diagnostics?: SiteDiagnostics
+  /** The sites' applied rules (suppressions, tunings), shared through the store; a fresh one when not given. */
+  learning?: Learning
 }
 
 /** Builds the whole collector app; `start.ts` serves it, tests call `app.request()`. */
@@ -78,7 +85,7 @@ export function createApp(deps: AppDeps): Hono {
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
-  deps = { ...deps, diagnostics: deps.diagnostics ?? new SiteDiagnostics() }
+  deps = { ...deps, diagnostics: deps.diagnostics ?? new SiteDiagnostics(), learning: deps.learning ?? new Learning(deps.client) }
   const trustProxy = deps.trustProxy ?? false
   app.use('*', securityHeaders())
   // Before any route: a route added later is covered without a line of its own.
@@ -92,7 +99,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', visitorRoutes(deps))
   app.route('/', helpRoutes({ ...deps, desk }))
   app.route('/api/settings', settingsRoutes(deps))
-  app.route('/api', apiRoutes({ ...deps, desk, diagnostics: deps.diagnostics! }))
+  app.route('/api', apiRoutes({ ...deps, desk, diagnostics: deps.diagnostics!, learning: deps.learning! }))
   app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token, { trustProxy }))
   return app
 }

@@ -20,6 +20,8 @@ import { LiveIndex } from '../live/LiveIndex.ts'
 import { viewportClass } from '../ingest/viewportClass.ts'
 import { neutralizeUrls } from '../ingest/neutralizeUrls.ts'
 import type { SiteSettings } from '@wince/snippet/wire'
+import type { Learning } from '../learning/Learning.ts'
+import { learnedSettings } from '../learning/learnedSettings.ts'
 
 /**
  * How long a visitor's return channel stays open without an offer, ms. The
@@ -44,6 +46,8 @@ export interface VisitorDeps {
   trustProxy?: boolean
   /** Rates and daily storage quota of snapshots and replay runs (default {@link UploadLimits}'s). */
   uploads?: UploadLimits
+  /** The sites' applied rules, for `/v1/site`. */
+  learning?: Learning
 }
 
 /** Largest snapshot body on the wire (gzip) and once inflated: a big product page's DOM, masked. */
@@ -110,7 +114,7 @@ export function visitorSite(c: Context, sites: Sites, siteId: string | undefined
 }
 
 /** What a visitor's page uses besides beacons: the offers channel and the answer to an offer. */
-export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, streams = new StreamGate(), trustProxy = false, uploads = new UploadLimits() }: VisitorDeps) {
+export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, streams = new StreamGate(), trustProxy = false, uploads = new UploadLimits(), learning }: VisitorDeps) {
   const wanted = new SnapshotWanted(client)
   const solicited = new Solicited()
   const index = LiveIndex.of(bus, client)
@@ -136,6 +140,7 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, stream
         snapshot: page && (await wanted.ask(site.id, url, vc)) ? solicited.snapshotToken(site.id, url, vc) : false,
         ...(site.recording !== 'off' && ID_RULE.test(sid) && { replay: solicited.replayToken(site.id, sid) }),
         vitals: Math.random() < (site.vitalsSample ?? 1),
+        ...(learning && learnedSettings(learning, site.id, url)),
       }
       // The answer is per page view (snapshot, sampling): not cached.
       c.header('cache-control', 'no-store')
