@@ -76,7 +76,7 @@ export function outcomes(sessions: readonly OutcomeSession[]): Outcomes {
   })
   return {
     groups: { accepted: figures(by('accepted')), declined: figures(by('declined')), unanswered: figures(by('unanswered')), not_offered: figures(by('not_offered')) },
-    messages: messages.sort((a, b) => b.sessions - a.sessions),
+    messages: messages.sort((a, b) => b.sessions - a.sessions || a.message.localeCompare(b.message)),
     sessions: sessions.length,
   }
 }
