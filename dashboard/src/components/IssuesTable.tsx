@@ -1,9 +1,12 @@
 import type { Issue, IssueStatus } from '@wince/collector'
+import { VerdictButtons } from './VerdictButtons.tsx'
 
 export interface Props {
   issues: readonly Issue[]
   onStatus?(issue: Issue, status: IssueStatus): void
   onSessions(issue: Issue): void
+  /** An agent's verdict on the issue (resolves with an error message, or null). */
+  onVerdict?(issue: Issue, verdict: 'real' | 'not', reason: string): Promise<string | null>
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`
@@ -21,7 +24,7 @@ function Cost({ issue }: { issue: Issue }) {
 }
 
 /** Issues ranked by what they cost: lost conversions (95 % interval), sessions, status. */
-export function IssuesTable({ issues, onStatus, onSessions }: Props) {
+export function IssuesTable({ issues, onStatus, onSessions, onVerdict }: Props) {
   if (issues.length === 0) return <p class="muted">No issue in this range.</p>
   return (
     <div class="table-wrap">
@@ -35,6 +38,7 @@ export function IssuesTable({ issues, onStatus, onSessions }: Props) {
             <th scope="col">Converted: met / without</th>
             <th scope="col">Sessions</th>
             {onStatus && <th scope="col">Status</th>}
+            {onVerdict && <th scope="col">Verdict</th>}
           </tr>
         </thead>
         <tbody>
@@ -64,6 +68,11 @@ export function IssuesTable({ issues, onStatus, onSessions }: Props) {
                     <option value="fixed">fixed</option>
                     <option value="ignored">ignored</option>
                   </select>
+                </td>
+              )}
+              {onVerdict && (
+                <td>
+                  <VerdictButtons about={`${issue.type} on ${issue.selector}`} onVerdict={(v, reason) => onVerdict(issue, v, reason)} />
                 </td>
               )}
             </tr>
