@@ -4,6 +4,17 @@ import type { SignalType } from '@wince/snippet/wire'
 export const VERDICT_REASONS = ['works_as_designed', 'visitor_was_fine', 'test_traffic', 'other'] as const
 export type VerdictReason = (typeof VERDICT_REASONS)[number]
 
+/**
+ * One verdict per agent and alert: an agent who changes their mind (or dismisses an
+ * alert and also marks it) counts once, with their latest word. Verdicts on issue
+ * rows (no alert) all count. Keeps the order of `verdicts` (oldest first).
+ */
+export function latestPerAlert(verdicts: readonly Verdict[]): Verdict[] {
+  const latest = new Map<string, Verdict>()
+  for (const v of verdicts) if (v.alertId) latest.set(`${v.alertId}\n${v.by}`, v)
+  return verdicts.filter((v) => !v.alertId || latest.get(`${v.alertId}\n${v.by}`) === v)
+}
+
 /** An agent's word on a problem: `real` (a real problem) or `not` (not a problem). */
 export interface Verdict {
   site: string

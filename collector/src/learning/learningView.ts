@@ -5,6 +5,7 @@ import { queryVerdicts } from '../queries/queryVerdicts.ts'
 import { precisions, proposeTunings } from './calibrate.ts'
 import type { Learning } from './Learning.ts'
 import { proposeSuppressions } from './proposeSuppressions.ts'
+import { latestPerAlert } from './Verdict.ts'
 
 /** The period a tuning proposal is tried on: a week holds every weekday's traffic. */
 export const SIMULATION_DAYS = 7
@@ -15,11 +16,12 @@ export const SIMULATION_DAYS = 7
  * precision of alerts per signal type with the tunings it suggests.
  */
 export async function learningView(client: ClickHouseClient, learning: Learning, site: string, now = Date.now()) {
-  const [verdicts, counts, past] = await Promise.all([
+  const [all, counts, past] = await Promise.all([
     queryVerdicts(client, site),
     querySuppressedCounts(client, site),
     queryPastAlerts(client, { site, from: now - SIMULATION_DAYS * 86_400_000, to: now + 1 }),
   ])
+  const verdicts = latestPerAlert(all)
   const rules = learning.rules(site)
   const decided = new Set(rules.filter((r) => r.kind === 'tune').map((r) => r.id))
   const tuning = learning.tuning(site)

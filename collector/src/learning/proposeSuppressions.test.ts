@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { proposeSuppressions, SUPPRESS_MIN_AGENTS, SUPPRESS_MIN_VERDICTS } from './proposeSuppressions.ts'
 import type { Rule } from './Rule.ts'
-import type { Verdict } from './Verdict.ts'
+import { latestPerAlert, type Verdict } from './Verdict.ts'
 
 const T = 1_800_000_000_000
 const v = (by: string, at: number, verdict: Verdict['verdict'] = 'not', issue = 'aaaaaaaaaaaaaaaa'): Verdict => ({
@@ -36,6 +36,14 @@ describe('suppression proposals', () => {
     expect(proposeSuppressions(three, [rule('applied', T + 10)])).toEqual([])
     expect(proposeSuppressions(three, [rule('rejected', T + 10)])).toEqual([])
     expect(proposeSuppressions([...three, v('ana', T + 11), v('ben', T + 12), v('cy', T + 13)], [rule('reverted', T + 10)])).toHaveLength(1)
+  })
+
+  it('count one verdict per agent and alert: the latest', () => {
+    const same = [{ ...v('ana', T), alertId: 'a1' }, { ...v('ana', T + 1), alertId: 'a1' }, v('ben', T + 2)]
+    expect(latestPerAlert(same).map((x) => x.at)).toEqual([T + 1, T + 2])
+    expect(proposeSuppressions(latestPerAlert(same), [])).toEqual([])
+    const changed = [{ ...v('ana', T), alertId: 'a1' }, { ...v('ana', T + 1, 'real'), alertId: 'a1' }]
+    expect(latestPerAlert(changed).map((x) => x.verdict)).toEqual(['real'])
   })
 
   it('keep issues apart', () => {

@@ -103,7 +103,17 @@ export const AlertCard = memo(function AlertCard(props: Props) {
         </p>
       )}
       <div class="alert-do">
-        <AlertActions alert={alert} pending={props.pending} error={props.actionError} folded={props.compact} onAct={(a, note) => props.onAct(alert, a, note)} />
+        <AlertActions
+          alert={alert}
+          pending={props.pending}
+          error={props.actionError}
+          folded={props.compact}
+          onAct={(a, note) => {
+            props.onAct(alert, a, note)
+            // Dismissing says "not a problem": it counts as that agent's verdict (one per agent and alert).
+            if (a === 'dismiss') void props.onVerdict?.(alert, 'not', '')
+          }}
+        />
         <button type="button" data-testid="replay-open" onClick={() => props.onOpenReplay(alert)}>
           ▶ Replay
         </button>

@@ -31,6 +31,7 @@ export function VerdictButtons({ onVerdict, about }: Props) {
   }
   return (
     <div class="verdict" role="group" aria-label={`Verdict on ${about}`} data-testid="verdict">
+      <span class="muted">Verdict:</span>
       <button type="button" data-testid="verdict-real" aria-pressed={sent === 'real'} disabled={pending} onClick={() => void send('real')} title="A real problem: keep alerting on it">
         Real problem
       </button>
