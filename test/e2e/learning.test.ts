@@ -71,11 +71,11 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
   }
   /** An agent says "not a problem" (works as designed) on a session's alert card in the live queue. */
   const notAProblem = async (agent: Page, session: string) => {
-    await agent.reload()
-    await agent.getByTestId('stream-status').filter({ hasText: 'live' }).waitFor()
-    const toggle = agent.getByTestId('issue-toggle').first()
-    if ((await toggle.count()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click()
     const card = agent.locator(`[data-testid="alert"][data-session="${session}"]`)
+    const toggle = agent.getByTestId('issue-toggle').first()
+    // Alerts of one problem come grouped under its issue card, folded: unfold it.
+    await card.or(toggle).first().waitFor({ timeout: 30_000 })
+    if (!(await card.count()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click()
     await card.getByTestId('verdict-reason').selectOption('works_as_designed')
     await card.getByTestId('verdict-not').click()
     await card.getByTestId('verdict-sent').waitFor()
@@ -149,7 +149,7 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
     expect(signals.filter((s) => s.type === 'rage_click').every((s) => s.suppressed === rule && s.selector === 'button#copy')).toBe(true)
     expect(await alertOf(again.session)).toBeUndefined()
     await boss.getByRole('button', { name: 'Refresh' }).click()
-    await expect.poll(async () => boss.locator(`[data-testid="rule-row"][data-rule="${rule}"] [data-testid="rule-suppressed"]`).innerText(), { timeout: 10_000 }).toMatch(/^[1-9]\d* signals/)
+    await expect.poll(async () => boss.locator(`[data-testid="rule-row"][data-rule="${rule}"] [data-testid="rule-suppressed"]`).innerText(), { timeout: 10_000 }).toMatch(/^[1-9]\d* signals?,/)
     console.log(`e2e learning: alerts after the rule: 0 of 1 "Copy code" visitor; dead "Apply coupon": 1 of 1; suppressed: ${await boss.locator(`[data-rule="${rule}"] [data-testid="rule-suppressed"]`).innerText()}`)
 
     // Agents' word on the dead button, and help offered to two of the first visitors: calibration and outcomes have data.
@@ -181,6 +181,12 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
     await expect.poll(() => boss.locator('[data-testid="outcome-row"][data-group="accepted"]').innerText()).toMatch(/1\s+1 · 100 %/)
     expect(await boss.locator('[data-testid="precision-row"][data-type="rage_click"]').innerText()).toMatch(/4 \(1 \/ 3\)/)
     await boss.screenshot({ path: `${ARTIFACTS}learning-calibration-outcomes.png`, fullPage: true })
+    // Verdicts on issue rows too.
+    await boss.getByTestId('tab-issues').click()
+    await boss.locator('[data-testid="issue-row"] [data-testid="verdict-real"]').first().waitFor()
+    await boss.screenshot({ path: `${ARTIFACTS}learning-issue-verdicts.png`, fullPage: true })
+    await boss.getByTestId('tab-learning').click()
+    await boss.getByTestId('rule-revert').waitFor()
 
     await boss.getByTestId('rule-revert').click()
     await boss.locator('[data-testid="rule-row"][data-status="reverted"]').waitFor()

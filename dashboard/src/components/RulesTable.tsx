@@ -7,6 +7,8 @@ export interface Props {
   onRevert(id: string): void
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
 /** Every decision on a proposal: what the rule does, who decided, why, what it suppressed since; applied rules can be reverted. */
 export function RulesTable({ rules, now, onRevert }: Props) {
   if (rules.length === 0) return <p class="muted">No rule yet.</p>
@@ -44,7 +46,7 @@ export function RulesTable({ rules, now, onRevert }: Props) {
                 {r.by} · {clockTime(r.at, now)}
                 <div class="muted">{r.why}</div>
               </td>
-              <td data-testid="rule-suppressed">{r.kind === 'suppress' ? `${r.suppressedSignals} signals, ${r.suppressedAlerts} alerts` : '—'}</td>
+              <td data-testid="rule-suppressed">{r.kind === 'suppress' ? `${plural(r.suppressedSignals, 'signal')}, ${plural(r.suppressedAlerts, 'alert')}` : '—'}</td>
               <td>
                 {r.status === 'applied' && (
                   <button type="button" data-testid="rule-revert" onClick={() => onRevert(r.id)}>
