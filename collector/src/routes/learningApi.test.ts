@@ -67,6 +67,11 @@ describe('verdicts, proposals and suppression rules', () => {
     expect(await bad.text()).toContain('verdict')
     await call('POST', '/api/verdicts', ana, { site: 'shop', alert: 'no-such-alert', verdict: 'not' }, 404)
     await call('POST', '/api/verdicts', ana, { site: 'shop', verdict: 'not' }, 400)
+    // An alert of another site is not this site's.
+    await call('POST', '/api/verdicts', ana, { site: 'demo', alert: alertIds[0], verdict: 'not' }, 404)
+    const long = await t.app.request('/api/verdicts', { method: 'POST', headers: ana, body: JSON.stringify({ site: 'shop', issue: { url: '/x', selector: 'a'.repeat(5000), type: 'rage_click' }, verdict: 'not' }) })
+    expect(long.status).toBe(400)
+    await call('POST', '/api/rules/..%2F..%2Fetc/apply', admin, { site: 'shop' }, 400)
     // A page of another site riding on an agent's dashboard session (a cookie, no Bearer header).
     const csrf = await t.app.request('/api/verdicts', { method: 'POST', headers: { ...json, cookie: 'wince_session=x', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }, body: JSON.stringify({ site: 'shop', alert: alertIds[0], verdict: 'real' }) })
     expect(csrf.status).toBe(403)

@@ -59,7 +59,9 @@ export function learningApi({ client, sites, tokens, token, learning, desk }: Le
       const site = siteOf(body.site)
       let about: { url: string; selector: string; type: SignalType }
       if (body.alert) {
-        const alert = desk.alerts.get(body.alert) ?? (await queryAlertReasons(client, site, body.alert))
+        // Remembered alerts first (the store receives them a moment later), of this site only.
+        const known = desk.alerts.get(body.alert)
+        const alert = known ? (known.site === site ? known : undefined) : await queryAlertReasons(client, site, body.alert)
         const main = alert?.reasons[0]
         if (!alert || !main) throw new ApiError(404, `no alert "${body.alert}" on site "${site}"`)
         about = { url: issuePath(alert.url), selector: main.sel, type: main.type }
