@@ -72,7 +72,7 @@ export function IssuesTable({ issues, onStatus, onSessions, onVerdict }: Props) 
               )}
               {onVerdict && (
                 <td>
-                  <VerdictButtons about={`${issue.type} on ${issue.selector}`} onVerdict={(v, reason) => onVerdict(issue, v, reason)} />
+                  <VerdictButtons compact about={`${issue.type} on ${issue.selector}`} onVerdict={(v, reason) => onVerdict(issue, v, reason)} />
                 </td>
               )}
             </tr>

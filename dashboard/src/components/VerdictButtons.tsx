@@ -5,11 +5,13 @@ export interface Props {
   onVerdict(verdict: 'real' | 'not', reason: string): Promise<string | null>
   /** Names what the verdict is about, for screen readers ("dead click on button#pay"). */
   about: string
+  /** In a table cell: short labels, no heading (the column has one). Default false. */
+  compact?: boolean
 }
 
 /** Reasons an agent may give for "not a problem" (the collector's list). */
 const REASONS: Array<[string, string]> = [
-  ['', 'Why? (optional)'],
+  ['', 'Why not? (optional)'],
   ['works_as_designed', 'Works as designed'],
   ['visitor_was_fine', 'Visitor was fine'],
   ['test_traffic', 'Test traffic'],
@@ -17,7 +19,7 @@ const REASONS: Array<[string, string]> = [
 ]
 
 /** "Real problem" / "Not a problem" (with an optional reason): the team's word, which tunes detection. */
-export function VerdictButtons({ onVerdict, about }: Props) {
+export function VerdictButtons({ onVerdict, about, compact = false }: Props) {
   const [reason, setReason] = useState('')
   const [sent, setSent] = useState<'real' | 'not' | null>(null)
   const [pending, setPending] = useState(false)
@@ -30,13 +32,13 @@ export function VerdictButtons({ onVerdict, about }: Props) {
     if (!failed) setSent(v)
   }
   return (
-    <div class="verdict" role="group" aria-label={`Verdict on ${about}`} data-testid="verdict">
-      <span class="muted">Verdict:</span>
-      <button type="button" data-testid="verdict-real" aria-pressed={sent === 'real'} disabled={pending} onClick={() => void send('real')} title="A real problem: keep alerting on it">
-        Real problem
+    <div class={`verdict${compact ? ' compact' : ''}`} role="group" aria-label={`Verdict on ${about}`} data-testid="verdict">
+      {!compact && <span class="muted">Verdict:</span>}
+      <button type="button" data-testid="verdict-real" aria-label="Real problem" aria-pressed={sent === 'real'} disabled={pending} onClick={() => void send('real')} title="A real problem: keep alerting on it">
+        {compact ? 'Real' : 'Real problem'}
       </button>
-      <button type="button" data-testid="verdict-not" aria-pressed={sent === 'not'} disabled={pending} onClick={() => void send('not')} title="Not a problem: enough of these from your team and Wince proposes to stop alerting on it">
-        Not a problem
+      <button type="button" data-testid="verdict-not" aria-label="Not a problem" aria-pressed={sent === 'not'} disabled={pending} onClick={() => void send('not')} title="Not a problem: enough of these from your team and Wince proposes to stop alerting on it">
+        {compact ? 'Not' : 'Not a problem'}
       </button>
       <select aria-label="Why it is not a problem" data-testid="verdict-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
         {REASONS.map(([value, label]) => (
@@ -47,7 +49,7 @@ export function VerdictButtons({ onVerdict, about }: Props) {
       </select>
       {sent && (
         <span class="muted" role="status" data-testid="verdict-sent">
-          Noted: {sent === 'real' ? 'real problem' : 'not a problem'}
+          {compact ? '✓' : `Noted: ${sent === 'real' ? 'real problem' : 'not a problem'}`}
         </span>
       )}
       {error && (
