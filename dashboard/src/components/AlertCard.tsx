@@ -90,7 +90,7 @@ export const AlertCard = memo(function AlertCard(props: Props) {
         {onSite !== null && <span data-testid="time-on-site"> · on site {duration(onSite)}</span>}
       </p>
       <VisitorFacts alert={alert} now={now} withTime={onSite === null} />
-      {alert.explain && <AlertExplain explain={alert.explain} />}
+      {alert.explain && <AlertExplain explain={alert.explain} reasons={alert.reasons} />}
       {visited.length > 1 && (
         <p class="meta trail" data-testid="last-pages">
           <span class="sr-only">Last pages: </span>
