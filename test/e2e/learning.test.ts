@@ -11,7 +11,7 @@ import type { TestSite } from '../lib/startSite.ts'
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url))
 const admin = { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'application/json' }
 
-type ListedAlert = { id: string; session: string; issue?: string; reasons: Array<{ type: string; sel: string }>; explain?: { rules: string[]; threshold: number } }
+type ListedAlert = { id: string; session: string; issue?: string; reasons: Array<{ type: string; sel: string }>; explain?: { rules: string[]; pageRules: string[]; threshold: number } }
 type Figures = { sessions: number; converted: number; conversion: number | null; low: number | null; high: number | null; medianPagesAfter: number | null; medianLeaveMs: number | null; small: boolean }
 
 // How Wince learns from its team, end to end in Chromium: a working "Add to basket" button
@@ -35,9 +35,9 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
    * One visitor: waits for the page view's settings (rules come with them), then presses
    * `selector` (twice on "Add to basket": two error clicks; four times quickly elsewhere: rage,
    * and dead when nothing answers) up to three rounds until the page calls it a struggle, or
-   * one round when `once`; `order` places an order after.
+   * one round when `once`; `first` is pressed twice before; `order` places an order after.
    */
-  async function visit(selector: string, { once = false, order = false } = {}): Promise<{ session: string; struggled: boolean }> {
+  async function visit(selector: string, { once = false, order = false, first = '' } = {}): Promise<{ session: string; struggled: boolean }> {
     const context = await browser.newContext({ viewport: { width: 1000, height: 700 } })
     const page = await context.newPage()
     const settings = page.waitForResponse((r) => r.url().includes('/v1/site'), { timeout: 15_000 })
@@ -47,6 +47,7 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
     await page.evaluate(() => (window as any).wince('on', 'struggle', () => ((window as any).__struggled = true)))
     await page.waitForTimeout(200)
     const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('wince.sid')!) as string)
+    if (first) for (let i = 0; i < 2; i++) await page.click(first, { delay: 20 })
     for (let round = 0; round < (once ? 1 : 3); round++) {
       for (let i = 0; i < (selector === '#add' ? 2 : 4); i++) await page.click(selector, { delay: 20 })
       // Dead-click verdicts need their quiet wait.
@@ -139,11 +140,22 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
     await row.waitFor()
     const rule = (await row.getAttribute('data-rule'))!
 
-    const [again, dead] = await Promise.all([visit('#add', { once: true }), visit('#apply')])
+    // The second visitor adds to the basket too (suppressed), then meets the dead button.
+    const [again, dead] = await Promise.all([visit('#add', { once: true }), visit('#apply', { first: '#add' })])
     expect(again.struggled).toBe(false)
     expect(dead.struggled).toBe(true)
     const deadAlert = await poll(() => alertOf(dead.session), (a) => !!a, 15_000)
     expect(deadAlert!.reasons[0]!.sel).toBe('button#apply')
+    // It says what it was weighed with: the page did not score the suppressed presses, and the rule in force there.
+    expect(deadAlert!.explain).toMatchObject({ threshold: 8, rules: [], pageRules: [rule] })
+    const deadCard = ana.locator(`[data-testid="alert"][data-session="${dead.session}"]`)
+    await ana.reload()
+    const toggle = ana.getByTestId('issue-toggle')
+    await deadCard.or(toggle.first()).first().waitFor({ timeout: 30_000 })
+    if (!(await deadCard.count())) for (const t of await toggle.all()) if ((await t.getAttribute('aria-expanded')) === 'false') await t.click()
+    await deadCard.getByTestId('alert-explain').waitFor()
+    expect(await deadCard.getByTestId('alert-explain').innerText()).toContain(`rules on this page: ${rule}`)
+    await deadCard.screenshot({ path: `${ARTIFACTS}learning-alert-explain.png` })
     // The presses were sent and stored, flagged with the rule; no alert for them.
     const { signals } = await poll(
       () => collector.api<{ signals: Array<{ type: string; selector: string; suppressed: string }> }>(`/api/signals?site=demo&session=${again.session}`),

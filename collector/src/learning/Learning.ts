@@ -23,8 +23,10 @@ export interface Tuning {
 export interface AlertExplain extends Tuning {
   /** Tuning rules in force (ids). */
   tunedBy: string[]
-  /** Suppression rules that matched a reason (ids): those reasons did not count. */
+  /** Suppression rules that matched a reason (ids): those reasons did not count (a page that knew the rules never sends such reasons). */
   rules: string[]
+  /** Suppression rules in force on the alert's page (ids): its signals they cover were not scored by an up-to-date page. */
+  pageRules: string[]
   /** The score without the suppressed reasons. */
   kept: number
 }
@@ -104,7 +106,9 @@ export class Learning {
       if (rule) rules.add(rule)
       else kept += r.pts
     }
-    return { ...t, rules: [...rules], kept: Math.round(kept * 10) / 10 }
+    const path = issuePath(url)
+    const pageRules = this.suppressions(site).flatMap((r) => (r.url === path ? [r.id] : []))
+    return { ...t, rules: [...rules], pageRules, kept: Math.round(kept * 10) / 10 }
   }
 
   private _fresh(): void {

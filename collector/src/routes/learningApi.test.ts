@@ -97,7 +97,7 @@ describe('verdicts, proposals and suppression rules', () => {
     const now = await alerts()
     expect(now.length).toBe(before + 1)
     expect(now[0]!.reasons[0]!.sel).toBe('button#pay')
-    expect(now[0]!.explain).toMatchObject({ threshold: 8, rules: [id], kept: 10, tunedBy: [] })
+    expect(now[0]!.explain).toMatchObject({ threshold: 8, rules: [id], pageRules: [id], kept: 10, tunedBy: [] })
     expect(t.stats.alertsSuppressed).toBe(1)
     const { signals } = await call<{ signals: Array<{ type: string; suppressed: string }> }>('GET', `/api/signals?site=shop&from=0&session=${session}`, admin)
     expect(signals.map((s) => [s.type, s.suppressed])).toEqual(expect.arrayContaining([['rage_click', id], ['dead_click', '']]))

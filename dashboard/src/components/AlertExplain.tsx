@@ -15,6 +15,7 @@ export function AlertExplain({ explain, reasons }: Props) {
       Threshold {explain.threshold}
       {explain.tunedBy.length > 0 && ` (tuned by ${explain.tunedBy.join(', ')})`} · weights: {used}
       {explain.rules.length > 0 && ` · suppressed by rule ${explain.rules.join(', ')}: ${explain.kept} points kept`}
+      {explain.pageRules.length > 0 && ` · rules on this page: ${explain.pageRules.join(', ')}`}
     </p>
   )
 }
