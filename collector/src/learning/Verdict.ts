@@ -5,14 +5,15 @@ export const VERDICT_REASONS = ['works_as_designed', 'visitor_was_fine', 'test_t
 export type VerdictReason = (typeof VERDICT_REASONS)[number]
 
 /**
- * One verdict per agent and alert: an agent who changes their mind (or dismisses an
- * alert and also marks it) counts once, with their latest word. Verdicts on issue
- * rows (no alert) all count. Keeps the order of `verdicts` (oldest first).
+ * One verdict per agent and alert, and per agent and issue row: an agent who changes
+ * their mind (or dismisses an alert and also marks it, or clicks a row again) counts once,
+ * with their latest word. Keeps the order of `verdicts` (oldest first).
  */
 export function latestPerAlert(verdicts: readonly Verdict[]): Verdict[] {
+  const key = (v: Verdict) => (v.alertId ? `a\n${v.alertId}\n${v.by}` : `i\n${v.issue}\n${v.by}`)
   const latest = new Map<string, Verdict>()
-  for (const v of verdicts) if (v.alertId) latest.set(`${v.alertId}\n${v.by}`, v)
-  return verdicts.filter((v) => !v.alertId || latest.get(`${v.alertId}\n${v.by}`) === v)
+  for (const v of verdicts) latest.set(key(v), v)
+  return verdicts.filter((v) => latest.get(key(v)) === v)
 }
 
 /** An agent's word on a problem: `real` (a real problem) or `not` (not a problem). */

@@ -38,10 +38,12 @@ describe('suppression proposals', () => {
     expect(proposeSuppressions([...three, v('ana', T + 11), v('ben', T + 12), v('cy', T + 13)], [rule('reverted', T + 10)])).toHaveLength(1)
   })
 
-  it('count one verdict per agent and alert: the latest', () => {
+  it('count one verdict per agent and alert (or issue row): the latest', () => {
     const same = [{ ...v('ana', T), alertId: 'a1' }, { ...v('ana', T + 1), alertId: 'a1' }, v('ben', T + 2)]
     expect(latestPerAlert(same).map((x) => x.at)).toEqual([T + 1, T + 2])
     expect(proposeSuppressions(latestPerAlert(same), [])).toEqual([])
+    // On issue rows, one per agent and issue: three clicks of Ana's and one of Ben's are two verdicts.
+    expect(proposeSuppressions(latestPerAlert([v('ana', T), v('ana', T + 1), v('ana', T + 2), v('ben', T + 3)]), [])).toEqual([])
     const changed = [{ ...v('ana', T), alertId: 'a1' }, { ...v('ana', T + 1, 'real'), alertId: 'a1' }]
     expect(latestPerAlert(changed).map((x) => x.verdict)).toEqual(['real'])
   })
