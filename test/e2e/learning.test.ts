@@ -192,11 +192,21 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
     expect(outcomes.groups.declined).toMatchObject({ sessions: 1, converted: 0, small: true })
     expect(outcomes.groups.not_offered).toMatchObject({ sessions: 2, converted: 0, small: true })
 
+    // Two more "not a problem" on other error clicks of the page (issue rows): 5 verdicts on the type, enough to calibrate.
+    for (const selector of ['button#gift', 'button#share']) {
+      const row = await fetch(`${collector.url}/api/verdicts`, { method: 'POST', headers: admin, body: JSON.stringify({ site: 'demo', issue: { url: `${site.url}/coupon.html`, selector, type: 'error_click' }, verdict: 'not', reason: 'visitor_was_fine' }) })
+      expect(row.status).toBe(201)
+    }
     await boss.getByRole('button', { name: 'Refresh' }).click()
     await boss.getByTestId('outcomes-table').waitFor()
+    const tune = boss.locator('[data-testid="proposal"]').filter({ hasText: 'lower its weight from 6 to 4' })
+    await tune.waitFor()
+    const tuneText = await tune.innerText()
+    console.log(`e2e learning: calibration proposal: ${tuneText.replace(/\s+/g, ' ')}`)
+    expect(tuneText).toMatch(/From 5 verdicts \(0 real, 5 not a problem\)\. Over the last week \d+ of \d+ alerts/)
     await expect.poll(() => boss.locator('[data-testid="outcome-row"][data-group="accepted"]').innerText()).toMatch(/1\s+1 · 100 %/)
-    expect(await boss.locator('[data-testid="precision-row"][data-type="error_click"]').innerText()).toMatch(/3 \(0 \/ 3\)/)
-    expect(await boss.locator('[data-testid="precision-row"][data-type="all"]').innerText()).toMatch(/4 \(1 \/ 3\)/)
+    expect(await boss.locator('[data-testid="precision-row"][data-type="error_click"]').innerText()).toMatch(/5 \(0 \/ 5\)/)
+    expect(await boss.locator('[data-testid="precision-row"][data-type="all"]').innerText()).toMatch(/6 \(1 \/ 5\)/)
     await boss.screenshot({ path: `${ARTIFACTS}learning-calibration-outcomes.png`, fullPage: true })
     // Verdicts on issue rows too.
     await boss.getByTestId('tab-issues').click()
