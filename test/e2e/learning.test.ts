@@ -11,8 +11,23 @@ import type { TestSite } from '../lib/startSite.ts'
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url))
 const admin = { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'application/json' }
 
-type ListedAlert = { id: string; session: string; issue?: string; reasons: Array<{ type: string; sel: string }>; explain?: { rules: string[]; pageRules: string[]; threshold: number } }
-type Figures = { sessions: number; converted: number; conversion: number | null; low: number | null; high: number | null; medianPagesAfter: number | null; medianLeaveMs: number | null; small: boolean }
+type ListedAlert = {
+  id: string
+  session: string
+  issue?: string
+  reasons: Array<{ type: string; sel: string }>
+  explain?: { rules: string[]; pageRules: string[]; threshold: number }
+}
+type Figures = {
+  sessions: number
+  converted: number
+  conversion: number | null
+  low: number | null
+  high: number | null
+  medianPagesAfter: number | null
+  medianLeaveMs: number | null
+  small: boolean
+}
 
 // How Wince learns from its team, end to end in Chromium: a working "Add to basket" button
 // (the count goes up, then its handler calls a missing tracker and throws, so the detectors
@@ -37,7 +52,10 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
    * and dead when nothing answers) up to three rounds until the page calls it a struggle, or
    * one round when `once`; `first` is pressed twice before; `order` places an order after.
    */
-  async function visit(selector: string, { once = false, order = false, first = '' } = {}): Promise<{ session: string; struggled: boolean }> {
+  async function visit(
+    selector: string,
+    { once = false, order = false, first = '' } = {},
+  ): Promise<{ session: string; struggled: boolean }> {
     const context = await browser.newContext({ viewport: { width: 1000, height: 700 } })
     const page = await context.newPage()
     const settings = page.waitForResponse((r) => r.url().includes('/v1/site'), { timeout: 15_000 })
@@ -67,7 +85,11 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
     return page
   }
   const agentToken = async (name: string) => {
-    const res = await fetch(`${collector.url}/api/settings/tokens`, { method: 'POST', headers: admin, body: JSON.stringify({ role: 'agent', name }) })
+    const res = await fetch(`${collector.url}/api/settings/tokens`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ role: 'agent', name }),
+    })
     expect(res.status).toBe(201)
     return ((await res.json()) as { token: string }).token
   }
@@ -95,7 +117,11 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
     const put = await fetch(`${collector.url}/api/settings/sites/demo`, {
       method: 'PUT',
       headers: admin,
-      body: JSON.stringify({ origins: ['http://localhost:*', 'http://127.0.0.1:*'], allowHeadless: true, goals: [{ name: 'purchase' }] }),
+      body: JSON.stringify({
+        origins: ['http://localhost:*', 'http://127.0.0.1:*'],
+        allowHeadless: true,
+        goals: [{ name: 'purchase' }],
+      }),
     })
     expect(put.status).toBe(200)
     ana = await signIn(await agentToken('Ana'))
@@ -119,7 +145,11 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
     console.log(`e2e learning: alerts before the rule: ${copied.length} of ${copied.length} "Add to basket" visitors`)
 
     const card = await notAProblem(ana, copied[0]!)
-    await ana.screenshot({ path: `${ARTIFACTS}learning-verdict.png`, fullPage: false, clip: { ...(await card.boundingBox())!, height: Math.min(600, (await card.boundingBox())!.height) } })
+    await ana.screenshot({
+      path: `${ARTIFACTS}learning-verdict.png`,
+      fullPage: false,
+      clip: { ...(await card.boundingBox())!, height: Math.min(600, (await card.boundingBox())!.height) },
+    })
     await notAProblem(ana, copied[1]!)
     await notAProblem(ben, copied[2]!)
 
@@ -144,7 +174,11 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
     const [again, dead] = await Promise.all([visit('#add', { once: true }), visit('#apply', { first: '#add' })])
     expect(again.struggled).toBe(false)
     expect(dead.struggled).toBe(true)
-    const deadAlert = await poll(() => alertOf(dead.session), (a) => !!a, 15_000)
+    const deadAlert = await poll(
+      () => alertOf(dead.session),
+      (a) => !!a,
+      15_000,
+    )
     expect(deadAlert!.reasons[0]!.sel).toBe('button#apply')
     // It says what it was weighed with: the page did not score the suppressed presses, and the rule in force there.
     expect(deadAlert!.explain).toMatchObject({ threshold: 8, rules: [], pageRules: [rule] })
@@ -152,30 +186,60 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
     await ana.reload()
     const toggle = ana.getByTestId('issue-toggle')
     await deadCard.or(toggle.first()).first().waitFor({ timeout: 30_000 })
-    if (!(await deadCard.count())) for (const t of await toggle.all()) if ((await t.getAttribute('aria-expanded')) === 'false') await t.click()
+    if (!(await deadCard.count()))
+      for (const t of await toggle.all()) if ((await t.getAttribute('aria-expanded')) === 'false') await t.click()
     await deadCard.getByTestId('alert-explain').waitFor()
     expect(await deadCard.getByTestId('alert-explain').innerText()).toContain(`rules on this page: ${rule}`)
     await deadCard.screenshot({ path: `${ARTIFACTS}learning-alert-explain.png` })
     // The presses were sent and stored, flagged with the rule; no alert for them.
     const { signals } = await poll(
-      () => collector.api<{ signals: Array<{ type: string; selector: string; suppressed: string }> }>(`/api/signals?site=demo&session=${again.session}`),
+      () =>
+        collector.api<{ signals: Array<{ type: string; selector: string; suppressed: string }> }>(
+          `/api/signals?site=demo&session=${again.session}`,
+        ),
       (r) => r.signals.some((s) => s.type === 'error_click'),
       15_000,
     )
-    expect(signals.filter((s) => s.type === 'error_click').map((s) => [s.selector, s.suppressed])).toEqual([['button#add', rule], ['button#add', rule]])
+    expect(signals.filter((s) => s.type === 'error_click').map((s) => [s.selector, s.suppressed])).toEqual([
+      ['button#add', rule],
+      ['button#add', rule],
+    ])
     expect(await alertOf(again.session)).toBeUndefined()
     await boss.getByRole('button', { name: 'Refresh' }).click()
-    await expect.poll(async () => boss.locator(`[data-testid="rule-row"][data-rule="${rule}"] [data-testid="rule-suppressed"]`).innerText(), { timeout: 10_000 }).toMatch(/^[1-9]\d* signals?,/)
-    console.log(`e2e learning: alerts after the rule: 0 of 1 "Add to basket" visitor; dead "Apply coupon": 1 of 1; suppressed: ${await boss.locator(`[data-rule="${rule}"] [data-testid="rule-suppressed"]`).innerText()}`)
+    await expect
+      .poll(
+        async () =>
+          boss.locator(`[data-testid="rule-row"][data-rule="${rule}"] [data-testid="rule-suppressed"]`).innerText(),
+        { timeout: 10_000 },
+      )
+      .toMatch(/^[1-9]\d* signals?,/)
+    console.log(
+      `e2e learning: alerts after the rule: 0 of 1 "Add to basket" visitor; dead "Apply coupon": 1 of 1; suppressed: ${await boss.locator(`[data-rule="${rule}"] [data-testid="rule-suppressed"]`).innerText()}`,
+    )
 
     // Agents' word on the dead button, and help offered to two of the first visitors: calibration and outcomes have data.
-    const ben2 = await fetch(`${collector.url}/api/verdicts`, { method: 'POST', headers: admin, body: JSON.stringify({ site: 'demo', alert: deadAlert!.id, verdict: 'real' }) })
+    const ben2 = await fetch(`${collector.url}/api/verdicts`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ site: 'demo', alert: deadAlert!.id, verdict: 'real' }),
+    })
     expect(ben2.status).toBe(201)
-    for (const [session, answer] of [[copied[0]!, 'accepted'], [copied[1]!, 'dismissed']] as const) {
-      const offered = await fetch(`${collector.url}/api/sessions/${session}/offers`, { method: 'POST', headers: admin, body: JSON.stringify({ site: 'demo', message: 'Your basket is updated: shall I take you to checkout?' }) })
+    for (const [session, answer] of [
+      [copied[0]!, 'accepted'],
+      [copied[1]!, 'dismissed'],
+    ] as const) {
+      const offered = await fetch(`${collector.url}/api/sessions/${session}/offers`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({ site: 'demo', message: 'Your basket is updated: shall I take you to checkout?' }),
+      })
       expect(offered.status).toBe(201)
       const { offer } = (await offered.json()) as { offer: { id: string } }
-      const answered = await fetch(`${collector.url}/v1/answer`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: site.url }, body: JSON.stringify({ s: 'demo', sid: session, offerId: offer.id, answer }) })
+      const answered = await fetch(`${collector.url}/v1/answer`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', origin: site.url },
+        body: JSON.stringify({ s: 'demo', sid: session, offerId: offer.id, answer }),
+      })
       expect(answered.status).toBe(202)
     }
   }, 120_000)
@@ -194,7 +258,16 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
 
     // Two more "not a problem" on other error clicks of the page (issue rows): 5 verdicts on the type, enough to calibrate.
     for (const selector of ['button#gift', 'button#share']) {
-      const row = await fetch(`${collector.url}/api/verdicts`, { method: 'POST', headers: admin, body: JSON.stringify({ site: 'demo', issue: { url: `${site.url}/coupon.html`, selector, type: 'error_click' }, verdict: 'not', reason: 'visitor_was_fine' }) })
+      const row = await fetch(`${collector.url}/api/verdicts`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({
+          site: 'demo',
+          issue: { url: `${site.url}/coupon.html`, selector, type: 'error_click' },
+          verdict: 'not',
+          reason: 'visitor_was_fine',
+        }),
+      })
       expect(row.status).toBe(201)
     }
     await boss.getByRole('button', { name: 'Refresh' }).click()
@@ -204,8 +277,12 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
     const tuneText = await tune.innerText()
     console.log(`e2e learning: calibration proposal: ${tuneText.replace(/\s+/g, ' ')}`)
     expect(tuneText).toMatch(/From 5 verdicts \(0 real, 5 not a problem\)\. Over the last week \d+ of \d+ alerts/)
-    await expect.poll(() => boss.locator('[data-testid="outcome-row"][data-group="accepted"]').innerText()).toMatch(/1\s+1 · 100 %/)
-    expect(await boss.locator('[data-testid="precision-row"][data-type="error_click"]').innerText()).toMatch(/5 \(0 \/ 5\)/)
+    await expect
+      .poll(() => boss.locator('[data-testid="outcome-row"][data-group="accepted"]').innerText())
+      .toMatch(/1\s+1 · 100 %/)
+    expect(await boss.locator('[data-testid="precision-row"][data-type="error_click"]').innerText()).toMatch(
+      /5 \(0 \/ 5\)/,
+    )
     expect(await boss.locator('[data-testid="precision-row"][data-type="all"]').innerText()).toMatch(/6 \(1 \/ 5\)/)
     await boss.screenshot({ path: `${ARTIFACTS}learning-calibration-outcomes.png`, fullPage: true })
     // Verdicts on issue rows too.
@@ -219,7 +296,11 @@ describe('learning from agents: verdicts, a suppression rule, outcomes', () => {
     await boss.locator('[data-testid="rule-row"][data-status="reverted"]').waitFor()
     const back = await visit('#add')
     expect(back.struggled).toBe(true)
-    await poll(() => alertOf(back.session), (a) => !!a, 15_000)
+    await poll(
+      () => alertOf(back.session),
+      (a) => !!a,
+      15_000,
+    )
     console.log('e2e learning: after reverting, the "Add to basket" presses alert again: 1 of 1')
   }, 120_000)
 })

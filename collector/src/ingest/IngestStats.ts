@@ -19,7 +19,8 @@ export class IngestStats {
   alertsSuppressed = 0
 
   toJSON() {
-    const { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable, alertsHeld, alertsSuppressed } = this
+    const { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable, alertsHeld, alertsSuppressed } =
+      this
     return { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable, alertsHeld, alertsSuppressed }
   }
 }

@@ -76,12 +76,14 @@ export class Learning {
   suppressing(site: string, url: string, selector: string, type: string): string | undefined {
     this._fresh()
     const book = this._suppress.get(site)
-    return book && book.get(key(issuePath(url), selector, type))
+    return book?.get(key(issuePath(url), selector, type))
   }
 
   /** The applied suppression rules of a site, for its pages (`/v1/site`). */
   suppressions(site: string): Array<SuppressSpec & { id: string }> {
-    return this.rules(site).flatMap((r) => (r.kind === 'suppress' && r.status === 'applied' ? [{ id: r.id, ...r.spec }] : []))
+    return this.rules(site).flatMap((r) =>
+      r.kind === 'suppress' && r.status === 'applied' ? [{ id: r.id, ...r.spec }] : [],
+    )
   }
 
   /** The threshold and weights in force: the defaults, then each applied tuning in the order applied. */
@@ -114,7 +116,9 @@ export class Learning {
   private _fresh(): void {
     if (this._reading || Date.now() - this._readAt < this._refreshMs) return
     this._reading = this.refresh()
-      .catch((err: Error) => console.error(`wince: reading the rule book failed (${err.message}); the rules read before stay in force`))
+      .catch((err: Error) =>
+        console.error(`wince: reading the rule book failed (${err.message}); the rules read before stay in force`),
+      )
       .finally(() => (this._reading = undefined))
   }
 

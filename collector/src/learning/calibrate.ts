@@ -62,13 +62,29 @@ function precisionOf(type: Precision['type'], list: readonly Verdict[]): Precisi
   const real = list.filter((v) => v.verdict === 'real').length
   const n = list.length
   const [low, high] = n ? wilson(real, n) : [null, null]
-  return { type, real, not: n - real, precision: n ? round(real / n) : null, low: low === null ? null : round(low), high: high === null ? null : round(high), small: n < CALIBRATION_MIN_VERDICTS }
+  return {
+    type,
+    real,
+    not: n - real,
+    precision: n ? round(real / n) : null,
+    low: low === null ? null : round(low),
+    high: high === null ? null : round(high),
+    small: n < CALIBRATION_MIN_VERDICTS,
+  }
 }
 
 /** Per signal type (and all together), the precision of alerts that verdicts estimate. */
 export function precisions(verdicts: readonly Verdict[]): Precision[] {
   const types = [...new Set(verdicts.map((v) => v.type))].sort()
-  return [...types.map((t) => precisionOf(t, verdicts.filter((v) => v.type === t))), precisionOf('all', verdicts)]
+  return [
+    ...types.map((t) =>
+      precisionOf(
+        t,
+        verdicts.filter((v) => v.type === t),
+      ),
+    ),
+    precisionOf('all', verdicts),
+  ]
 }
 
 /**
@@ -100,20 +116,40 @@ export function simulate(spec: TuneSpec, tuning: Tuning, alerts: readonly PastAl
  * threshold by {@link THRESHOLD_STEP}. Each comes with the alerts of `alerts` it would
  * have silenced. Proposals already decided (same id) are left out by the caller.
  */
-export function proposeTunings(verdicts: readonly Verdict[], tuning: Tuning, alerts: readonly PastAlert[]): TuneProposal[] {
+export function proposeTunings(
+  verdicts: readonly Verdict[],
+  tuning: Tuning,
+  alerts: readonly PastAlert[],
+): TuneProposal[] {
   const out: TuneProposal[] = []
   const add = (spec: TuneSpec, why: string, basis: Precision) =>
-    out.push({ id: `tune-${createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 12)}`, kind: 'tune', spec, why, basis, wouldNotFire: simulate(spec, tuning, alerts), alerts: alerts.length })
+    out.push({
+      id: `tune-${createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 12)}`,
+      kind: 'tune',
+      spec,
+      why,
+      basis,
+      wouldNotFire: simulate(spec, tuning, alerts),
+      alerts: alerts.length,
+    })
   for (const p of precisions(verdicts)) {
     if (p.small || p.precision === null || p.precision >= CALIBRATION_LOW_PRECISION) continue
     if (p.type === 'all') {
       const to = tuning.threshold + THRESHOLD_STEP
-      add({ threshold: to }, `alerts were "not a problem" ${p.not} times out of ${p.real + p.not}: raise the threshold from ${tuning.threshold} to ${to}?`, p)
+      add(
+        { threshold: to },
+        `alerts were "not a problem" ${p.not} times out of ${p.real + p.not}: raise the threshold from ${tuning.threshold} to ${to}?`,
+        p,
+      )
     } else {
       const from = tuning.weights[p.type]
       const to = Math.max(1, from - WEIGHT_STEP)
       if (to === from) continue
-      add({ weights: { [p.type]: to } }, `${p.type.replace('_', ' ')} alerts were "not a problem" ${p.not} times out of ${p.real + p.not}: lower its weight from ${from} to ${to}?`, p)
+      add(
+        { weights: { [p.type]: to } },
+        `${p.type.replace('_', ' ')} alerts were "not a problem" ${p.not} times out of ${p.real + p.not}: lower its weight from ${from} to ${to}?`,
+        p,
+      )
     }
   }
   return out

@@ -9,7 +9,12 @@ import type { Learning } from './Learning.ts'
  */
 export function learnedSettings(learning: Learning, site: string, url: string): Pick<SiteSettings, 'rules' | 'tune'> {
   const path = url ? issuePath(url) : ''
-  const rules = path ? learning.suppressions(site).filter((r) => r.url === path).map((r) => ({ sel: r.selector, type: r.type })) : []
+  const rules = path
+    ? learning
+        .suppressions(site)
+        .filter((r) => r.url === path)
+        .map((r) => ({ sel: r.selector, type: r.type }))
+    : []
   const { threshold, weights, tunedBy } = learning.tuning(site)
   return { ...(rules.length && { rules }), ...(tunedBy.length && { tune: { threshold, weights } }) }
 }

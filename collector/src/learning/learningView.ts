@@ -25,14 +25,25 @@ export async function learningView(client: ClickHouseClient, learning: Learning,
   const rules = learning.rules(site)
   const decided = new Set(rules.filter((r) => r.kind === 'tune').map((r) => r.id))
   const tuning = learning.tuning(site)
-  const tunedAt = Math.max(-Infinity, ...rules.filter((r) => r.kind === 'tune' && r.status === 'applied').map((r) => r.at))
+  const tunedAt = Math.max(
+    -Infinity,
+    ...rules.filter((r) => r.kind === 'tune' && r.status === 'applied').map((r) => r.at),
+  )
   return {
-    rules: rules.map((r) => ({ ...r, suppressedSignals: counts.get(r.id)?.signals ?? 0, suppressedAlerts: counts.get(r.id)?.alerts ?? 0 })),
+    rules: rules.map((r) => ({
+      ...r,
+      suppressedSignals: counts.get(r.id)?.signals ?? 0,
+      suppressedAlerts: counts.get(r.id)?.alerts ?? 0,
+    })),
     proposals: {
       suppress: proposeSuppressions(verdicts, rules),
       // A tuning decided once (applied, rejected or reverted) is not proposed again as is; verdicts
       // given before the latest applied tuning judged alerts of other settings and do not count.
-      tune: proposeTunings(verdicts.filter((v) => v.at > tunedAt), tuning, past).filter((p) => !decided.has(p.id)),
+      tune: proposeTunings(
+        verdicts.filter((v) => v.at > tunedAt),
+        tuning,
+        past,
+      ).filter((p) => !decided.has(p.id)),
     },
     calibration: { tuning, precisions: precisions(verdicts), verdicts: verdicts.length, days: SIMULATION_DAYS },
   }

@@ -72,10 +72,21 @@ export function outcomes(sessions: readonly OutcomeSession[]): Outcomes {
   const messages = [...new Set(sessions.filter((s) => s.offered).map((s) => s.message))].map((message) => {
     const list = sessions.filter((s) => s.offered && s.message === message)
     const count = (g: OutcomeGroup) => list.filter((s) => groupOf(s) === g).length
-    return { message, accepted: count('accepted'), declined: count('declined'), unanswered: count('unanswered'), ...figures(list) }
+    return {
+      message,
+      accepted: count('accepted'),
+      declined: count('declined'),
+      unanswered: count('unanswered'),
+      ...figures(list),
+    }
   })
   return {
-    groups: { accepted: figures(by('accepted')), declined: figures(by('declined')), unanswered: figures(by('unanswered')), not_offered: figures(by('not_offered')) },
+    groups: {
+      accepted: figures(by('accepted')),
+      declined: figures(by('declined')),
+      unanswered: figures(by('unanswered')),
+      not_offered: figures(by('not_offered')),
+    },
     messages: messages.sort((a, b) => b.sessions - a.sessions || a.message.localeCompare(b.message)),
     sessions: sessions.length,
   }

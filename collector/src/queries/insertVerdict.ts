@@ -5,7 +5,20 @@ import type { Verdict } from '../learning/Verdict.ts'
 export async function insertVerdict(client: ClickHouseClient, v: Verdict): Promise<void> {
   await client.insert({
     table: 'verdicts',
-    values: [{ site: v.site, issue: v.issue, url: v.url, selector: v.selector, type: v.type, alert_id: v.alertId, verdict: v.verdict, reason: v.reason, by: v.by, at: v.at }],
+    values: [
+      {
+        site: v.site,
+        issue: v.issue,
+        url: v.url,
+        selector: v.selector,
+        type: v.type,
+        alert_id: v.alertId,
+        verdict: v.verdict,
+        reason: v.reason,
+        by: v.by,
+        at: v.at,
+      },
+    ],
     format: 'JSONEachRow',
   })
 }

@@ -28,7 +28,11 @@ const MAX_SESSIONS = 100_000
  * what agents offered (the live-message log) and what followed the first alert: goals,
  * page views, the last event. What follows may lie past the range's end.
  */
-export async function queryOutcomeSessions(client: ClickHouseClient, range: Range, goals: GoalMatch): Promise<OutcomeSession[]> {
+export async function queryOutcomeSessions(
+  client: ClickHouseClient,
+  range: Range,
+  goals: GoalMatch,
+): Promise<OutcomeSession[]> {
   const after = `site = {site:String} AND day >= toDate(fromUnixTimestamp64Milli({from:Int64}), 'UTC') AND ts >= fromUnixTimestamp64Milli({from:Int64}, 'UTC')`
   const rs = await client.query({
     query: `WITH
@@ -60,7 +64,16 @@ export async function queryOutcomeSessions(client: ClickHouseClient, range: Rang
     query_params: { ...range, goal: goals.goal, patterns: goals.patterns },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{ session: string; alert_ms: string | number; message: string; answer: string; offered: number; converted: number; pages_after: string | number; leave_ms: string | number }>
+  const rows = (await rs.json()) as Array<{
+    session: string
+    alert_ms: string | number
+    message: string
+    answer: string
+    offered: number
+    converted: number
+    pages_after: string | number
+    leave_ms: string | number
+  }>
   return rows.map((r) => ({
     session: r.session,
     alertAt: Number(r.alert_ms),

@@ -1,7 +1,10 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 
 /** Signals and alerts each rule of a site suppressed (rows carry the rule while it is applied). */
-export async function querySuppressedCounts(client: ClickHouseClient, site: string): Promise<Map<string, { signals: number; alerts: number }>> {
+export async function querySuppressedCounts(
+  client: ClickHouseClient,
+  site: string,
+): Promise<Map<string, { signals: number; alerts: number }>> {
   const rs = await client.query({
     query: `SELECT rule, sum(signals) AS signals, sum(alerts) AS alerts FROM (
         SELECT suppressed AS rule, count() AS signals, 0 AS alerts FROM signals FINAL WHERE site = {site:String} AND suppressed != '' GROUP BY rule

@@ -15,6 +15,12 @@ export function outcomesApi(client: ClickHouseClient, sites: Sites) {
     const site = sites.get(range.site)
     if (!site) throw new ApiError(404, `no site "${range.site}"`)
     const sessions = await queryOutcomeSessions(client, range, goalMatch(site))
-    return c.json({ site: site.id, from: range.from, to: range.to, goals: (site.goals ?? []).map((g) => g.name), ...outcomes(sessions) })
+    return c.json({
+      site: site.id,
+      from: range.from,
+      to: range.to,
+      goals: (site.goals ?? []).map((g) => g.name),
+      ...outcomes(sessions),
+    })
   })
 }

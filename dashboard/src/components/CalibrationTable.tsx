@@ -38,7 +38,10 @@ export function CalibrationTable({ calibration }: Props) {
                     {p.real + p.not} ({p.real} / {p.not})
                   </td>
                   <td>
-                    {pct(p.precision)} <span class="muted">({pct(p.low)} to {pct(p.high)})</span>
+                    {pct(p.precision)}{' '}
+                    <span class="muted">
+                      ({pct(p.low)} to {pct(p.high)})
+                    </span>
                     {p.small && <span class="badge"> small sample</span>}
                   </td>
                 </tr>

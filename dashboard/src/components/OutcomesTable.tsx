@@ -21,7 +21,10 @@ function Cells({ f }: { f: Figures }) {
     <>
       <td>{f.sessions}</td>
       <td>
-        {f.converted} · {pct(f.conversion)} <span class="muted">({pct(f.low)} to {pct(f.high)})</span>
+        {f.converted} · {pct(f.conversion)}{' '}
+        <span class="muted">
+          ({pct(f.low)} to {pct(f.high)})
+        </span>
         {f.small && f.sessions > 0 && <span class="badge"> small sample</span>}
       </td>
       <td>{f.medianPagesAfter ?? '—'}</td>
@@ -57,8 +60,8 @@ export function OutcomesTable({ outcomes }: Props) {
         </table>
       </div>
       <p class="muted">
-        {outcomes.sessions} struggling sessions. Groups under 10 sessions are small samples: their intervals are wide, and visitors who accept help may differ from those who do
-        not.
+        {outcomes.sessions} struggling sessions. Groups under 10 sessions are small samples: their intervals are wide,
+        and visitors who accept help may differ from those who do not.
       </p>
       {outcomes.messages.length > 0 && (
         <div class="table-wrap">

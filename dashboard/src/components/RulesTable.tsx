@@ -46,7 +46,11 @@ export function RulesTable({ rules, now, onRevert }: Props) {
                 {r.by} · {clockTime(r.at, now)}
                 <div class="muted">{r.why}</div>
               </td>
-              <td data-testid="rule-suppressed">{r.kind === 'suppress' ? `${plural(r.suppressedSignals, 'signal')}, ${plural(r.suppressedAlerts, 'alert')}` : '—'}</td>
+              <td data-testid="rule-suppressed">
+                {r.kind === 'suppress'
+                  ? `${plural(r.suppressedSignals, 'signal')}, ${plural(r.suppressedAlerts, 'alert')}`
+                  : '—'}
+              </td>
               <td>
                 {r.status === 'applied' && (
                   <button type="button" data-testid="rule-revert" onClick={() => onRevert(r.id)}>

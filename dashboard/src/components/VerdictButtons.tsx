@@ -32,15 +32,36 @@ export function VerdictButtons({ onVerdict, about, compact = false }: Props) {
     if (!failed) setSent(v)
   }
   return (
-    <div class={`verdict${compact ? ' compact' : ''}`} role="group" aria-label={`Verdict on ${about}`} data-testid="verdict">
+    <fieldset class={`verdict${compact ? ' compact' : ''}`} aria-label={`Verdict on ${about}`} data-testid="verdict">
       {!compact && <span class="muted">Verdict:</span>}
-      <button type="button" data-testid="verdict-real" aria-label="Real problem" aria-pressed={sent === 'real'} disabled={pending} onClick={() => void send('real')} title="A real problem: keep alerting on it">
+      <button
+        type="button"
+        data-testid="verdict-real"
+        aria-label="Real problem"
+        aria-pressed={sent === 'real'}
+        disabled={pending}
+        onClick={() => void send('real')}
+        title="A real problem: keep alerting on it"
+      >
         {compact ? 'Real' : 'Real problem'}
       </button>
-      <button type="button" data-testid="verdict-not" aria-label="Not a problem" aria-pressed={sent === 'not'} disabled={pending} onClick={() => void send('not')} title="Not a problem: enough of these from your team and Wince proposes to stop alerting on it">
+      <button
+        type="button"
+        data-testid="verdict-not"
+        aria-label="Not a problem"
+        aria-pressed={sent === 'not'}
+        disabled={pending}
+        onClick={() => void send('not')}
+        title="Not a problem: enough of these from your team and Wince proposes to stop alerting on it"
+      >
         {compact ? 'Not' : 'Not a problem'}
       </button>
-      <select aria-label="Why it is not a problem" data-testid="verdict-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
+      <select
+        aria-label="Why it is not a problem"
+        data-testid="verdict-reason"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      >
         {REASONS.map(([value, label]) => (
           <option key={value} value={value}>
             {label}
@@ -57,6 +78,6 @@ export function VerdictButtons({ onVerdict, about, compact = false }: Props) {
           {error}
         </span>
       )}
-    </div>
+    </fieldset>
   )
 }

@@ -52,7 +52,13 @@ export function createLearningModel(base = `${location.origin}/api`): LearningMo
     }
   }
 
-  async function decide(site: string, id: string, action: 'apply' | 'reject' | 'revert', why: string, rangeMs: number): Promise<void> {
+  async function decide(
+    site: string,
+    id: string,
+    action: 'apply' | 'reject' | 'revert',
+    why: string,
+    rangeMs: number,
+  ): Promise<void> {
     try {
       await postJson(`/rules/${id}/${action}`, { site, ...(why.trim() && { why: why.trim() }) }, base)
       await refresh(site, rangeMs)

@@ -24,9 +24,24 @@ function core() {
       }
     },
   })
-  const fire = (topic: string, d: unknown) => (subs[topic] || []).forEach((f) => f(d))
+  const fire = (topic: string, d: unknown) => {
+    for (const f of subs[topic] || []) f(d)
+  }
   const emit = (type: SignalType, sel: string, t: number) => {
-    const ev = { k: 'signal', id: 'x', t, u: 'https://shop.example/cart', type, sel, lb: 'button', x: 0, y: 0, n: 1, ms: 0, why: '' } satisfies SignalEvent
+    const ev = {
+      k: 'signal',
+      id: 'x',
+      t,
+      u: 'https://shop.example/cart',
+      type,
+      sel,
+      lb: 'button',
+      x: 0,
+      y: 0,
+      n: 1,
+      ms: 0,
+      why: '',
+    } satisfies SignalEvent
     fire('signal', { ...ev })
     return score.add(ev, t)
   }
@@ -59,7 +74,10 @@ describe('rules and tuning in the boot chunk', () => {
   it('applies the tuning an admin applied, and keeps its weights for ruled types', () => {
     const c = core()
     learned()
-    c.fire('st', { tune: { threshold: 12, weights: { rage_click: 8 } }, rules: [{ sel: 'div.x', type: 'rage_click' }] } as Partial<SiteSettings>)
+    c.fire('st', {
+      tune: { threshold: 12, weights: { rage_click: 8 } },
+      rules: [{ sel: 'div.x', type: 'rage_click' }],
+    } as Partial<SiteSettings>)
     c.emit('rage_click', 'div.x', T)
     expect(c.score.score(T)).toBe(0)
     // 8 (tuned rage) + 4 (dead) = 12: the tuned threshold is reached.

@@ -1,4 +1,4 @@
-import type { SignalEvent, SignalType, SiteSettings } from '../../wire'
+import type { SignalType, SiteSettings } from '../../wire'
 import { WEIGHTS } from '../../score/weights'
 import { api, on } from '../lib/chunk'
 
@@ -18,12 +18,12 @@ import { api, on } from '../lib/chunk'
 export function learned(): void {
   let rules: NonNullable<SiteSettings['rules']> = []
   let weights: Record<SignalType, number> = WEIGHTS
-  on('st', (st: SiteSettings) => {
-    rules = st.rules || []
-    weights = { ...WEIGHTS, ...st.tune?.weights }
-    st.tune && api('config', st.tune)
+  on('st', (st) => {
+    rules = st?.rules || []
+    weights = { ...WEIGHTS, ...st?.tune?.weights }
+    st?.tune && api('config', st.tune)
   })
-  on('signal', (s: SignalEvent) => {
+  on('signal', (s) => {
     if (!rules.some((r) => r.type == s.type)) return
     const off = rules.some((r) => r.type == s.type && r.sel == s.sel)
     api('config', { weights: { [s.type]: off ? 0 : weights[s.type] } })
