@@ -9,6 +9,7 @@ import { chunk, endpoint, idle, listen, on, page } from './lib/chunk'
 import { CHUNKS } from './lib/chunkNames'
 import { retrying } from './lib/retry'
 import { takeCalls } from './boot/goals'
+import { learned } from './boot/learned'
 import { watchForms } from './watchForms'
 
 /**
@@ -43,6 +44,8 @@ chunk('boot', (c: Ctx) => {
   c.x.push(() => (c.l = undefined))
   // Page API calls the core left to this chunk: `wince('goal', name, value?)`.
   takeCalls(c)
+  // The team's suppression rules and tuning, from each page view's settings.
+  learned()
 
   const got: Record<string, unknown> = {}
   const need = (name: string) =>
