@@ -3,7 +3,7 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { createApp } from './app.ts'
 import { loadAdminToken } from './auth/adminToken.ts'
 import type { Config } from './config.ts'
-import { ClickHouseBus } from './live/ClickHouseBus.ts'
+import { memoryBroker, redisBroker } from './broker/Broker.ts'
 import { WebhookSender } from './webhooks/WebhookSender.ts'
 import { Sites } from './sites/Sites.ts'
 import { createStore } from './store/createStore.ts'
@@ -48,14 +48,16 @@ export async function start(config: Config): Promise<Running> {
   const tokens = new Tokens(token, config.dataDir)
   const spool = new Spool({ dir: join(config.dataDir, 'spool'), maxBytes: config.spoolMaxBytes })
   const writer = new Writer(store.insertJson, { spool, storedRows: (table, rows) => queryStoredIds(store.client, table, rows) })
-  const bus = new ClickHouseBus(store.client)
+  // Several collectors share a bus and limits through Redis; one process needs nothing outside itself.
+  const broker = config.redisUrl ? await redisBroker(config.redisUrl, config.alertsPerIp) : memoryBroker(config.alertsPerIp)
+  const { bus } = broker
   const webhooks = new WebhookSender()
   const stats = new IngestStats()
   const lifecycle = new Lifecycle()
   const streams = new StreamGate({ perIp: config.livePerIp, total: config.liveMax })
   const app = createApp({
     client: store.client, writer, bus, sites, tokens, token, stats, webhooks, lifecycle, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy,
-    alertsPerIp: config.alertsPerIp, streams,
+    alertsPerIp: config.alertsPerIp, alertGate: broker.alertGate, limits: broker.limits, streams,
     uploads: new UploadLimits({ ipRate: config.uploadIpRate, siteRate: config.uploadSiteRate, quotaBytes: config.uploadQuotaBytes }),
   })
   const server = await new Promise<ServerType>((resolve) => {
@@ -78,7 +80,7 @@ export async function start(config: Config): Promise<Running> {
       // In-flight requests finish (each was logged before its 202), streams end, then the log is drained into the store.
       await lifecycle.stop()
       webhooks.close()
-      await bus.close()
+      await broker.close()
       await writer.close()
       await store.close()
     },

@@ -13,14 +13,15 @@ import { botKind } from '../ingest/isBot.ts'
 import { parseUserAgent } from '../ingest/parseUserAgent.ts'
 import { IngestStats } from '../ingest/IngestStats.ts'
 import { SiteDiagnostics } from '../diagnostics/SiteDiagnostics.ts'
-import { RateLimiter, type Rate } from '../ingest/RateLimiter.ts'
+import type { Rate } from '../ingest/RateLimiter.ts'
+import { MemoryLimits, type Limits } from '../broker/Limits.ts'
 import { RecentIds } from '../ingest/RecentIds.ts'
 import { readBody } from '../ingest/readBody.ts'
 import { toBatches } from '../ingest/toBatches.ts'
 import { alertContext, type AlertContext } from '../live/alertContext.ts'
 import { HelpDesk } from '../live/HelpDesk.ts'
 import { clockSkew, onCollectorClock } from '../ingest/clockSkew.ts'
-import { AlertGate } from '../live/AlertGate.ts'
+import { AlertGate, type AlertAdmitter } from '../live/AlertGate.ts'
 import { nestsDeeper } from '../ingest/nestsDeeper.ts'
 
 /** Deepest nesting a beacon may have: a struggle's reasons sit 4 levels down. */
@@ -52,13 +53,13 @@ export interface CollectDeps {
   /** Session trails and recent alerts for live help (default: fresh ones, unshared). */
   desk?: HelpDesk
   /** Which struggle events alert (default: one per session per episode, 30 a minute per IP). */
-  alertGate?: AlertGate
+  alertGate?: AlertAdmitter
+  /** Rate limit buckets (default: this process's; shared in Redis for several collectors). */
+  limits?: Limits
 }
 
 /** `POST /v1/collect`: validate, drop bots and repeats, publish struggle alerts live, then store. */
-export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, desk = new HelpDesk(), alertGate = new AlertGate(), diagnostics = new SiteDiagnostics() }: CollectDeps) {
-  const byIp = new RateLimiter(ipRate)
-  const bySite = new Map<string, RateLimiter>()
+export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, desk = new HelpDesk(), alertGate = new AlertGate(), diagnostics = new SiteDiagnostics(), limits = new MemoryLimits() }: CollectDeps) {
   const seen = new RecentIds()
 
   return new Hono()
@@ -81,7 +82,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
 
         // A first token before reading the body (cheap refusal of a flood); the rest per event below.
         const ip = clientIp(c, trustProxy)
-        const wait = byIp.take(ip)
+        const wait = await limits.take('ip', ipRate, ip)
         if (wait > 0) {
           stats.rateLimited++
           throw new ApiError(429, 'too many beacons from this address', { retryAfter: wait })
@@ -102,7 +103,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         }
         const envelope = checkEnvelope(body) ?? explainEnvelope(body)
         const { s, sid, pv, ev } = envelope
-        const ipWait = ev.length > 1 ? byIp.take(ip, ev.length - 1) : 0
+        const ipWait = ev.length > 1 ? await limits.take('ip', ipRate, ip, ev.length - 1) : 0
         if (ipWait > 0) {
           stats.rateLimited++
           throw new ApiError(429, `too many events from this address (this beacon has ${ev.length})`, { retryAfter: ipWait })
@@ -123,9 +124,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
           return c.json({ accepted: 0, rejected: [], dropped: bot }, 202)
         }
 
-        let limiter = bySite.get(site.id)
-        if (!limiter) bySite.set(site.id, (limiter = new RateLimiter(site.rate ?? DEFAULT_SITE_RATE)))
-        const siteWait = limiter.take(site.id, ev.length)
+        const siteWait = await limits.take('site', site.rate ?? DEFAULT_SITE_RATE, site.id, ev.length)
         if (siteWait > 0) {
           stats.rateLimited++
           diagnostics.rateLimited(site.id)
@@ -159,7 +158,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
           else if (e.k === 'struggle') {
             const context = alertContext(s, e, agent, c.req.header('accept-language'), desk.trails.get(s, sid))
             ;(contexts ??= new Map()).set(e.id, context)
-            if (!alertGate.admit(`${s}/${sid}`, ip)) {
+            if (!(await alertGate.admit(`${s}/${sid}`, ip))) {
               ;(held ??= new Set()).add(e.id)
               stats.alertsHeld++
               continue

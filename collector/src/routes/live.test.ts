@@ -1,7 +1,8 @@
 import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { ClickHouseBus } from '../live/ClickHouseBus.ts'
+import { redisBroker } from '../broker/Broker.ts'
+import { startRedis } from '../testing/redisServer.ts'
 import { readConfig } from '../config.ts'
 import { IngestStats } from '../ingest/IngestStats.ts'
 import { createTestApp, TEST_TOKEN } from '../testing/testApp.ts'
@@ -84,10 +85,12 @@ describe('offers', () => {
   })
 })
 
-describe('two collector instances, one store', () => {
+describe('two collector instances, one store and one Redis', () => {
   it('an alert ingested on one reaches a dashboard stream on the other, and an offer goes the other way', async () => {
-    const busA = new ClickHouseBus(t.store.client, { pollMs: 50 })
-    const busB = new ClickHouseBus(t.store.client, { pollMs: 50 })
+    const redis = await startRedis()
+    const brokerA = await redisBroker(redis.url)
+    const brokerB = await redisBroker(redis.url)
+    const [busA, busB] = [brokerA.bus, brokerB.bus]
     const deps = { client: t.store.client, writer: t.writer, sites: t.sites, tokens: t.tokens, token: TEST_TOKEN, stats: new IngestStats(), dirs: readConfig({}).dirs }
     const a = createApp({ ...deps, bus: busA })
     const b = createApp({ ...deps, bus: busB })
@@ -105,8 +108,9 @@ describe('two collector instances, one store', () => {
       await b.request(`/api/sessions/${session}/offers`, json({ site: 'demo', message: 'Need a hand?' }))
       expect((await visitorOnA).some((e) => e.event === 'offer')).toBe(true)
     } finally {
-      await busA.close()
-      await busB.close()
+      await brokerA.close()
+      await brokerB.close()
+      await redis.stop()
     }
   })
 })
