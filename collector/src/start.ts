@@ -1,7 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { createApp } from './app.ts'
-import { loadAdminToken } from './auth/adminToken.ts'
+import { loadAdminToken, loadSharedAdminToken } from './auth/adminToken.ts'
+import { SharedState } from './store/SharedState.ts'
 import type { Config } from './config.ts'
 import { memoryBroker, redisBroker } from './broker/Broker.ts'
 import { WebhookSender } from './webhooks/WebhookSender.ts'
@@ -43,14 +44,17 @@ export async function start(config: Config): Promise<Running> {
     await store.close().catch(() => {})
     throw err
   }
-  const { token, generated } = loadAdminToken(config.dataDir, config.adminToken)
-  const sites = Sites.fromFile(config.sitesFile ?? join(config.dataDir, 'sites.json'))
-  const tokens = new Tokens(token, config.dataDir)
-  const spool = new Spool({ dir: join(config.dataDir, 'spool'), maxBytes: config.spoolMaxBytes })
-  const writer = new Writer(store.insertJson, { spool, storedRows: (table, rows) => queryStoredIds(store.client, table, rows) })
   // Several collectors share a bus and limits through Redis; one process needs nothing outside itself.
   const broker = config.redisUrl ? await redisBroker(config.redisUrl, config.alertsPerIp) : memoryBroker(config.alertsPerIp)
   const { bus } = broker
+  // On a ClickHouse server, what collectors must agree on lives there: the data dir keeps only this process's log.
+  const state = config.clickhouse ? new SharedState(store.client).link(broker) : undefined
+  const { token, generated } = state ? await loadSharedAdminToken(state, config.adminToken) : loadAdminToken(config.dataDir, config.adminToken)
+  const sitesFile = config.sitesFile ?? join(config.dataDir, 'sites.json')
+  const sites = state ? await Sites.fromState(state, sitesFile) : Sites.fromFile(sitesFile)
+  const tokens = state ? await Tokens.fromState(token, state, config.dataDir) : new Tokens(token, config.dataDir)
+  const spool = new Spool({ dir: join(config.dataDir, 'spool'), maxBytes: config.spoolMaxBytes })
+  const writer = new Writer(store.insertJson, { spool, storedRows: (table, rows) => queryStoredIds(store.client, table, rows) })
   const webhooks = new WebhookSender()
   const stats = new IngestStats()
   const lifecycle = new Lifecycle()
@@ -80,6 +84,7 @@ export async function start(config: Config): Promise<Running> {
       // In-flight requests finish (each was logged before its 202), streams end, then the log is drained into the store.
       await lifecycle.stop()
       webhooks.close()
+      state?.close()
       await broker.close()
       await writer.close()
       await store.close()

@@ -5,6 +5,10 @@ import { RedisBus } from '../live/RedisBus.ts'
 import { MemoryLimits, type Limits } from './Limits.ts'
 import { RedisAlertGate } from './RedisAlertGate.ts'
 import { RedisLimits } from './RedisLimits.ts'
+import type { ChangeNotices } from '../store/SharedState.ts'
+
+/** The Redis channel on which a collector says which kind of shared record (sites, tokens) it changed. */
+export const STATE_CHANNEL = 'wince:state'
 
 /** A Redis command not answered in this long fails (and the limit fails open): a beacon must not wait on a stuck broker. */
 const COMMAND_TIMEOUT_MS = 1_000
@@ -14,7 +18,7 @@ const COMMAND_TIMEOUT_MS = 1_000
  * the alert gate. In memory for one process; in Redis (`WINCE_REDIS_URL`) for
  * several.
  */
-export interface Broker {
+export interface Broker extends ChangeNotices {
   bus: LiveBus
   limits: Limits
   alertGate: AlertAdmitter
@@ -25,7 +29,8 @@ export interface Broker {
 
 /** The in-process broker: enough for one collector, and nothing polls. */
 export function memoryBroker(alertsPerIp?: number): Broker {
-  return { bus: new MemoryBus(), limits: new MemoryLimits(), alertGate: new AlertGate(alertsPerIp), kind: 'memory', close: async () => {} }
+  // One process: nobody else to tell of a change.
+  return { bus: new MemoryBus(), limits: new MemoryLimits(), alertGate: new AlertGate(alertsPerIp), kind: 'memory', announce: () => {}, onAnnounce: () => {}, close: async () => {} }
 }
 
 /** Connects to Redis (two connections: one publishes and counts, one listens). Throws when it cannot be reached at start. */
@@ -43,8 +48,15 @@ export async function redisBroker(url: string, alertsPerIp?: number): Promise<Br
     throw new Error(`WINCE_REDIS_URL: cannot reach Redis at ${redact(url)}: ${(err as Error).message}`)
   }
   const bus = await RedisBus.connect(pub, sub)
+  const listeners: Array<(kind: string) => void> = []
+  sub.on('message', (channel: string, kind: string) => {
+    if (channel === STATE_CHANNEL) for (const listener of listeners) listener(kind)
+  })
+  await sub.subscribe(STATE_CHANNEL)
   return {
     bus,
+    announce: (kind) => void pub.publish(STATE_CHANNEL, kind).catch((err: Error) => console.error(`wince: change of ${kind} not announced to other collectors (they reload within a minute): ${err.message}`)),
+    onAnnounce: (listener) => void listeners.push(listener),
     limits: new RedisLimits(pub),
     alertGate: new RedisAlertGate(pub, alertsPerIp),
     kind: 'redis',

@@ -132,7 +132,7 @@ describe('webhooks', () => {
     const port = (receiver.address() as { port: number }).port
     const secret = 'a-webhook-secret-of-some-length'
     try {
-      t.sites.put({ id: 'hooked', origins: [ORIGIN], webhooks: [{ url: `http://127.0.0.1:${port}/hook`, secret }] })
+      await t.sites.put({ id: 'hooked', origins: [ORIGIN], webhooks: [{ url: `http://127.0.0.1:${port}/hook`, secret }] })
       const alert = struggle()
       await t.app.request('/v1/collect', postInit({ ...beaconOf([alert]), s: 'hooked' }))
       for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20))
