@@ -35,11 +35,11 @@ export interface Running {
 
 /** Opens the store, migrates it, and serves the app: the whole collector. */
 export async function start(config: Config): Promise<Running> {
-  const store = createStore({ dataDir: config.dataDir, ...config.clickhouse })
+  const store = createStore({ dataDir: config.dataDir, ...config.clickhouse, cluster: config.cluster })
   let storeVersion: string
   try {
     storeVersion = await checkVersion(store.client)
-    await migrate(store.client)
+    await migrate(store.client, { cluster: config.cluster, shared: store.kind === 'server' })
   } catch (err) {
     await store.close().catch(() => {})
     throw err
