@@ -28,6 +28,8 @@ export interface Running {
   writer: Writer
   token: string
   tokenGenerated: boolean
+  /** Where the admin token is kept when not given: `the data dir`, or `ClickHouse` (shared by collectors). */
+  tokenKeptIn: string
   storeVersion: string
   /** Stops taking requests, lets those in flight finish, ends streams, flushes the log into the store, closes it. */
   close(): Promise<void>
@@ -77,6 +79,7 @@ export async function start(config: Config): Promise<Running> {
     writer,
     token,
     tokenGenerated: generated,
+    tokenKeptIn: state ? 'ClickHouse' : 'the data dir',
     storeVersion: `${store.kind} ClickHouse ${storeVersion}`,
     async close() {
       // Visitor channels idle for minutes: ended at once, not waited for.
