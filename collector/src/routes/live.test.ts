@@ -103,6 +103,9 @@ describe('two collector instances, one store and one Redis', () => {
       const events = await onB
       expect(JSON.parse(events.find((e) => e.event === 'alert')!.data)).toMatchObject({ id: alert.id, session })
       expect(Date.now() - started).toBeLessThan(1000)
+      // The visitor's help request may reach the other collector: it knows the alert from the bus.
+      const help = await b.request('/v1/help', { method: 'POST', headers: { origin: ORIGIN }, body: JSON.stringify({ s: 'demo', sid: session, alert: alert.id }) })
+      expect(help.status).toBe(202)
 
       const visitorOnA = readEvents(await a.request(`/v1/live?s=demo&sid=${session}`, { headers: { origin: ORIGIN } }), (ev) => ev.some((e) => e.event === 'offer'))
       await b.request(`/api/sessions/${session}/offers`, json({ site: 'demo', message: 'Need a hand?' }))
