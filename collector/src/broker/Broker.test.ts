@@ -63,6 +63,18 @@ describe('Redis broker', () => {
     expect(await a.alertGate.admit('demo/s4', '203.0.113.2')).toBe(true)
   })
 
+  it('with Redis gone, limits and the gate fail open at once (beacons are still taken) and nothing throws', async () => {
+    const own = await startRedis()
+    const broker = await redisBroker(own.url)
+    await own.stop()
+    const began = Date.now()
+    expect(await broker.limits.take('ip', { rate: 1, burst: 1 }, '192.0.2.1', 5)).toBe(0)
+    expect(await broker.alertGate.admit('demo/gone', '192.0.2.1')).toBe(true)
+    expect(() => broker.bus.publish(offer('o-gone'))).not.toThrow()
+    expect(Date.now() - began).toBeLessThan(3_000)
+    await broker.close()
+  })
+
   it('refuses to start when Redis cannot be reached, naming the variable', async () => {
     await expect(redisBroker('redis://127.0.0.1:1')).rejects.toThrow(/WINCE_REDIS_URL: cannot reach Redis/)
   })
