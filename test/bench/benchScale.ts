@@ -6,7 +6,8 @@ import { sleep } from './stats.ts'
 
 /** DESIGN.md's live budget: a struggle reaches an agent within a second. */
 export const ALERT_BUDGET_MS = 1_000
-const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
+const USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
 /** Keep-alive connections in all, split over the collectors (as a load balancer spreads them). */
 const CONNECTIONS = 24
 /** Alerts timed per setup: sent to the first collector, heard on the last one's agent stream. */
@@ -30,25 +31,36 @@ export interface ScaleResult {
  * ingest from autocannon spread over the collectors, then alert latency from the
  * first collector to an agent stream on the last.
  */
-export async function benchScale(collectors: number, seconds: number, log: (line: string) => void): Promise<ScaleResult> {
+export async function benchScale(
+  collectors: number,
+  seconds: number,
+  log: (line: string) => void,
+): Promise<ScaleResult> {
   const cluster = await startCollectorCluster(collectors, { WINCE_IP_RATE: '1000000/1000000', WINCE_TRUST_PROXY: '1' })
   try {
     const run = `scale${collectors}x${Date.now().toString(36)}`
     const started = performance.now()
-    const results = await Promise.all(cluster.collectors.map((c, i) => {
-      const origin = `http://localhost:${new URL(c.url).port}`
-      const next = beaconMaker(origin, `${run}-${i}-`)
-      return autocannon({
-        url: `${c.url}/v1/collect`, connections: Math.ceil(CONNECTIONS / collectors), duration: seconds, method: 'POST',
-        headers: { 'content-type': 'text/plain;charset=UTF-8', origin, 'user-agent': USER_AGENT },
-        requests: [{ setupRequest: (req) => ({ ...req, body: next() }) }],
-      })
-    }))
+    const results = await Promise.all(
+      cluster.collectors.map((c, i) => {
+        const origin = `http://localhost:${new URL(c.url).port}`
+        const next = beaconMaker(origin, `${run}-${i}-`)
+        return autocannon({
+          url: `${c.url}/v1/collect`,
+          connections: Math.ceil(CONNECTIONS / collectors),
+          duration: seconds,
+          method: 'POST',
+          headers: { 'content-type': 'text/plain;charset=UTF-8', origin, 'user-agent': USER_AGENT },
+          requests: [{ setupRequest: (req) => ({ ...req, body: next() }) }],
+        })
+      }),
+    )
     const window = (performance.now() - started) / 1000
     const accepted = results.reduce((n, r) => n + (r.statusCodeStats?.['202']?.count ?? 0), 0) * EVENTS_PER_BEACON
     const stored = await settle(cluster, run, accepted)
     const storedWindow = (performance.now() - started) / 1000
-    log(`  ${collectors} collector(s): ${accepted} events acknowledged in ${window.toFixed(1)} s, ${stored.count} stored after ${storedWindow.toFixed(1)} s`)
+    log(
+      `  ${collectors} collector(s): ${accepted} events acknowledged in ${window.toFixed(1)} s, ${stored.count} stored after ${storedWindow.toFixed(1)} s`,
+    )
     const latency = await alertLatency(cluster)
     return {
       collectors,
@@ -68,7 +80,9 @@ async function settle(cluster: CollectorCluster, run: string, accepted: number):
   const deadline = Date.now() + SETTLE_MS
   let count = 0
   while (Date.now() < deadline) {
-    const [row] = await cluster.query<{ n: string | number }>(`SELECT (SELECT count() FROM signals WHERE startsWith(session, 's${run}')) + (SELECT count() FROM page_views WHERE startsWith(session, 's${run}')) AS n`)
+    const [row] = await cluster.query<{ n: string | number }>(
+      `SELECT (SELECT count() FROM signals WHERE startsWith(session, 's${run}')) + (SELECT count() FROM page_views WHERE startsWith(session, 's${run}')) AS n`,
+    )
     count = Number(row?.n ?? 0)
     if (count >= accepted) break
     await sleep(250)
@@ -81,7 +95,10 @@ async function alertLatency(cluster: CollectorCluster): Promise<number[]> {
   const first = cluster.collectors[0]!.url
   const last = cluster.collectors[cluster.collectors.length - 1]!.url
   const controller = new AbortController()
-  const res = await fetch(`${last}/api/alerts/stream?site=demo`, { headers: { authorization: `Bearer ${CLUSTER_TOKEN}` }, signal: controller.signal })
+  const res = await fetch(`${last}/api/alerts/stream?site=demo`, {
+    headers: { authorization: `Bearer ${CLUSTER_TOKEN}` },
+    signal: controller.signal,
+  })
   const reader = res.body!.getReader()
   const decoder = new TextDecoder()
   const heard = new Map<string, number>()
@@ -91,7 +108,8 @@ async function alertLatency(cluster: CollectorCluster): Promise<number[]> {
       const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }))
       if (done) return
       buffer += decoder.decode(value, { stream: true })
-      for (const m of buffer.matchAll(/event: alert\ndata: \{"id":"([^"]+)"/g)) if (!heard.has(m[1]!)) heard.set(m[1]!, performance.now())
+      for (const m of buffer.matchAll(/event: alert\ndata: \{"id":"([^"]+)"/g))
+        if (!heard.has(m[1]!)) heard.set(m[1]!, performance.now())
       buffer = buffer.slice(Math.max(0, buffer.lastIndexOf('\n\n')))
     }
   })()
@@ -103,8 +121,28 @@ async function alertLatency(cluster: CollectorCluster): Promise<number[]> {
     const t = Date.now()
     await fetch(`${first}/v1/collect`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain', origin: 'http://localhost:8080', 'user-agent': USER_AGENT, 'x-forwarded-for': `10.9.${n}.1` },
-      body: JSON.stringify({ v: 1, s: 'demo', sid: `lat-${id}`, pv: `p-${id}`, ev: [{ k: 'struggle', id, t, u: 'http://localhost:8080/checkout', sc: 6.5, rs: [{ type: 'rage_click', sel: 'button#pay', lb: 'button', t, n: 5, pts: 4 }] }] }),
+      headers: {
+        'content-type': 'text/plain',
+        origin: 'http://localhost:8080',
+        'user-agent': USER_AGENT,
+        'x-forwarded-for': `10.9.${n}.1`,
+      },
+      body: JSON.stringify({
+        v: 1,
+        s: 'demo',
+        sid: `lat-${id}`,
+        pv: `p-${id}`,
+        ev: [
+          {
+            k: 'struggle',
+            id,
+            t,
+            u: 'http://localhost:8080/checkout',
+            sc: 6.5,
+            rs: [{ type: 'rage_click', sel: 'button#pay', lb: 'button', t, n: 5, pts: 4 }],
+          },
+        ],
+      }),
     }).then((r) => r.arrayBuffer())
     await sleep(50)
   }

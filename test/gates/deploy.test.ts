@@ -11,10 +11,14 @@ describe('deploy/', () => {
   /** Read by Caddy or the ClickHouse image, not the collector. */
   const others = new Set(['WINCE_DOMAIN'])
 
-  it('every variable of the env file and the collectors\' environment is one the collector reads', () => {
+  it("every variable of the env file and the collectors' environment is one the collector reads", () => {
     const env = [...read('deploy/wince.env.example').matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]!)
     const compose = read('deploy/compose.yaml')
-    const collectorEnv = [...compose.slice(compose.indexOf('environment: &collector-env'), compose.indexOf('depends_on:')).matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!)
+    const collectorEnv = [
+      ...compose
+        .slice(compose.indexOf('environment: &collector-env'), compose.indexOf('depends_on:'))
+        .matchAll(/^\s+([A-Z][A-Z0-9_]+):/gm),
+    ].map((m) => m[1]!)
     expect(env).toContain('WINCE_ADMIN_TOKEN')
     expect(collectorEnv).toEqual(expect.arrayContaining(['CLICKHOUSE_URL', 'WINCE_REDIS_URL', 'WINCE_DATA_DIR']))
     for (const name of [...env, ...collectorEnv]) expect(readByCollector(name) || others.has(name), name).toBe(true)
@@ -22,7 +26,8 @@ describe('deploy/', () => {
 
   it('the README documents each scaling variable, and the Caddyfile sends to every collector of the compose file', () => {
     const readme = read('README.md')
-    for (const name of ['CLICKHOUSE_URL', 'WINCE_REDIS_URL', 'WINCE_CLICKHOUSE_CLUSTER']) expect(readme).toContain(`| \`${name}\``)
+    for (const name of ['CLICKHOUSE_URL', 'WINCE_REDIS_URL', 'WINCE_CLICKHOUSE_CLUSTER'])
+      expect(readme).toContain(`| \`${name}\``)
     const collectors = [...read('deploy/compose.yaml').matchAll(/^ {2}(collector-\w+):$/gm)].map((m) => m[1]!)
     expect(collectors.length).toBeGreaterThanOrEqual(2)
     const caddy = read('deploy/Caddyfile')

@@ -18,10 +18,16 @@ export interface ChdbHttp {
 /** Starts the chDB-over-HTTP test fixture (`chdbHttp/serve.ts`) on a loopback port the OS picks, over a fresh data dir. */
 export async function startChdbHttp(): Promise<ChdbHttp> {
   const dir = mkdtempSync(join(tmpdir(), 'wince-chdb-http-'))
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, dir], { stdio: ['ignore', 'pipe', 'pipe'], cwd: fileURLToPath(new URL('..', import.meta.url)) })
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  })
   let output = ''
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`chDB HTTP fixture not listening in ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS)
+    const timer = setTimeout(
+      () => reject(new Error(`chDB HTTP fixture not listening in ${START_TIMEOUT_MS} ms:\n${output}`)),
+      START_TIMEOUT_MS,
+    )
     const read = (d: Buffer) => {
       output += d.toString()
       const m = /listening (\d+)/.exec(output)

@@ -27,13 +27,21 @@ export interface CollectorCluster {
 export async function startCollectorCluster(n: number, env: Record<string, string> = {}): Promise<CollectorCluster> {
   const [redis, store] = await Promise.all([startRedis(), startChdbHttp()])
   const dirs = Array.from({ length: n }, () => mkdtempSync(join(tmpdir(), 'wince-scale-')))
-  const envOf = (i: number) => ({ ...env, WINCE_DATA_DIR: dirs[i]!, CLICKHOUSE_URL: store.url, WINCE_REDIS_URL: redis.url, WINCE_ADMIN_TOKEN: CLUSTER_TOKEN })
+  const envOf = (i: number) => ({
+    ...env,
+    WINCE_DATA_DIR: dirs[i]!,
+    CLICKHOUSE_URL: store.url,
+    WINCE_REDIS_URL: redis.url,
+    WINCE_ADMIN_TOKEN: CLUSTER_TOKEN,
+  })
   let collectors: BuiltCollector[] = []
   const stop = async () => {
-    await Promise.all(collectors.map(async (c) => {
-      if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGTERM')
-      await c.exited
-    }))
+    await Promise.all(
+      collectors.map(async (c) => {
+        if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGTERM')
+        await c.exited
+      }),
+    )
     await Promise.all([store.stop(), redis.stop()])
     for (const d of dirs) rmSync(d, { recursive: true, force: true })
   }
@@ -56,7 +64,10 @@ export async function startCollectorCluster(n: number, env: Record<string, strin
       const res = await fetch(`${store.url}/?default_format=JSONEachRow`, { method: 'POST', body: sql })
       const text = await res.text()
       if (!res.ok) throw new Error(text)
-      return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as T)
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as T)
     },
     stop,
   }

@@ -19,7 +19,14 @@ afterAll(async () => {
   await redis?.stop()
 })
 
-const offer = (id: string): LiveMessage => ({ id, kind: 'offer', site: 'demo', session: 's1', at: Date.now(), data: { id, message: 'Hi', by: 'Maria', at: Date.now() } })
+const offer = (id: string): LiveMessage => ({
+  id,
+  kind: 'offer',
+  site: 'demo',
+  session: 's1',
+  at: Date.now(),
+  data: { id, message: 'Hi', by: 'Maria', at: Date.now() },
+})
 
 const next = (broker: Broker, kind: string) =>
   new Promise<LiveMessage>((resolve) => {
@@ -47,7 +54,8 @@ describe('Redis broker', () => {
   it('shares a rate limit: a burst of 5 is 5 across both collectors, not 10', async () => {
     const limit = { rate: 0.01, burst: 5 }
     const waits = [] as number[]
-    for (let i = 0; i < 4; i++) waits.push(await a.limits.take('ip', limit, '198.51.100.7'), await b.limits.take('ip', limit, '198.51.100.7'))
+    for (let i = 0; i < 4; i++)
+      waits.push(await a.limits.take('ip', limit, '198.51.100.7'), await b.limits.take('ip', limit, '198.51.100.7'))
     expect(waits.filter((w) => w === 0)).toHaveLength(5)
     expect(waits.slice(5).every((w) => w > 0)).toBe(true)
     // Another key has its own bucket.

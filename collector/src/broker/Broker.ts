@@ -30,12 +30,25 @@ export interface Broker extends ChangeNotices {
 /** The in-process broker: enough for one collector, and nothing polls. */
 export function memoryBroker(alertsPerIp?: number): Broker {
   // One process: nobody else to tell of a change.
-  return { bus: new MemoryBus(), limits: new MemoryLimits(), alertGate: new AlertGate(alertsPerIp), kind: 'memory', announce: () => {}, onAnnounce: () => {}, close: async () => {} }
+  return {
+    bus: new MemoryBus(),
+    limits: new MemoryLimits(),
+    alertGate: new AlertGate(alertsPerIp),
+    kind: 'memory',
+    announce: () => {},
+    onAnnounce: () => {},
+    close: async () => {},
+  }
 }
 
 /** Connects to Redis (two connections: one publishes and counts, one listens). Throws when it cannot be reached at start. */
 export async function redisBroker(url: string, alertsPerIp?: number): Promise<Broker> {
-  const options = { lazyConnect: true, commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 1, enableOfflineQueue: false }
+  const options = {
+    lazyConnect: true,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+  }
   const pub = new Redis(url, options)
   const sub = new Redis(url, { ...options, commandTimeout: undefined, enableOfflineQueue: true })
   // ioredis reconnects by itself; without a listener an 'error' event would end the process.
@@ -55,7 +68,14 @@ export async function redisBroker(url: string, alertsPerIp?: number): Promise<Br
   await sub.subscribe(STATE_CHANNEL)
   return {
     bus,
-    announce: (kind) => void pub.publish(STATE_CHANNEL, kind).catch((err: Error) => console.error(`wince: change of ${kind} not announced to other collectors (they reload within a minute): ${err.message}`)),
+    announce: (kind) =>
+      void pub
+        .publish(STATE_CHANNEL, kind)
+        .catch((err: Error) =>
+          console.error(
+            `wince: change of ${kind} not announced to other collectors (they reload within a minute): ${err.message}`,
+          ),
+        ),
     onAnnounce: (listener) => void listeners.push(listener),
     limits: new RedisLimits(pub),
     alertGate: new RedisAlertGate(pub, alertsPerIp),

@@ -26,13 +26,29 @@ return 1
 
 /** One alert per session per episode and N a minute per IP, across every collector on one Redis. */
 export class RedisAlertGate implements AlertAdmitter {
-  constructor(private readonly _redis: Redis, private readonly _perIp: number = DEFAULT_ALERTS_PER_IP, private readonly _prefix = 'wince:alert:') {}
+  constructor(
+    private readonly _redis: Redis,
+    private readonly _perIp: number = DEFAULT_ALERTS_PER_IP,
+    private readonly _prefix = 'wince:alert:',
+  ) {}
 
   async admit(session: string, ip: string): Promise<boolean> {
     // The member must be unique in the set: two alerts in the same millisecond, from two collectors (both pid 1 in containers), both count.
     const member = randomBytes(8).toString('hex')
-    return failOpen('alert gate', true, async () =>
-      (await this._redis.eval(ADMIT, 2, `${this._prefix}s:${session}`, `${this._prefix}ip:${ip}`, SESSION_ALERT_GAP_MS, IP_WINDOW_MS, this._perIp, member)) === 1,
+    return failOpen(
+      'alert gate',
+      true,
+      async () =>
+        (await this._redis.eval(
+          ADMIT,
+          2,
+          `${this._prefix}s:${session}`,
+          `${this._prefix}ip:${ip}`,
+          SESSION_ALERT_GAP_MS,
+          IP_WINDOW_MS,
+          this._perIp,
+          member,
+        )) === 1,
     )
   }
 }

@@ -27,11 +27,16 @@ return wait
 
 /** Rate limits shared by every collector on one Redis. */
 export class RedisLimits implements Limits {
-  constructor(private readonly _redis: Redis, private readonly _prefix = 'wince:rate:') {}
+  constructor(
+    private readonly _redis: Redis,
+    private readonly _prefix = 'wince:rate:',
+  ) {}
 
   async take(scope: string, limit: Rate, key: string, cost = 1): Promise<number> {
     const bucket = `${this._prefix}${scope}:${limit.rate}/${limit.burst}:${key}`
     // Redis unreachable: the beacon is taken (a 202 is a promise to keep events), the limit is not enforced meanwhile.
-    return failOpen('rate limit', 0, async () => Number(await this._redis.eval(TAKE, 1, bucket, limit.rate, limit.burst, cost)))
+    return failOpen('rate limit', 0, async () =>
+      Number(await this._redis.eval(TAKE, 1, bucket, limit.rate, limit.burst, cost)),
+    )
   }
 }

@@ -15,7 +15,9 @@ export async function failOpen<T>(what: string, fallback: T, step: () => Promise
     missed++
     const now = Date.now()
     if (now - loggedAt >= LOG_EVERY_MS) {
-      console.error(`wince: Redis unreachable (${what}: ${(err as Error).message}); not enforced for ${missed} request(s) since the last such line`)
+      console.error(
+        `wince: Redis unreachable (${what}: ${(err as Error).message}); not enforced for ${missed} request(s) since the last such line`,
+      )
       loggedAt = now
       missed = 0
     }

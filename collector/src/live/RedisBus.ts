@@ -19,7 +19,10 @@ export class RedisBus implements LiveBus {
   private readonly _local = new MemoryBus()
 
   /** `sub` is given over to listening (a subscribed Redis connection can do nothing else). */
-  private constructor(private readonly _pub: Redis, private readonly _sub: Redis) {
+  private constructor(
+    private readonly _pub: Redis,
+    private readonly _sub: Redis,
+  ) {
     _sub.on('message', (channel: string, text: string) => {
       if (channel !== LIVE_CHANNEL) return
       let parsed: { o: string; m: LiveMessage }

@@ -34,7 +34,10 @@ TTL toDateTime(at) + INTERVAL 1 DAY`
   private _beat: NodeJS.Timeout | undefined
   private _claimedAt = 0
 
-  constructor(private readonly _client: ClickHouseClient, private readonly _target: string) {}
+  constructor(
+    private readonly _client: ClickHouseClient,
+    private readonly _target: string,
+  ) {}
 
   /** Claims (once, then renews in the background) and answers whether this collector is the holder. */
   async held(): Promise<boolean> {

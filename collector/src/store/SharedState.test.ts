@@ -61,7 +61,12 @@ describe('state shared by collectors on one ClickHouse server', () => {
     expect(await until(() => onB.get('shop') === undefined)).toBe(true)
     // A collector started later reads the same.
     const third = await Sites.fromState(new SharedState(store.client))
-    expect(third.list().map((s) => s.id).sort()).toEqual(['demo', 'old'])
+    expect(
+      third
+        .list()
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(['demo', 'old'])
   })
 
   it('a token made on one collector signs in on the other; revoked, on neither', async () => {
@@ -78,7 +83,11 @@ describe('state shared by collectors on one ClickHouse server', () => {
   })
 
   it('collectors starting together agree on one generated admin token', async () => {
-    const tokens = await Promise.all([loadSharedAdminToken(a), loadSharedAdminToken(b), loadSharedAdminToken(new SharedState(store.client))])
+    const tokens = await Promise.all([
+      loadSharedAdminToken(a),
+      loadSharedAdminToken(b),
+      loadSharedAdminToken(new SharedState(store.client)),
+    ])
     expect(new Set(tokens.map((t) => t.token)).size).toBe(1)
     expect(tokens.filter((t) => t.generated).length).toBeLessThanOrEqual(1)
     expect((await loadSharedAdminToken(a)).token).toBe(tokens[0]!.token)

@@ -66,7 +66,9 @@ export class SharedState {
       try {
         await reload()
       } catch (err) {
-        console.error(`wince: reloading ${kind} records from ClickHouse failed (kept the ones in memory): ${(err as Error).message}`)
+        console.error(
+          `wince: reloading ${kind} records from ClickHouse failed (kept the ones in memory): ${(err as Error).message}`,
+        )
       }
     }
   }

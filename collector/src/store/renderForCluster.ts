@@ -38,7 +38,11 @@ export function renderForCluster(statement: string, cluster: string, schema: Clu
   if ((m = statement.match(CREATE_TABLE))) {
     const [, name = '', columns = '', variant = '', args, rest = ''] = m
     const local = name + LOCAL_SUFFIX
-    const replicated = [`'/clickhouse/tables/{shard}/{database}/${local}'`, `'{replica}'`, ...(args?.trim() ? [args.trim()] : [])].join(', ')
+    const replicated = [
+      `'/clickhouse/tables/{shard}/{database}/${local}'`,
+      `'{replica}'`,
+      ...(args?.trim() ? [args.trim()] : []),
+    ].join(', ')
     const shardKey = /^\s*session\s/m.test(columns) ? 'cityHash64(session)' : `cityHash64(${orderBy(rest, statement)})`
     schema.set(name, { shardKey })
     return [
@@ -48,7 +52,9 @@ export function renderForCluster(statement: string, cluster: string, schema: Clu
   }
   if ((m = statement.match(CREATE_MV))) {
     const [, name = '', target = '', select = ''] = m
-    return [`CREATE MATERIALIZED VIEW IF NOT EXISTS ${name} ${on} TO ${localName(target, schema)} AS\n${readLocal(select, schema)}`]
+    return [
+      `CREATE MATERIALIZED VIEW IF NOT EXISTS ${name} ${on} TO ${localName(target, schema)} AS\n${readLocal(select, schema)}`,
+    ]
   }
   if ((m = statement.match(CREATE_VIEW))) {
     const [, name = '', select = ''] = m
@@ -58,7 +64,9 @@ export function renderForCluster(statement: string, cluster: string, schema: Clu
     const [, name = '', space = ' ', ops = ''] = m
     if (!schema.has(name)) return [`ALTER TABLE ${name} ${on}${space}${ops}`]
     const local = `ALTER TABLE ${name}${LOCAL_SUFFIX} ${on}${space}${ops}`
-    return splitTopLevel(ops).every((op) => COLUMN_OPS.test(op)) ? [local, `ALTER TABLE ${name} ${on}${space}${ops}`] : [local]
+    return splitTopLevel(ops).every((op) => COLUMN_OPS.test(op))
+      ? [local, `ALTER TABLE ${name} ${on}${space}${ops}`]
+      : [local]
   }
   if ((m = statement.match(DROP))) {
     const [, name = ''] = m
@@ -83,7 +91,9 @@ function localName(name: string, schema: ClusterSchema): string {
 
 /** A view's `FROM`/`JOIN` of a known table reads the node's local table: each shard feeds its own. */
 function readLocal(select: string, schema: ClusterSchema): string {
-  return select.replace(/\b(FROM|JOIN)\s+(\w+)\b/gi, (all, word: string, name: string) => (schema.has(name) ? `${word} ${name}${LOCAL_SUFFIX}` : all))
+  return select.replace(/\b(FROM|JOIN)\s+(\w+)\b/gi, (all, word: string, name: string) =>
+    schema.has(name) ? `${word} ${name}${LOCAL_SUFFIX}` : all,
+  )
 }
 
 /** Splits `ADD COLUMN a T DEFAULT f(x, y), ADD COLUMN b U` on the commas outside parentheses and quotes. */

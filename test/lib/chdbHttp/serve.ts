@@ -47,7 +47,9 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return void res.writeHead(200, { 'x-clickhouse-query-id': queryId, 'x-clickhouse-summary': summary(0, 0) }).end()
   }
   try {
-    const result = Object.keys(params).length ? await session.queryBindAsync(sql, params, { format }) : await session.queryAsync(sql, { format })
+    const result = Object.keys(params).length
+      ? await session.queryBindAsync(sql, params, { format })
+      : await session.queryAsync(sql, { format })
     res.writeHead(200, {
       'content-type': 'text/plain; charset=UTF-8',
       'x-clickhouse-query-id': queryId,
@@ -58,14 +60,27 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   } catch (err) {
     const message = (err as Error).message
     const code = /Code: (\d+)/.exec(message)?.[1] ?? '1000'
-    res.writeHead(500, { 'content-type': 'text/plain; charset=UTF-8', 'x-clickhouse-exception-code': code, 'x-clickhouse-query-id': queryId })
+    res.writeHead(500, {
+      'content-type': 'text/plain; charset=UTF-8',
+      'x-clickhouse-exception-code': code,
+      'x-clickhouse-query-id': queryId,
+    })
     res.end(message.startsWith('Code:') ? message : `Code: ${code}. DB::Exception: ${message}`)
   }
 }
 
 function summary(rows: number, bytes: number): string {
   const n = (v: number) => String(v || 0)
-  return JSON.stringify({ read_rows: n(rows), read_bytes: n(bytes), written_rows: n(rows), written_bytes: n(bytes), total_rows_to_read: '0', result_rows: '0', result_bytes: '0', elapsed_ns: '0' })
+  return JSON.stringify({
+    read_rows: n(rows),
+    read_bytes: n(bytes),
+    written_rows: n(rows),
+    written_bytes: n(bytes),
+    total_rows_to_read: '0',
+    result_rows: '0',
+    result_bytes: '0',
+    elapsed_ns: '0',
+  })
 }
 
 const server = createServer((req, res) => {
