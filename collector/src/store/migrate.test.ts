@@ -36,5 +36,6 @@ describe('migrate', () => {
       await store.close()
       rmSync(dir, { recursive: true, force: true })
     }
-  })
+    // Every migration once, plus the lease's settle and waits: more than the default on a loaded machine.
+  }, 60_000)
 })
