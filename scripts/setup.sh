@@ -2,7 +2,8 @@
 # Installs what Wince needs on a fresh Debian machine with Node 20 and npm:
 # pnpm, the workspace's packages (chDB's embedded ClickHouse among them) and,
 # with --test, Debian's Chromium for the end-to-end tests and Debian's
-# clickhouse-server (18.16: a real server, too old, for the version check).
+# clickhouse-server (18.16: a real server, too old, for the version check) and
+# Debian's redis-server (the broker the multi-collector tests start on loopback).
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,9 +36,11 @@ pnpm install --frozen-lockfile --reporter=append-only
 if [ "$want_browser" -eq 1 ]; then
   browser="${WINCE_CHROMIUM:-/usr/bin/chromium}"
   old_clickhouse="${WINCE_OLD_CLICKHOUSE:-/usr/sbin/clickhouse-server}"
+  redis="${WINCE_REDIS_SERVER:-/usr/bin/redis-server}"
   missing=()
   [ -x "$browser" ] || missing+=(chromium)
   [ -x "$old_clickhouse" ] || missing+=(clickhouse-server)
+  [ -x "$redis" ] || missing+=(redis-server)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "setup.sh: installing Debian's ${missing[*]} for the tests"
     as_root apt-get update -qq

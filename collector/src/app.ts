@@ -15,7 +15,8 @@ import { securityHeaders } from './security/securityHeaders.ts'
 import { helpRoutes } from './routes/help.ts'
 import { HelpDesk } from './live/HelpDesk.ts'
 import type { WebhookSender } from './webhooks/WebhookSender.ts'
-import { AlertGate } from './live/AlertGate.ts'
+import { AlertGate, type AlertAdmitter } from './live/AlertGate.ts'
+import type { Limits } from './broker/Limits.ts'
 import type { StreamGate } from './live/StreamGate.ts'
 import type { UploadLimits } from './ingest/UploadLimits.ts'
 import type { Tokens } from './auth/Tokens.ts'
@@ -48,6 +49,10 @@ export interface AppDeps {
   webhooks?: WebhookSender
   /** New alerts a minute per IP (default in live/AlertGate.ts). */
   alertsPerIp?: number | undefined
+  /** Which struggle events alert, shared by collectors on one Redis; default one process's `AlertGate` of `alertsPerIp`. */
+  alertGate?: AlertAdmitter
+  /** Rate limit buckets, shared by collectors on one Redis; default this process's. */
+  limits?: Limits
   /** Caps on open visitor channels (`/v1/live`); `start.ts` keeps it to end them at shutdown. */
   streams?: StreamGate
   /** Rates and daily storage quota of snapshots and replay runs. */
@@ -84,8 +89,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/login', csrfGuard({ trustProxy, json: false }))
   app.route('/', healthRoutes(deps))
   const desk = new HelpDesk(deps.bus)
-  const alertGate = new AlertGate(deps.alertsPerIp)
-  app.route('/', collectRoutes({ ...deps, desk, alertGate, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
+  const alertGate = deps.alertGate ?? new AlertGate(deps.alertsPerIp)
+  app.route('/', collectRoutes({ ...deps, desk, alertGate, ...(deps.limits && { limits: deps.limits }), ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
   // One memory of which pages have a snapshot, so "take a new snapshot" clears it for the visitor routes.
   const wanted = new SnapshotWanted(deps.client)
   app.route('/', visitorRoutes({ ...deps, wanted }))

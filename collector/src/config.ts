@@ -19,6 +19,10 @@ export interface Config {
   sitesFile?: string | undefined
   /** `CLICKHOUSE_URL` (+ `CLICKHOUSE_USER`, `CLICKHOUSE_PASSWORD`, `CLICKHOUSE_DATABASE`): use a server, not chDB. */
   clickhouse?: { url: string; username?: string | undefined; password?: string | undefined; database?: string | undefined } | undefined
+  /** `WINCE_REDIS_URL` (e.g. `redis://127.0.0.1:6379`): share the live bus and the rate limits with other collectors through Redis. */
+  redisUrl?: string | undefined
+  /** `WINCE_CLICKHOUSE_CLUSTER`: the ClickHouse cluster to create the schema on (replicated, distributed tables); needs `CLICKHOUSE_URL`. */
+  cluster?: string | undefined
   /** `WINCE_SPOOL_MAX_BYTES`: the on-disk spool's cap while the store is down (default 1 GiB). */
   spoolMaxBytes?: number | undefined
   /** `WINCE_IP_RATE` as `rate/burst` events per second per IP, a beacon costing its events (default 1000/5000). */
@@ -50,6 +54,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clickhouse: env.CLICKHOUSE_URL
       ? { url: env.CLICKHOUSE_URL, username: env.CLICKHOUSE_USER, password: env.CLICKHOUSE_PASSWORD, database: env.CLICKHOUSE_DATABASE }
       : undefined,
+    redisUrl: env.WINCE_REDIS_URL || undefined,
+    cluster: cluster(env),
     spoolMaxBytes: positive('WINCE_SPOOL_MAX_BYTES', env.WINCE_SPOOL_MAX_BYTES),
     ipRate: rate('WINCE_IP_RATE', env.WINCE_IP_RATE),
     alertsPerIp: positive('WINCE_ALERTS_PER_IP', env.WINCE_ALERTS_PER_IP),
@@ -65,6 +71,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       demo: repo('collector/demo'),
     },
   }
+}
+
+function cluster(env: NodeJS.ProcessEnv): string | undefined {
+  const name = env.WINCE_CLICKHOUSE_CLUSTER
+  if (!name) return undefined
+  if (!env.CLICKHOUSE_URL) throw new Error('WINCE_CLICKHOUSE_CLUSTER: a cluster needs a ClickHouse server (CLICKHOUSE_URL); the embedded store is one node')
+  // It is written into DDL as an identifier: no quoting games.
+  if (!/^[A-Za-z_][\w]{0,63}$/.test(name)) throw new Error(`WINCE_CLICKHOUSE_CLUSTER: expected a cluster name (letters, digits, _), got "${name}"`)
+  return name
 }
 
 function positive(name: string, value: string | undefined): number | undefined {

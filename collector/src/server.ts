@@ -14,8 +14,8 @@ try {
   // given through WINCE_ADMIN_TOKEN or kept in the data dir is already known to its owner.
   console.log(
     running.tokenGenerated
-      ? `  dashboard: ${running.url}/?token=${running.token}   (new admin token, kept in the data dir)`
-      : `  dashboard: ${running.url}/   (sign in with the admin token: WINCE_ADMIN_TOKEN or the data dir's admin-token file)`,
+      ? `  dashboard: ${running.url}/?token=${running.token}   (new admin token, kept in ${running.tokenKeptIn})`
+      : `  dashboard: ${running.url}/   (sign in with the admin token: WINCE_ADMIN_TOKEN or the one kept in ${running.tokenKeptIn})`,
   )
   console.log(`  snippet:   <script async src="${running.url}/s.js" data-site="demo"></script>`)
   console.log(`  demo shop: ${running.url}/demo/`)

@@ -1,9 +1,10 @@
 import { serve, type ServerType } from '@hono/node-server'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { createApp } from './app.ts'
-import { loadAdminToken } from './auth/adminToken.ts'
+import { loadAdminToken, loadSharedAdminToken } from './auth/adminToken.ts'
+import { SharedState } from './store/SharedState.ts'
 import type { Config } from './config.ts'
-import { ClickHouseBus } from './live/ClickHouseBus.ts'
+import { memoryBroker, redisBroker } from './broker/Broker.ts'
 import { WebhookSender } from './webhooks/WebhookSender.ts'
 import { Sites } from './sites/Sites.ts'
 import { createStore } from './store/createStore.ts'
@@ -27,6 +28,8 @@ export interface Running {
   writer: Writer
   token: string
   tokenGenerated: boolean
+  /** Where the admin token is kept when not given: `the data dir`, or `ClickHouse` (shared by collectors). */
+  tokenKeptIn: string
   storeVersion: string
   /** Stops taking requests, lets those in flight finish, ends streams, flushes the log into the store, closes it. */
   close(): Promise<void>
@@ -34,28 +37,33 @@ export interface Running {
 
 /** Opens the store, migrates it, and serves the app: the whole collector. */
 export async function start(config: Config): Promise<Running> {
-  const store = createStore({ dataDir: config.dataDir, ...config.clickhouse })
+  const store = createStore({ dataDir: config.dataDir, ...config.clickhouse, cluster: config.cluster })
   let storeVersion: string
   try {
     storeVersion = await checkVersion(store.client)
-    await migrate(store.client)
+    await migrate(store.client, { cluster: config.cluster, shared: store.kind === 'server' })
   } catch (err) {
     await store.close().catch(() => {})
     throw err
   }
-  const { token, generated } = loadAdminToken(config.dataDir, config.adminToken)
-  const sites = Sites.fromFile(config.sitesFile ?? join(config.dataDir, 'sites.json'))
-  const tokens = new Tokens(token, config.dataDir)
+  // Several collectors share a bus and limits through Redis; one process needs nothing outside itself.
+  const broker = config.redisUrl ? await redisBroker(config.redisUrl, config.alertsPerIp) : memoryBroker(config.alertsPerIp)
+  const { bus } = broker
+  // On a ClickHouse server, what collectors must agree on lives there: the data dir keeps only this process's log.
+  const state = config.clickhouse ? new SharedState(store.client).link(broker) : undefined
+  const { token, generated } = state ? await loadSharedAdminToken(state, config.adminToken) : loadAdminToken(config.dataDir, config.adminToken)
+  const sitesFile = config.sitesFile ?? join(config.dataDir, 'sites.json')
+  const sites = state ? await Sites.fromState(state, sitesFile) : Sites.fromFile(sitesFile)
+  const tokens = state ? await Tokens.fromState(token, state, config.dataDir) : new Tokens(token, config.dataDir)
   const spool = new Spool({ dir: join(config.dataDir, 'spool'), maxBytes: config.spoolMaxBytes })
   const writer = new Writer(store.insertJson, { spool, storedRows: (table, rows) => queryStoredIds(store.client, table, rows) })
-  const bus = new ClickHouseBus(store.client)
   const webhooks = new WebhookSender()
   const stats = new IngestStats()
   const lifecycle = new Lifecycle()
   const streams = new StreamGate({ perIp: config.livePerIp, total: config.liveMax })
   const app = createApp({
     client: store.client, writer, bus, sites, tokens, token, stats, webhooks, lifecycle, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy,
-    alertsPerIp: config.alertsPerIp, streams,
+    alertsPerIp: config.alertsPerIp, alertGate: broker.alertGate, limits: broker.limits, streams,
     uploads: new UploadLimits({ ipRate: config.uploadIpRate, siteRate: config.uploadSiteRate, quotaBytes: config.uploadQuotaBytes }),
   })
   const server = await new Promise<ServerType>((resolve) => {
@@ -71,6 +79,7 @@ export async function start(config: Config): Promise<Running> {
     writer,
     token,
     tokenGenerated: generated,
+    tokenKeptIn: state ? 'ClickHouse' : 'the data dir',
     storeVersion: `${store.kind} ClickHouse ${storeVersion}`,
     async close() {
       // Visitor channels idle for minutes: ended at once, not waited for.
@@ -78,7 +87,8 @@ export async function start(config: Config): Promise<Running> {
       // In-flight requests finish (each was logged before its 202), streams end, then the log is drained into the store.
       await lifecycle.stop()
       webhooks.close()
-      await bus.close()
+      state?.close()
+      await broker.close()
       await writer.close()
       await store.close()
     },

@@ -13,10 +13,11 @@ import { benchUnload, type UnloadResult } from './benchUnload.ts'
 import { serveFixtures } from './serveFixtures.ts'
 import { snippetSizes } from './snippetSizes.ts'
 import { fmt } from './stats.ts'
+import { ALERT_BUDGET_MS, benchScale } from './benchScale.ts'
 
 // `pnpm bench` (after `pnpm run build`): every budget of DESIGN.md measured on this
 // machine, medians of several runs, then one table. `--only=weight,main,ingest,unload`
-// runs some parts; `--quick` runs fewer repetitions (for trying the bench, not for figures).
+// runs some parts (`--only=scale`: 1 vs 3 collector processes, not in the default set); `--quick` runs fewer repetitions (for trying the bench, not for figures).
 const args = process.argv.slice(2)
 const only = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'weight,ingest,main,unload').split(','))
 const quick = args.includes('--quick')
@@ -55,6 +56,16 @@ if (only.has('ingest')) {
   log(`  drain: ${drains.map((d) => `${Math.round(d.stopMs)} ms (exit ${d.exitCode})`).join(', ')}; ${drains[0]!.log.join(' | ')}`)
   rows.push(['SIGTERM under load → exit, ms (median)', fmt(drainMs), `≤ ${fmt(BUDGETS.drainMs)}`, verdict(drainMs <= BUDGETS.drainMs && drains.every((d) => d.exitCode === 0))])
   if (!ok || i.ratio < BUDGETS.ingestRatio) await profileIngest()
+}
+
+if (only.has('scale')) {
+  // Not in the default set: it starts Redis, the chDB HTTP fixture and several collectors (`--only=scale`).
+  log('1 vs 3 collector processes on one store and one Redis (autocannon spread over them, then alert latency across instances)…')
+  for (const n of [1, 3]) {
+    const s = await benchScale(n, quick ? 5 : 10, log)
+    rows.push([`scale, ${n} collector(s): events/s acknowledged / stored, lost`, `${fmt(s.acceptedPerSec)} / ${fmt(s.storedPerSec)}, ${s.lost}`, '0 lost', verdict(s.lost === 0)])
+    rows.push([`scale, ${n} collector(s): alert first → last collector's agent stream, p50 / p95 ms`, `${fmt(s.alertP50Ms)} / ${fmt(s.alertP95Ms)}`, `≤ ${fmt(ALERT_BUDGET_MS)}`, verdict(s.alertP95Ms <= ALERT_BUDGET_MS)])
+  }
 }
 
 let main: MainThreadResult | undefined

@@ -42,8 +42,8 @@ Promise.allSettled(targets.flatMap(([path, body]) => [
 }
 
 async function offersOf(collector: TestCollector, session: string): Promise<number> {
-  // Offers live on the live-message log; no /api read lists them, so the store is asked.
-  const rs = await collector.client.query({ query: `SELECT count() AS n FROM live_events WHERE kind = 'offer' AND session = {session:String}`, query_params: { session }, format: 'JSONEachRow' })
+  // No /api read lists offers, so the store is asked.
+  const rs = await collector.client.query({ query: `SELECT count() AS n FROM offers WHERE session = {session:String}`, query_params: { session }, format: 'JSONEachRow' })
   return Number(((await rs.json()) as Array<{ n: string }>)[0]!.n)
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { SharedState } from '../store/SharedState.ts'
 import { SESSION_TTL_MS } from './adminToken.ts'
 
 /**
@@ -14,6 +15,8 @@ export class EndedSessions {
   private readonly _until = new Map<string, number>()
   private readonly _file: string | undefined
 
+  private _state: SharedState | undefined
+
   constructor(dataDir?: string) {
     this._file = dataDir && join(dataDir, 'ended-sessions.json')
     if (this._file && existsSync(this._file)) {
@@ -22,12 +25,30 @@ export class EndedSessions {
     }
   }
 
+  /** Sign-outs every collector of one ClickHouse server shares (a cookie ended on one is ended on all). */
+  static async fromState(state: SharedState): Promise<EndedSessions> {
+    const ended = new EndedSessions()
+    ended._state = state
+    await ended.reload()
+    state.watch(KIND, () => ended.reload())
+    return ended
+  }
+
+  /** Reads the shared sign-outs again. */
+  async reload(): Promise<void> {
+    if (!this._state) return
+    const now = Date.now()
+    for (const [key, until] of await this._state.load(KIND)) if (Number(until) >= now) this._until.set(key, Number(until))
+  }
+
   /** Ends the session of a cookie value (`issuedAt.tokenId.signature`). */
-  end(cookie: string, now = Date.now()): void {
+  async end(cookie: string, now = Date.now()): Promise<void> {
     const issued = Number(cookie.split('.')[0])
     this._prune(now)
-    this._until.set(keyOf(cookie), (Number.isFinite(issued) ? issued : now) + SESSION_TTL_MS)
-    this._save()
+    const until = (Number.isFinite(issued) ? issued : now) + SESSION_TTL_MS
+    this._until.set(keyOf(cookie), until)
+    if (this._state) await this._state.save(KIND, keyOf(cookie), String(until))
+    else this._save()
   }
 
   /** Whether this cookie's session was ended. */
@@ -46,6 +67,9 @@ export class EndedSessions {
     renameSync(tmp, this._file)
   }
 }
+
+/** The `shared_state` kind of sign-outs. */
+const KIND = 'ended-session'
 
 /** The signature identifies a session: unique, and not the whole secret cookie on disk. */
 function keyOf(cookie: string): string {

@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual, createHmac } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
+import type { SharedState } from '../store/SharedState.ts'
 import { join } from 'node:path'
 
 /**
@@ -53,3 +54,26 @@ export function checkSession(secret: string, value: string | undefined, now = Da
 function sign(secret: string, data: string): string {
   return createHmac('sha256', secret).update('wince-session:' + data).digest('base64url')
 }
+
+/**
+ * The admin token of collectors sharing a ClickHouse server: `WINCE_ADMIN_TOKEN`
+ * when set, else one generated once and kept in `shared_state`. Collectors
+ * starting together may each propose one; the earliest kept wins for all
+ * (each proposal has its own key, so none overwrites another).
+ */
+export async function loadSharedAdminToken(state: SharedState, fromEnv?: string): Promise<{ token: string; generated: boolean }> {
+  if (fromEnv) return { token: fromEnv, generated: false }
+  const first = async () => {
+    const kept = [...(await state.load(ADMIN_KIND)).values()].map((text) => JSON.parse(text) as { token: string; at: number })
+    return kept.sort((a, b) => a.at - b.at || a.token.localeCompare(b.token))[0]?.token
+  }
+  const known = await first()
+  if (known) return { token: known, generated: false }
+  const token = randomBytes(24).toString('base64url')
+  await state.save(ADMIN_KIND, randomBytes(8).toString('hex'), JSON.stringify({ token, at: Date.now() }))
+  const winner = (await first()) ?? token
+  return { token: winner, generated: winner === token }
+}
+
+/** The `shared_state` kind of generated admin tokens. */
+const ADMIN_KIND = 'admin-token'

@@ -58,7 +58,7 @@ beforeAll(async () => {
       })
     ).status,
   ).toBe(200)
-  const ana = { authorization: `Bearer ${t.tokens.create('agent', 'Ana').token}`, ...json }
+  const ana = { authorization: `Bearer ${(await t.tokens.create('agent', 'Ana')).token}`, ...json }
   // Dead clicks: 7 "not a problem", 2 "real" (on nine different elements). Rage clicks: 2 real, 1 not (a small sample).
   for (let i = 0; i < 9; i++) await verdict(ana, 'dead_click', `div.tile-${i}`, i < 2 ? 'real' : 'not')
   for (let i = 0; i < 3; i++) await verdict(ana, 'rage_click', `a.more-${i}`, i < 2 ? 'real' : 'not')

@@ -18,13 +18,19 @@ const IP_WINDOW_MS = 60_000
 /** Sessions (and addresses) remembered; past this the oldest are forgotten first. */
 const MAX_SESSIONS = 100_000
 
+/** Decides whether a struggle event of a session (site-qualified) from an address may alert now. */
+export interface AlertAdmitter {
+  admit(session: string, ip: string): boolean | Promise<boolean>
+}
+
 /**
  * Decides whether a struggle event becomes an alert (published live, sent to
  * webhooks, listed in `/api/alerts`) or is held: kept in the store as
  * evidence, but alerting no one. Held events cost nothing of the IP's budget
- * when held by the episode rule.
+ * when held by the episode rule. One process's memory; `RedisAlertGate`
+ * applies the same rules across collectors.
  */
-export class AlertGate {
+export class AlertGate implements AlertAdmitter {
   private readonly _lastBySession = new Map<string, number>()
   /** Per IP, the times of its alerts in the last minute, oldest first: at most 30 in any 60 s, not a bucket that lets 60 through in the first. */
   private readonly _byIp = new Map<string, number[]>()

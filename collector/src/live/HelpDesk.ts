@@ -12,8 +12,17 @@ export class HelpDesk {
   readonly alerts = new RecentAlerts()
   readonly presence = new Presence()
 
-  /** Shares agents' presence with other collectors on `bus`. */
+  /**
+   * Shares agents' presence with other collectors on `bus`, and remembers the
+   * alerts any collector published: behind a load balancer a visitor's help
+   * request may reach another collector than its alert did, before the alert
+   * is in the store.
+   */
   constructor(bus?: LiveBus) {
-    if (bus) this.presence.share(bus)
+    if (!bus) return
+    this.presence.share(bus)
+    bus.subscribe((m) => {
+      if (m.kind === 'alert' || m.kind === 'help') this.alerts.add(m.data)
+    })
   }
 }

@@ -8,7 +8,7 @@ export type LiveListener = (message: LiveMessage) => void
  * Carries live messages (alerts, alert updates, offers, answers) to every
  * open stream. `publish` delivers to this process's subscribers at once, so
  * an alert never waits for storage; an implementation for several processes
- * also carries it to the others (see {@link ClickHouseBus}).
+ * also carries it to the others (see `RedisBus`).
  */
 export interface LiveBus {
   publish(message: LiveMessage): void

@@ -51,7 +51,7 @@ describe('bots', () => {
 
     const headless = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36'
     expect(await (await post(beaconOf([signal()], session), { 'user-agent': headless })).json()).toMatchObject({ accepted: 1 })
-    t.sites.put({ id: 'strict', origins: ['http://localhost:*'] })
+    await t.sites.put({ id: 'strict', origins: ['http://localhost:*'] })
     const strict = { ...beaconOf([signal()], session), s: 'strict' }
     expect(await (await post(strict, { 'user-agent': headless })).json()).toEqual({ accepted: 0, rejected: [], dropped: 'headless' })
     await t.writer.flush()
@@ -91,7 +91,7 @@ describe('limits', () => {
   })
 
   it('rate-limits a site past its own limit', async () => {
-    t.sites.put({ id: 'small', origins: ['http://localhost:*'], rate: { rate: 0.1, burst: 2 } })
+    await t.sites.put({ id: 'small', origins: ['http://localhost:*'], rate: { rate: 0.1, burst: 2 } })
     const statuses: number[] = []
     for (let i = 0; i < 3; i++) statuses.push((await post({ ...beaconOf([signal()]), s: 'small' })).status)
     expect(statuses).toEqual([202, 202, 429])

@@ -13,7 +13,8 @@ import { botKind } from '../ingest/isBot.ts'
 import { parseUserAgent } from '../ingest/parseUserAgent.ts'
 import { IngestStats } from '../ingest/IngestStats.ts'
 import { SiteDiagnostics } from '../diagnostics/SiteDiagnostics.ts'
-import { RateLimiter, type Rate } from '../ingest/RateLimiter.ts'
+import type { Rate } from '../ingest/RateLimiter.ts'
+import { MemoryLimits, type Limits } from '../broker/Limits.ts'
 import { RecentIds } from '../ingest/RecentIds.ts'
 import { readBody } from '../ingest/readBody.ts'
 import { preflight } from './preflight.ts'
@@ -21,7 +22,7 @@ import { toBatches } from '../ingest/toBatches.ts'
 import { alertContext, type AlertContext } from '../live/alertContext.ts'
 import { HelpDesk } from '../live/HelpDesk.ts'
 import { clockSkew, onCollectorClock } from '../ingest/clockSkew.ts'
-import { AlertGate } from '../live/AlertGate.ts'
+import { AlertGate, type AlertAdmitter } from '../live/AlertGate.ts'
 import { nestsDeeper } from '../ingest/nestsDeeper.ts'
 import type { Learning } from '../learning/Learning.ts'
 
@@ -54,15 +55,15 @@ export interface CollectDeps {
   /** Session trails and recent alerts for live help (default: fresh ones, unshared). */
   desk?: HelpDesk
   /** Which struggle events alert (default: one per session per episode, 30 a minute per IP). */
-  alertGate?: AlertGate
+  alertGate?: AlertAdmitter
+  /** Rate limit buckets (default: this process's; shared in Redis for several collectors). */
+  limits?: Limits
   /** The sites' applied rules: suppressed signals are flagged, and a struggle they made does not alert. */
   learning?: Learning
 }
 
 /** `POST /v1/collect`: validate, drop bots and repeats, publish struggle alerts live, then store. */
-export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, desk = new HelpDesk(), alertGate = new AlertGate(), diagnostics = new SiteDiagnostics(), learning }: CollectDeps) {
-  const byIp = new RateLimiter(ipRate)
-  const bySite = new Map<string, RateLimiter>()
+export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, desk = new HelpDesk(), alertGate = new AlertGate(), diagnostics = new SiteDiagnostics(), limits = new MemoryLimits(), learning }: CollectDeps) {
   const seen = new RecentIds()
 
   return new Hono()
@@ -79,7 +80,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
 
         // A first token before reading the body (cheap refusal of a flood); the rest per event below.
         const ip = clientIp(c, trustProxy)
-        const wait = byIp.take(ip)
+        const wait = await limits.take('ip', ipRate, ip)
         if (wait > 0) {
           stats.rateLimited++
           throw new ApiError(429, 'too many beacons from this address', { retryAfter: wait })
@@ -100,7 +101,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         }
         const envelope = checkEnvelope(body) ?? explainEnvelope(body)
         const { s, sid, pv, ev } = envelope
-        const ipWait = ev.length > 1 ? byIp.take(ip, ev.length - 1) : 0
+        const ipWait = ev.length > 1 ? await limits.take('ip', ipRate, ip, ev.length - 1) : 0
         if (ipWait > 0) {
           stats.rateLimited++
           throw new ApiError(429, `too many events from this address (this beacon has ${ev.length})`, { retryAfter: ipWait })
@@ -121,9 +122,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
           return c.json({ accepted: 0, rejected: [], dropped: bot }, 202)
         }
 
-        let limiter = bySite.get(site.id)
-        if (!limiter) bySite.set(site.id, (limiter = new RateLimiter(site.rate ?? DEFAULT_SITE_RATE)))
-        const siteWait = limiter.take(site.id, ev.length)
+        const siteWait = await limits.take('site', site.rate ?? DEFAULT_SITE_RATE, site.id, ev.length)
         if (siteWait > 0) {
           stats.rateLimited++
           diagnostics.rateLimited(site.id)
@@ -173,7 +172,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
               stats.alertsSuppressed++
               continue
             }
-            if (!alertGate.admit(`${s}/${sid}`, ip)) {
+            if (!(await alertGate.admit(`${s}/${sid}`, ip))) {
               ;(held ??= new Set()).add(e.id)
               stats.alertsHeld++
               continue

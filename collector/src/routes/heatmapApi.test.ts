@@ -53,7 +53,7 @@ describe('snapshots', () => {
     const refresh = (headers: Record<string, string>, body: unknown) =>
       t.app.request('/api/snapshot/refresh', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) })
     // Agents may look, not repaint; bad input is named.
-    const agent = { authorization: `Bearer ${t.tokens.create('agent', 'Sam').token}` }
+    const agent = { authorization: `Bearer ${(await t.tokens.create('agent', 'Sam')).token}` }
     expect((await refresh(agent, { site: 'demo', url: PAGE })).status).toBe(403)
     expect(await (await refresh(admin, { site: 'demo', url: 'javascript:alert(1)' })).json()).toEqual({ error: expect.stringMatching(/^url: /) })
     expect((await refresh(admin, { site: 'nosuch', url: PAGE })).status).toBe(400)

@@ -6,7 +6,8 @@ import { readEvents } from '../testing/readEvents.ts'
 import { issueId } from '../issues/issueId.ts'
 import { createApp } from '../app.ts'
 import { readConfig } from '../config.ts'
-import { ClickHouseBus } from '../live/ClickHouseBus.ts'
+import { redisBroker } from '../broker/Broker.ts'
+import { startRedis } from '../testing/redisServer.ts'
 import { IngestStats } from '../ingest/IngestStats.ts'
 
 let t: Awaited<ReturnType<typeof createTestApp>>
@@ -144,8 +145,10 @@ describe('agents are people', () => {
 
 describe('presence across collectors', () => {
   it('counts an agent connected to another collector sharing the store, and forgets them when they leave', async () => {
-    const busA = new ClickHouseBus(t.store.client, { pollMs: 50 })
-    const busB = new ClickHouseBus(t.store.client, { pollMs: 50 })
+    const redis = await startRedis()
+    const brokerA = await redisBroker(redis.url)
+    const brokerB = await redisBroker(redis.url)
+    const [busA, busB] = [brokerA.bus, brokerB.bus]
     const deps = { client: t.store.client, writer: t.writer, sites: t.sites, tokens: t.tokens, token: TEST_TOKEN, stats: new IngestStats(), dirs: readConfig({}).dirs }
     const a = createApp({ ...deps, bus: busA })
     const b = createApp({ ...deps, bus: busB })
@@ -162,7 +165,7 @@ describe('presence across collectors', () => {
       const stream = await b.request('/api/alerts/stream?site=demo', { headers: admin, signal: controller.signal })
       const reader = stream.body!.getReader()
       await reader.read()
-      // Shared through the store's live_events table: polled every 50 ms here, slower on a loaded machine.
+      // Shared through Redis: pushed at once, but give a loaded machine time.
       const settles = async (want: number) => {
         const deadline = Date.now() + 5_000
         let got = await ask()
@@ -177,8 +180,9 @@ describe('presence across collectors', () => {
       controller.abort()
       expect(await settles(0)).toBe(0)
     } finally {
-      await busA.close()
-      await busB.close()
+      await brokerA.close()
+      await brokerB.close()
+      await redis.stop()
     }
   })
 })

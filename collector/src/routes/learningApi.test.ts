@@ -56,8 +56,8 @@ const settle = () => new Promise((r) => setTimeout(r, 150))
 beforeAll(async () => {
   t = await createTestApp({ ipRate: { rate: 1e6, burst: 1e6 } })
   await call('PUT', '/api/settings/sites/shop', admin, { origins: [ORIGIN], allowHeadless: true })
-  ana = { authorization: `Bearer ${t.tokens.create('agent', 'Ana').token}`, ...json }
-  ben = { authorization: `Bearer ${t.tokens.create('agent', 'Ben').token}`, ...json }
+  ana = { authorization: `Bearer ${(await t.tokens.create('agent', 'Ana')).token}`, ...json }
+  ben = { authorization: `Bearer ${(await t.tokens.create('agent', 'Ben')).token}`, ...json }
 })
 afterAll(() => t?.close())
 

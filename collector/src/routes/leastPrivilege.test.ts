@@ -9,7 +9,7 @@ let t: Awaited<ReturnType<typeof createTestApp>>
 let agent: Record<string, string>
 beforeAll(async () => {
   t = await createTestApp({ ipRate: { rate: 1e6, burst: 1e6 } })
-  agent = { authorization: `Bearer ${t.tokens.create('agent', 'Sam').token}`, 'content-type': 'application/json' }
+  agent = { authorization: `Bearer ${(await t.tokens.create('agent', 'Sam')).token}`, 'content-type': 'application/json' }
 })
 afterAll(async () => {
   await t?.close()

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app.ts'
-import { ClickHouseBus } from '../live/ClickHouseBus.ts'
+import { redisBroker } from '../broker/Broker.ts'
+import { startRedis } from '../testing/redisServer.ts'
 import { readConfig } from '../config.ts'
 import { IngestStats } from '../ingest/IngestStats.ts'
 import { createTestApp, TEST_TOKEN } from '../testing/testApp.ts'
@@ -84,10 +85,12 @@ describe('offers', () => {
   })
 })
 
-describe('two collector instances, one store', () => {
+describe('two collector instances, one store and one Redis', () => {
   it('an alert ingested on one reaches a dashboard stream on the other, and an offer goes the other way', async () => {
-    const busA = new ClickHouseBus(t.store.client, { pollMs: 50 })
-    const busB = new ClickHouseBus(t.store.client, { pollMs: 50 })
+    const redis = await startRedis()
+    const brokerA = await redisBroker(redis.url)
+    const brokerB = await redisBroker(redis.url)
+    const [busA, busB] = [brokerA.bus, brokerB.bus]
     const deps = { client: t.store.client, writer: t.writer, sites: t.sites, tokens: t.tokens, token: TEST_TOKEN, stats: new IngestStats(), dirs: readConfig({}).dirs }
     const a = createApp({ ...deps, bus: busA })
     const b = createApp({ ...deps, bus: busB })
@@ -100,13 +103,17 @@ describe('two collector instances, one store', () => {
       const events = await onB
       expect(JSON.parse(events.find((e) => e.event === 'alert')!.data)).toMatchObject({ id: alert.id, session })
       expect(Date.now() - started).toBeLessThan(1000)
+      // The visitor's help request may reach the other collector: it knows the alert from the bus.
+      const help = await b.request('/v1/help', { method: 'POST', headers: { origin: ORIGIN }, body: JSON.stringify({ s: 'demo', sid: session, alert: alert.id }) })
+      expect(help.status).toBe(202)
 
       const visitorOnA = readEvents(await a.request(`/v1/live?s=demo&sid=${session}`, { headers: { origin: ORIGIN } }), (ev) => ev.some((e) => e.event === 'offer'))
       await b.request(`/api/sessions/${session}/offers`, json({ site: 'demo', message: 'Need a hand?' }))
       expect((await visitorOnA).some((e) => e.event === 'offer')).toBe(true)
     } finally {
-      await busA.close()
-      await busB.close()
+      await brokerA.close()
+      await brokerB.close()
+      await redis.stop()
     }
   })
 })
@@ -128,7 +135,7 @@ describe('webhooks', () => {
     const port = (receiver.address() as { port: number }).port
     const secret = 'a-webhook-secret-of-some-length'
     try {
-      t.sites.put({ id: 'hooked', origins: [ORIGIN], webhooks: [{ url: `http://127.0.0.1:${port}/hook`, secret }] })
+      await t.sites.put({ id: 'hooked', origins: [ORIGIN], webhooks: [{ url: `http://127.0.0.1:${port}/hook`, secret }] })
       const alert = struggle()
       await t.app.request('/v1/collect', postInit({ ...beaconOf([alert]), s: 'hooked' }))
       for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20))

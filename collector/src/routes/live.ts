@@ -11,6 +11,7 @@ import type { AlertState, LiveBus } from '../live/LiveBus.ts'
 import { LiveIndex } from '../live/LiveIndex.ts'
 import { insertAlertAction } from '../queries/insertAlertAction.ts'
 import { agentLook } from '../wording/agentLook.ts'
+import { insertOffer } from '../queries/insertOffer.ts'
 import type { Sites } from '../sites/Sites.ts'
 
 export interface LiveDeps {
@@ -70,6 +71,7 @@ export function liveRoutes({ client, bus, tokens, token, sites }: LiveDeps) {
       // The visitor reads this name: the agent's display name or the team's, never a token's name.
       const by = agentLook(tokens, c.get('principal').tokenId, sites.get(body.site)).name
       const offer = { id: `offer-${randomBytes(8).toString('hex')}`, message: body.message, link: body.link, by, at: Date.now() }
+      await insertOffer(client, body.site, session, offer)
       bus.publish({ id: offer.id, kind: 'offer', site: body.site, session, at: offer.at, data: offer })
       return c.json({ offer }, 201)
     })

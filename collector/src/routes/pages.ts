@@ -48,10 +48,10 @@ export function pageRoutes(dirs: PageDirs, tokens: Tokens, token: string, { trus
       startSession(c, found.id)
       return c.redirect('/')
     })
-    .post('/logout', (c) => {
+    .post('/logout', async (c) => {
       // The cookie is signed, not stored: ending it means remembering it was ended.
       const cookie = getCookie(c, SESSION_COOKIE)
-      if (cookie) tokens.endedSessions.end(cookie)
+      if (cookie) await tokens.endedSessions.end(cookie)
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c, trustProxy) })
       return c.json({ signedOut: true })
     })

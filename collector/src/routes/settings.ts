@@ -60,7 +60,7 @@ export function settingsRoutes({ sites, tokens, token }: SettingsDeps) {
     .put('/sites/:id', valid('param', idParam), async (c) => {
       const { id } = c.req.valid('param')
       const site = validSite(keepSecrets(await objectBody(c.req.raw), sites.get(id)), id)
-      sites.put(site)
+      await sites.put(site)
       return c.json({ site: redactSite(site) })
     })
     .patch('/sites/:id', valid('param', idParam), async (c) => {
@@ -69,25 +69,25 @@ export function settingsRoutes({ sites, tokens, token }: SettingsDeps) {
       if (!old) throw new ApiError(404, `no site "${id}": create it with PUT`)
       const patch = keepSecrets(await objectBody(c.req.raw), old)
       const site = validSite(mergePatch(old, patch), id)
-      sites.put(site)
+      await sites.put(site)
       return c.json({ site: redactSite(site) })
     })
-    .delete('/sites/:id', valid('param', idParam), (c) => {
-      if (!sites.remove(c.req.param('id'))) throw new ApiError(404, `no site "${c.req.param('id')}"`)
+    .delete('/sites/:id', valid('param', idParam), async (c) => {
+      if (!(await sites.remove(c.req.param('id')))) throw new ApiError(404, `no site "${c.req.param('id')}"`)
       return c.json({ deleted: c.req.param('id') })
     })
     .get('/tokens', (c) => c.json({ tokens: tokens.list() }))
-    .post('/tokens', valid('json', newToken), (c) => {
+    .post('/tokens', valid('json', newToken), async (c) => {
       const { role, name, displayName, color } = c.req.valid('json')
-      return c.json(tokens.create(role, name, Date.now(), { displayName, color }), 201)
+      return c.json(await tokens.create(role, name, Date.now(), { displayName, color }), 201)
     })
-    .patch('/tokens/:id', valid('param', idParam), valid('json', tokenLook), (c) => {
+    .patch('/tokens/:id', valid('param', idParam), valid('json', tokenLook), async (c) => {
       const { id } = c.req.valid('param')
-      if (!tokens.setLook(id, c.req.valid('json'))) throw new ApiError(404, `no token "${id}"`)
+      if (!(await tokens.setLook(id, c.req.valid('json')))) throw new ApiError(404, `no token "${id}"`)
       return c.json({ token: tokens.list().find((t) => t.id === id) })
     })
-    .delete('/tokens/:id', valid('param', idParam), (c) => {
-      if (!tokens.revoke(c.req.param('id'))) throw new ApiError(404, `no token "${c.req.param('id')}"`)
+    .delete('/tokens/:id', valid('param', idParam), async (c) => {
+      if (!(await tokens.revoke(c.req.param('id')))) throw new ApiError(404, `no token "${c.req.param('id')}"`)
       return c.json({ revoked: c.req.param('id') })
     })
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { SiteSettings } from '@wince/snippet/wire'
 import { id } from '../validate/id.ts'
+import type { SharedState } from '../store/SharedState.ts'
 
 /** Site settings, as given to the API or the sites file. */
 export const siteSchema = z.strictObject({
@@ -95,28 +96,53 @@ export const DEMO_SITE: Site = {
   allowHeadless: true,
 }
 
+/** The `shared_state` kind of sites. */
+const KIND = 'site'
+
 /**
  * The configured sites, keyed by id, kept in a JSON file
- * `{ "sites": [ … ] }` when one is given. The demo site is always there
- * unless the file defines `demo` itself.
+ * `{ "sites": [ … ] }` when one is given, or in ClickHouse's `shared_state`
+ * when several collectors share a server ({@link Sites.fromState}). The demo
+ * site is always there unless the sites define `demo` themselves.
  */
 export class Sites {
   private readonly _byId = new Map<string, Site>()
+  private _state: SharedState | undefined
 
   constructor(sites: Site[] = [], private readonly _file?: string) {
-    for (const s of sites) this._byId.set(s.id, s)
-    if (!this._byId.has('demo')) this._byId.set('demo', DEMO_SITE)
+    this._fill(sites)
   }
 
   /** Reads sites from `file` if it exists (it is created on the first change). Throws naming the bad field. */
   static fromFile(file: string): Sites {
-    if (!existsSync(file)) return new Sites([], file)
-    const parsed = z.strictObject({ sites: z.array(siteSchema) }).safeParse(JSON.parse(readFileSync(file, 'utf8')))
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!
-      throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`)
-    }
-    return new Sites(parsed.data.sites, file)
+    return new Sites(readSitesFile(file) ?? [], file)
+  }
+
+  /**
+   * The sites every collector of one ClickHouse server shares. `seedFile`
+   * (`WINCE_SITES`, or a data dir's `sites.json` from before) adds the sites
+   * it defines that the store does not have yet, so moving to a server keeps them.
+   */
+  static async fromState(state: SharedState, seedFile?: string): Promise<Sites> {
+    const sites = new Sites()
+    sites._state = state
+    await sites.reload()
+    const seed = seedFile ? (readSitesFile(seedFile) ?? []) : []
+    for (const site of seed) if (!sites._byId.has(site.id) || (site.id === 'demo' && sites._byId.get('demo') === DEMO_SITE)) await sites.put(site)
+    state.watch(KIND, () => sites.reload())
+    return sites
+  }
+
+  /** Reads the shared sites again (another collector changed one). */
+  async reload(): Promise<void> {
+    if (!this._state) return
+    const rows = await this._state.load(KIND)
+    const sites = [...rows.values()].flatMap((text) => {
+      const parsed = siteSchema.safeParse(JSON.parse(text))
+      return parsed.success ? [parsed.data] : []
+    })
+    this._byId.clear()
+    this._fill(sites)
   }
 
   get(id: string): Site | undefined {
@@ -127,17 +153,25 @@ export class Sites {
     return [...this._byId.values()]
   }
 
-  /** Adds or replaces a site, and saves the file. */
-  put(site: Site): void {
+  /** Adds or replaces a site, and saves it (the file, or the shared store). */
+  async put(site: Site): Promise<void> {
     this._byId.set(site.id, site)
-    this._save()
+    if (this._state) await this._state.save(KIND, site.id, JSON.stringify(site))
+    else this._save()
   }
 
   /** Removes a site; false when there was none. */
-  remove(id: string): boolean {
+  async remove(id: string): Promise<boolean> {
     const had = this._byId.delete(id)
-    if (had) this._save()
+    if (!had) return false
+    if (this._state) await this._state.save(KIND, id, undefined)
+    else this._save()
     return had
+  }
+
+  private _fill(sites: Site[]): void {
+    for (const s of sites) this._byId.set(s.id, s)
+    if (!this._byId.has('demo')) this._byId.set('demo', DEMO_SITE)
   }
 
   /** Whether `origin` (as sent in the Origin header) may send beacons for `site`. */
@@ -151,6 +185,17 @@ export class Sites {
     writeFileSync(tmp, JSON.stringify({ sites: this.list() }, null, 2) + '\n')
     renameSync(tmp, this._file)
   }
+}
+
+/** The sites of a `{ "sites": [ … ] }` file; undefined when there is no file. Throws naming the bad field. */
+function readSitesFile(file: string): Site[] | undefined {
+  if (!existsSync(file)) return undefined
+  const parsed = z.strictObject({ sites: z.array(siteSchema) }).safeParse(JSON.parse(readFileSync(file, 'utf8')))
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`)
+  }
+  return parsed.data.sites
 }
 
 /** `http://localhost:*` matches any port (or none) of that scheme and host. */

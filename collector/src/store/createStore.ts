@@ -14,6 +14,8 @@ export interface StoreOptions {
   password?: string
   /** Database on the server (default `default`). */
   database?: string
+  /** `WINCE_CLICKHOUSE_CLUSTER`: inserts into the distributed tables are sent to their shards before they are acknowledged. */
+  cluster?: string | undefined
 }
 
 type ChdbAsClientConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>['connection']>
@@ -45,6 +47,9 @@ export function createStore(options: StoreOptions): Store {
       database: options.database ?? 'default',
       // Inserts are already batched by the writer; no need to wait for async inserts.
       request_timeout: 30_000,
+      // On a cluster an insert into a Distributed table is otherwise queued on the node that took it and
+      // sent on later: acknowledged before it is on any shard. The write-ahead log holds a batch until this returns.
+      ...(options.cluster && { clickhouse_settings: { insert_distributed_sync: 1 } }),
     })
     const insertJson: InsertJson = async (table, jsonLines) => {
       // The statement goes in the URL, the rows stream as the body, as ClickHouse's HTTP interface reads inserts.

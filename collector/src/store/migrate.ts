@@ -2,6 +2,8 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { COLLECTOR_DIR } from '../collectorDir.ts'
+import { MigrationLease } from './MigrationLease.ts'
+import { renderForCluster, type ClusterSchema } from './renderForCluster.ts'
 
 /**
  * Oldest ClickHouse the schema runs on: server-side query parameters in every
@@ -37,24 +39,67 @@ export async function checkVersion(client: ClickHouseClient): Promise<string> {
   return version
 }
 
-/** Applies the numbered `.sql` files in `collector/migrations` not yet recorded, in order. */
-export async function migrate(client: ClickHouseClient): Promise<string[]> {
-  await client.command({
-    query: `CREATE TABLE IF NOT EXISTS wince_migrations (name String, applied_at DateTime DEFAULT now())
-            ENGINE = MergeTree ORDER BY name`,
-  })
-  const rs = await client.query({ query: 'SELECT name FROM wince_migrations', format: 'JSONEachRow' })
-  const done = new Set(((await rs.json()) as Array<{ name: string }>).map((r) => r.name))
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+_.*\.sql$/.test(f)).sort()
-  const applied: string[] = []
-  for (const file of files) {
-    if (done.has(file)) continue
-    const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8')
-    for (const statement of splitStatements(sql)) await client.command({ query: statement })
-    await client.insert({ table: 'wince_migrations', values: [{ name: file }], format: 'JSONEachRow' })
-    applied.push(file)
+export interface MigrateOptions {
+  /** `WINCE_CLICKHOUSE_CLUSTER`: render every statement for this cluster (see `renderForCluster`). */
+  cluster?: string | undefined
+  /** The migrations folder (tests); default `collector/migrations`. */
+  dir?: string
+  /**
+   * Other collectors may migrate the same store at once (a ClickHouse server):
+   * take the lease first. Default false: the embedded store is opened by one process only.
+   */
+  shared?: boolean
+}
+
+/** The table of applied migrations, created before any migration (and rendered like them). */
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS wince_migrations (
+    name String,
+    applied_at DateTime DEFAULT now()
+) ENGINE = MergeTree
+ORDER BY name`
+
+/**
+ * Applies the numbered `.sql` files in `collector/migrations` not yet recorded,
+ * in order. Collectors starting together take a lease first (see
+ * `MigrationLease`): one applies, the others wait until it has.
+ */
+export async function migrate(client: ClickHouseClient, options: MigrateOptions = {}): Promise<string[]> {
+  const dir = options.dir ?? MIGRATIONS_DIR
+  const files = readdirSync(dir).filter((f) => /^\d+_.*\.sql$/.test(f)).sort()
+  const schema: ClusterSchema = new Map()
+  const render = (statement: string) => (options.cluster ? renderForCluster(statement, options.cluster, schema) : [statement])
+  // Every file is rendered, applied or not: a later ALTER must know what the earlier files made.
+  const plan = [MIGRATIONS_TABLE, MigrationLease.TABLE].flatMap(render).map((query) => ({ file: '', query }))
+  for (const file of files) for (const statement of splitStatements(readFileSync(join(dir, file), 'utf8'))) for (const query of render(statement)) plan.push({ file, query })
+  for (const step of plan.filter((s) => !s.file)) await client.command({ query: step.query })
+
+  const apply = async (todo: string[]) => {
+    for (const file of todo) {
+      for (const step of plan.filter((s) => s.file === file)) await client.command({ query: step.query })
+      await client.insert({ table: 'wince_migrations', values: [{ name: file }], format: 'JSONEachRow' })
+    }
+    return todo
   }
-  return applied
+  const pending = async () => {
+    const rs = await client.query({ query: 'SELECT DISTINCT name FROM wince_migrations', format: 'JSONEachRow' })
+    const done = new Set(((await rs.json()) as Array<{ name: string }>).map((r) => r.name))
+    return files.filter((f) => !done.has(f))
+  }
+  let todo = await pending()
+  if (todo.length === 0) return []
+  if (!options.shared) return apply(todo)
+  const lease = new MigrationLease(client, files[files.length - 1]!)
+  try {
+    while (!(await lease.held())) {
+      todo = await pending()
+      if (todo.length === 0) return []
+      await lease.waitTurn()
+    }
+    // Held: another collector may have finished just before.
+    return await apply(await pending())
+  } finally {
+    lease.release()
+  }
 }
 
 /** Splits a migration on `;` at line ends, dropping `--` comments. */

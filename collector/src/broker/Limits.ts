@@ -1,0 +1,24 @@
+import { RateLimiter, type Rate } from '../ingest/RateLimiter.ts'
+
+/**
+ * Token buckets by scope and key (`ip` / an address, `site` / an id). `take`
+ * answers 0 when allowed, else the seconds to wait (for `Retry-After`). One
+ * process keeps them in memory ({@link MemoryLimits}); several collectors share
+ * them in Redis (`RedisLimits`) so N collectors do not allow N × the limit.
+ */
+export interface Limits {
+  take(scope: string, limit: Rate, key: string, cost?: number): number | Promise<number>
+}
+
+/** The buckets of one process. */
+export class MemoryLimits implements Limits {
+  private readonly _limiters = new Map<string, RateLimiter>()
+
+  take(scope: string, limit: Rate, key: string, cost = 1): number {
+    // Keyed by the rate too: a site whose rate is changed in its settings gets a bucket of the new size.
+    const id = `${scope} ${limit.rate}/${limit.burst}`
+    let limiter = this._limiters.get(id)
+    if (!limiter) this._limiters.set(id, (limiter = new RateLimiter(limit)))
+    return limiter.take(key, cost)
+  }
+}
