@@ -25,7 +25,7 @@ const MAX_SESSIONS = 100_000
 
 /**
  * Struggling sessions of a range (one or more alerts, held or not: each struggled) with
- * what agents offered (the live-message log) and what followed the first alert: goals,
+ * what agents offered (the offers and answers tables) and what followed the first alert: goals,
  * page views, the last event. What follows may lie past the range's end.
  */
 export async function queryOutcomeSessions(
@@ -37,10 +37,10 @@ export async function queryOutcomeSessions(
   const rs = await client.query({
     query: `WITH
       struggling AS (SELECT session, min(ts) AS alert_at FROM alerts FINAL WHERE ${RANGE_FILTER} GROUP BY session),
-      offers AS (SELECT session, argMin(JSONExtractString(data, 'message'), at) AS message FROM live_events
-        WHERE kind = 'offer' AND site = {site:String} AND at >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') GROUP BY session),
-      answers AS (SELECT session, argMax(JSONExtractString(data, 'answer'), at) AS answer FROM live_events
-        WHERE kind = 'offer-answer' AND site = {site:String} AND at >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') GROUP BY session),
+      offers AS (SELECT session, argMin(message, at) AS message FROM offers FINAL
+        WHERE site = {site:String} AND at >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') GROUP BY session),
+      answers AS (SELECT session, argMax(answer, at) AS answer FROM offer_answers FINAL
+        WHERE site = {site:String} AND at >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') GROUP BY session),
       events AS (
         SELECT session, ts, 1 AS page, 0 AS goal, url FROM page_views FINAL WHERE ${after}
         UNION ALL SELECT session, ts, 0, 0, '' FROM signals FINAL WHERE ${after}

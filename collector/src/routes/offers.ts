@@ -14,6 +14,7 @@ import { readBody } from '../ingest/readBody.ts'
 import { clientIp } from './collect.ts'
 import { preflight } from './preflight.ts'
 import { visitorSite } from './visitorSite.ts'
+import { insertOfferAnswer } from '../queries/insertOfferAnswer.ts'
 
 /**
  * How long a visitor's return channel stays open without an offer, ms. The
@@ -77,6 +78,8 @@ export function offerRoutes({ client, bus, sites, heartbeatMs, streams, trustPro
         throw new ApiError(404, `no offer "${answer.offerId}" to this session`)
       }
       const at = Date.now()
+      // Stored before the 202, so the outcome of every answered offer is kept.
+      await insertOfferAnswer(client, site.id, answer.sid, { offerId: answer.offerId, answer: answer.answer, at })
       bus.publish({
         id: `ans-${answer.offerId}`,
         kind: 'offer-answer',

@@ -50,30 +50,19 @@ async function session(after: WireEvent[], message?: string, answer?: 'accepted'
   const res = await t.app.request('/v1/collect', postInit({ v: 1, s: 'shop', sid, pv: eventId('pv'), ev }))
   expect(res.status).toBe(202)
   if (!message) return
-  // Offers and answers as the live-message log keeps them (the collector's ClickHouse bus writes these rows).
+  // Offers and answers as the collector keeps them (the offers and offer_answers tables).
   const offer = eventId('offer')
-  const rows = [
-    {
-      at: T + 2000,
-      id: offer,
-      origin: 'test',
-      kind: 'offer',
-      site: 'shop',
-      session: sid,
-      data: JSON.stringify({ id: offer, message, by: 'Ana', at: T + 2000 }),
-    },
-  ]
+  await t.store.client.insert({
+    table: 'offers',
+    values: [{ site: 'shop', session: sid, id: offer, at: T + 2000, by: 'Ana', message }],
+    format: 'JSONEachRow',
+  })
   if (answer)
-    rows.push({
-      at: T + 3000,
-      id: `ans-${offer}`,
-      origin: 'test',
-      kind: 'offer-answer',
-      site: 'shop',
-      session: sid,
-      data: JSON.stringify({ offerId: offer, answer, at: T + 3000 }),
+    await t.store.client.insert({
+      table: 'offer_answers',
+      values: [{ site: 'shop', session: sid, offer_id: offer, at: T + 3000, answer }],
+      format: 'JSONEachRow',
     })
-  await t.store.client.insert({ table: 'live_events', values: rows, format: 'JSONEachRow' })
 }
 
 beforeAll(async () => {
