@@ -13,6 +13,8 @@ export const LIMITS = {
   selectorLength: 512,
   labelLength: 128,
   whyLength: 128,
+  /** `PointerEvent.pointerType` (`mouse`, `touch`, `pen`; browsers may add their own words). */
+  pointerTypeLength: 16,
   goalNameLength: 64,
   /** A goal's value (an order total, in any currency): bounded so sums stay exact in Float64. */
   goalValueMax: 1e9,
@@ -52,6 +54,7 @@ export const signalEventSchema = z.strictObject({
   n: count,
   ms: count,
   why: text(LIMITS.whyLength),
+  pt: text(LIMITS.pointerTypeLength).optional(),
 })
 
 export const reasonSchema = z.strictObject({

@@ -125,6 +125,7 @@ const byKind: { readonly [K in WireEvent['k']]: Field<Extract<WireEvent, { k: K 
     n: count,
     ms: count,
     why: text(LIMITS.whyLength),
+    pt: optional(text(LIMITS.pointerTypeLength)),
   }),
   struggle: object<StruggleEvent>({ id, t: epochMs, u: url, k: literal('struggle'), sc: num(0, 1_000_000), rs: array(reason, LIMITS.reasonsPerAlert) }),
   click: object<ClickEvent>({ id, t: epochMs, u: url, k: literal('click'), x: docPx, y: docPx, vw: width, dw: docPx, dh: docPx, sel: selector, fx: fraction, fy: fraction }),

@@ -10,6 +10,7 @@ import { CHUNKS } from './lib/chunkNames'
 import { retrying } from './lib/retry'
 import { takeCalls } from './boot/goals'
 import { watchForms } from './watchForms'
+import { watchMotion } from './boot/watchMotion'
 
 /**
  * Longest wait for an idle moment before the settings request goes anyway, ms: a page
@@ -43,6 +44,8 @@ chunk('boot', (c: Ctx) => {
   c.x.push(() => (c.l = undefined))
   // Page API calls the core left to this chunk: `wince('goal', name, value?)`.
   takeCalls(c)
+  // Mouse thrash and excessive scroll.
+  watchMotion(c)
 
   const got: Record<string, unknown> = {}
   const need = (name: string) =>

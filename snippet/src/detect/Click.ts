@@ -25,6 +25,8 @@ export interface Click {
   a: number
   /** Time of the first selection change after the click; Infinity if none. */
   sa: number
+  /** `PointerEvent.pointerType` of the click: `mouse`, `touch` (a tap), `pen`; absent when the browser does not say. */
+  p?: string
   /** An uncaught error was tied to this click (error_click), so it is not also called dead. */
   e?: boolean
 }
@@ -47,6 +49,6 @@ export const answered = (c: Click, until: number): boolean =>
  * checkbox's `change` follows its click by microseconds, and browsers coarsen
  * performance.now() to 100 µs or more), so `t > c.t` would call a working checkbox dead.
  */
-export const answer = (c: Click, t: number, selection: boolean): void => {
+export const answer = (c: Click, t: number, selection?: boolean): void => {
   selection ? (c.sa = Math.min(c.sa, t)) : (c.a = Math.min(c.a, t))
 }

@@ -46,7 +46,7 @@ export function createMouseThrash() {
     const r = v(s.y, s.t) || rx
     if (r) {
       reset()
-      return verdict('mouse_thrash', { x: s.x, y: s.y, t: s.t - r.ms }, r.n, r.ms, 'reversals')
+      return verdict('mouse_thrash', { x: s.x, y: s.y, t: s.t - r.ms, p: s.p }, r.n, r.ms, 'reversals')
     }
   }
 }
