@@ -148,6 +148,21 @@ describe('liveness', () => {
     expect(marks).toHaveLength(2)
   })
 
+  it("counts a background node changed by the click's own task chain (a carousel's own \"next\")", () => {
+    const track = node(false)
+    for (let i = 0; i < 2; i++) {
+      clock += 3000
+      observed([record(track)])
+    }
+    waitForAnswer()
+    clicked()
+    observed([record(track)])
+    expect(marks).toHaveLength(1)
+    vi.runAllTimers()
+    observed([record(track)])
+    expect(marks).toHaveLength(1)
+  })
+
   it("counts a child of a background node as background (a carousel's slides)", () => {
     const track = node(false)
     for (let i = 0; i < 2; i++) {

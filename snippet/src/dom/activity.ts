@@ -53,6 +53,8 @@ let sink: Sink
 let mo: MutationObserver
 /** A click waits for its answer (set by the click adapter through `watch`). */
 let waiting: unknown
+/** Within a click's own task chain (its handlers, their microtasks, until the next task): what changes then is its doing, background or not. */
+let hot: unknown
 /** When the visitor last pressed, typed, wheeled, touched or hovered. */
 let input = -1e9
 /** Nodes that changed on their own: how many moments, and the last. */
@@ -64,7 +66,9 @@ export const mark = (): void => sink(now())
 /**
  * A node changed (a mutation's target, a canvas drawn, an element scrolled). While a click
  * waits it answers, unless it (or its parent: a carousel's slides, a chat's messages)
- * is background. With no click waiting and the visitor quiet it is learnt as the page's own.
+ * is background and the change came after the click's own task chain (a carousel's "next"
+ * moves the very track that also slides on its own). With no click waiting and the
+ * visitor quiet it is learnt as the page's own.
  */
 const change = (n: Node): void => {
   const t = now()
@@ -72,7 +76,7 @@ const change = (n: Node): void => {
     const q = quiet.get(m as object)
     return q && q.n >= BACKGROUND_CHANGES && t - q.t < BACKGROUND_RECENT_MS
   }
-  if (waiting) bg(n) || bg(n.parentNode) || sink(t)
+  if (waiting) (hot || !(bg(n) || bg(n.parentNode))) && sink(t)
   else if (t - input > BACKGROUND_QUIET_MS) {
     const q = quiet.get(n) || { n: 0, t: -1e9 }
     if (t - q.t > BACKGROUND_MOMENT_MS) q.n++
@@ -92,7 +96,13 @@ const controls = (): string =>
  */
 export function clicked(): void {
   const s = controls()
-  setTimeout(guard(() => controls() != s && mark()))
+  hot = 1
+  setTimeout(
+    guard(() => {
+      hot = 0
+      controls() != s && mark()
+    }),
+  )
 }
 
 /**
