@@ -35,8 +35,8 @@ export interface Verdict {
 /** Builds a verdict from the record it is about (its position, time and element). */
 export const verdict = (
   type: Verdict['type'],
-  r: { x: number; y: number; t: number; k?: unknown; p?: string },
+  r: { x: number; y: number; t: number; _el?: unknown; _pointer?: string },
   n: number,
   ms: number,
   why: string,
-): Verdict => ({ type, x: r.x, y: r.y, t: r.t, n, ms, why, k: r.k, pt: r.p })
+): Verdict => ({ type, x: r.x, y: r.y, t: r.t, n, ms, why, k: r._el, pt: r._pointer })

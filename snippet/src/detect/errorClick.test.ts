@@ -11,7 +11,7 @@ describe('error click', () => {
     })
     // One click, one error click.
     expect(errorClick(c, 1010, 'RangeError')).toBeUndefined()
-    expect(c.e).toBe(true)
+    expect(c._errored).toBe(true)
   })
 
   it('ties a rejection shortly after the click', () => {
@@ -24,8 +24,8 @@ describe('error click', () => {
   })
 
   it('ignores clicks that are not judged (ignored element, modifier)', () => {
-    expect(errorClick(click(0, { c: SKIP }), 5, 'TypeError')).toBeUndefined()
-    expect(errorClick(click(0, { m: true }), 5, 'TypeError')).toBeUndefined()
+    expect(errorClick(click(0, { _kind: SKIP }), 5, 'TypeError')).toBeUndefined()
+    expect(errorClick(click(0, { _modified: true }), 5, 'TypeError')).toBeUndefined()
   })
 
   it('keeps only clean names (letters, - and _), else says Error', () => {

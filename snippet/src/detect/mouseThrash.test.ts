@@ -48,7 +48,8 @@ describe('mouse thrash', () => {
   })
 })
 
-describe('mouse thrash on generated human movement (humanMotion.ts)', () => {
+// Generating 200 movements takes a few seconds on a loaded machine.
+describe('mouse thrash on generated human movement (humanMotion.ts)', { timeout: 30_000 }, () => {
   const asSamples = (m: MotionSample[]): PointerSample[] => m.map((s) => ({ ...s, b: 0, p: 'mouse' }))
 
   it('calls every shake at 3–6 Hz of ±30–120 px thrash (200 seeds)', () => {

@@ -57,7 +57,7 @@ export function createMouseThrash() {
     const r = v(s.y, s.t) || rx
     if (r) {
       reset()
-      return verdict('mouse_thrash', { x: s.x, y: s.y, t: s.t - r.ms, p: s.p }, r.n, r.ms, 'reversals')
+      return verdict('mouse_thrash', { x: s.x, y: s.y, t: s.t - r.ms, _pointer: s.p }, r.n, r.ms, 'reversals')
     }
   }
 }

@@ -48,7 +48,7 @@ export function createRageClick() {
       const p = burst[burst.length - 1]
       const v =
         f && p && !answered(p, c.t) && c.t - p.t <= RAGE_CLICK_GAP_MS &&
-        (c.k === f.k || Math.hypot(c.x - f.x, c.y - f.y) <= RAGE_CLICK_RADIUS_PX)
+        (c._el === f._el || Math.hypot(c.x - f.x, c.y - f.y) <= RAGE_CLICK_RADIUS_PX)
           ? undefined
           : close()
       burst.push(c)

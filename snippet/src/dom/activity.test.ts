@@ -43,7 +43,7 @@ afterEach(() => {
 })
 
 /** A node as a mutation record's target: an element in <head> or elsewhere, or a text node (no `closest`). */
-const node = (inHead?: boolean) => (inHead === undefined ? {} : { closest: (s: string) => (s == 'head' && inHead ? {} : null) })
+const node = (inHead?: boolean) => (inHead === undefined ? {} : { closest: (s: string) => (s.startsWith('head') && inHead ? {} : null) })
 /** A mutation record on `target` adding `added` (an element matching `ignored` or not). */
 const record = (target: unknown, added?: { ignored: boolean }) => ({
   target,

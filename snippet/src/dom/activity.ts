@@ -46,6 +46,9 @@ export const BACKGROUND_MOMENT_MS = 250
  */
 export const BACKGROUND_RECENT_MS = 8000
 
+/** Where changes answer nothing: the head, and ignored elements (Wince's own interface among them). */
+const HIDDEN = 'head,' + IGNORE
+
 /** Canvas drawing calls (2D and WebGL): a redraw is an answer a DOM observer cannot see. */
 const DRAWS = 'fill stroke fillRect strokeRect fillText drawImage putImageData clearRect drawArrays drawElements'
 
@@ -67,16 +70,17 @@ export const mark = (): void => sink(now())
  * A node changed (a mutation's target, a canvas drawn, an element scrolled). While a click
  * waits it answers, unless it (or its parent: a carousel's slides, a chat's messages)
  * is background and the change came after the click's own task chain (a carousel's "next"
- * moves the very track that also slides on its own). With no click waiting and the
- * visitor quiet it is learnt as the page's own.
+ * moves the very track that also slides on its own); not for a `cold` change (a canvas
+ * animation draws every frame, and a frame may come before the click's task chain ends).
+ * With no click waiting and the visitor quiet it is learnt as the page's own.
  */
-const change = (n: Node): void => {
+const change = (n: Node, cold?: boolean): void => {
   const t = now()
   const bg = (m: unknown) => {
     const q = quiet.get(m as object)
     return q && q.n >= BACKGROUND_CHANGES && t - q.t < BACKGROUND_RECENT_MS
   }
-  if (waiting) (hot || !(bg(n) || bg(n.parentNode))) && sink(t)
+  if (waiting) ((hot && !cold) || !(bg(n) || bg(n.parentNode))) && sink(t)
   else if (t - input > BACKGROUND_QUIET_MS) {
     const q = quiet.get(n) || { n: 0, t: -1e9 }
     if (t - q.t > BACKGROUND_MOMENT_MS) q.n++
@@ -122,10 +126,10 @@ export function start(s: Sink): void {
   quiet = new WeakMap()
   // A mutation counts unless the visitor cannot see it: a change inside <head> (scripts
   // and styles injected by tag managers, or by Wince loading a chunk while a click waits),
-  // or an ignored element appearing (Wince's own help panel: its host is data-wince-ignore).
-  // Text nodes have no `closest`: their changes count.
+  // or an ignored element appearing or changing (Wince's own help panel: its host is
+  // data-wince-ignore). Text nodes have no `closest`: their changes count.
   mo = new MutationObserver((rs) => {
-    for (const r of rs) (r.target as Element).closest?.('head') || (r.addedNodes[0] as Element)?.matches?.(IGNORE) || change(r.target)
+    for (const r of rs) (r.target as Element).closest?.(HIDDEN) || (r.addedNodes[0] as Element)?.matches?.(IGNORE) || change(r.target)
   })
   observe(document)
   // Capturing on window also sees events aimed at elements or the document that do not bubble.
@@ -143,7 +147,7 @@ export function start(s: Sink): void {
   patch(XMLHttpRequest.prototype, 'send', mark)
   patch(HTMLElement.prototype, 'click', mark)
   for (const c of [window.CanvasRenderingContext2D, window.WebGLRenderingContext, window.WebGL2RenderingContext])
-    for (const f of DRAWS.split(' ')) c && patch(c.prototype, f as never, (x: { canvas: Node }) => change(x.canvas))
+    for (const f of DRAWS.split(' ')) c && patch(c.prototype, f as never, (x: { canvas: Node }) => change(x.canvas, true))
 }
 
 /**

@@ -21,7 +21,7 @@ const report = (v: Verdict | undefined) => v && emit(v)
 
 /** Liveness sink: a sign of life for every waiting click; focus landing on (inside) what was clicked is none for that click. */
 export function answer(t: number, selection?: boolean, focus?: unknown): void {
-  for (const c of pending) (c.k as Node).contains(focus as Node) || answerClick(c, t, selection)
+  for (const c of pending) (c._el as Node).contains(focus as Node) || answerClick(c, t, selection)
 }
 
 /** Resolves the clicks whose wait is over, in order, through the rage and dead detectors. */
@@ -60,7 +60,7 @@ export function start(): void {
     const m = e.ctrlKey || e.metaKey || e.shiftKey || e.altKey
     // Taps arrive as clicks too (a PointerEvent in Chromium, Firefox and Safari 17+): the pointer type travels with the signal.
     const p = (e as PointerEvent).pointerType
-    last = { x: e.clientX, y: e.clientY, t: e.timeStamp, k, c, b: e.button, m, a: Infinity, sa: Infinity, p }
+    last = { x: e.clientX, y: e.clientY, t: e.timeStamp, _el: k, _kind: c, _button: e.button, _modified: m, _answered: Infinity, _selected: Infinity, _pointer: p }
     if (!judged(last)) return
     clicked()
     // The document, and the open shadow root the click landed in: a web component answers in its own DOM.
