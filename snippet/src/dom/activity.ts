@@ -50,7 +50,7 @@ export const BACKGROUND_RECENT_MS = 8000
 const HIDDEN = 'head,' + IGNORE
 
 /** Canvas drawing calls (2D and WebGL): a redraw is an answer a DOM observer cannot see. */
-const DRAWS = 'fill stroke fillRect strokeRect fillText drawImage putImageData clearRect drawArrays drawElements'
+const DRAWS = 'fill stroke fillRect fillText drawImage putImageData clearRect drawArrays drawElements'
 
 let sink: Sink
 let mo: MutationObserver

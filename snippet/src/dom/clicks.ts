@@ -59,8 +59,7 @@ export function start(): void {
     const [c, k] = classify(el)
     const m = e.ctrlKey || e.metaKey || e.shiftKey || e.altKey
     // Taps arrive as clicks too (a PointerEvent in Chromium, Firefox and Safari 17+): the pointer type travels with the signal.
-    const p = (e as PointerEvent).pointerType
-    last = { x: e.clientX, y: e.clientY, t: e.timeStamp, _el: k, _kind: c, _button: e.button, _modified: m, _answered: Infinity, _selected: Infinity, _pointer: p }
+    last = { x: e.clientX, y: e.clientY, t: e.timeStamp, _el: k, _kind: c, _button: e.button, _modified: m, _answered: Infinity, _selected: Infinity, _pointer: (e as PointerEvent).pointerType }
     if (!judged(last)) return
     clicked()
     // The document, and the open shadow root the click landed in: a web component answers in its own DOM.

@@ -58,9 +58,13 @@ export async function clicks(page: Page, selector: string, n: number, gapMs: num
   for (const m of modifiers) await page.keyboard.up(m)
 }
 
-/** Centre of an element, for raw mouse moves. */
+/** Centre of an element, for raw mouse moves and taps; scrolled into view first, as a visitor would, and let settle. */
 export async function centre(page: Page, selector: string) {
-  const box = (await page.locator(selector).boundingBox())!
+  const el = page.locator(selector)
+  const before = await page.evaluate(() => scrollY)
+  await el.scrollIntoViewIfNeeded()
+  if ((await page.evaluate(() => scrollY)) !== before) await page.waitForTimeout(150)
+  const box = (await el.boundingBox())!
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 }
 
