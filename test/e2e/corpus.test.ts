@@ -110,7 +110,7 @@ describe('labelled corpus', () => {
     }
   }
 
-  it('raises exactly the labelled signals of every scenario (known misses listed apart)', { timeout: 400_000 }, async () => {
+  it('raises exactly the labelled signals of every scenario (known misses listed apart)', { timeout: 900_000 }, async () => {
     const outcomes: Outcome[] = []
     const trapErrors: string[] = []
     const started = Date.now()

@@ -9,6 +9,7 @@ const T = 1_700_000_000_000
 const valid: Record<string, Record<string, unknown>> = {
   page: { k: 'page', id: 'p1', t: T, u: 'https://shop.example/a', vw: 1280, vh: 800, ref: 'https://shop.example/' },
   signal: { k: 'signal', id: 's-1', t: T, u: 'http://shop.example/b', type: 'rage_click', sel: 'main>button#buy', lb: 'button', x: 10.5, y: -3, n: 4, ms: 900, why: 'no-response' },
+  tap: { k: 'signal', id: 's-3', t: T, u: 'http://shop.example/b', type: 'dead_click', sel: 'button#buy', lb: 'button', x: 10, y: 30, n: 1, ms: 1000, why: 'no-response', pt: 'touch' },
   formStruggle: { k: 'signal', id: 's-2', t: T, u: 'http://shop.example/checkout', type: 'form_struggle', sel: 'form#checkout>input#card', lb: 'invalid-input[cc-number]', x: 300, y: 420, n: 3, ms: 21000, why: 'invalid' },
   struggle: {
     k: 'struggle',
@@ -60,6 +61,7 @@ const POOL: unknown[] = [
   'x'.repeat(LIMITS.idLength + 1),
   'x'.repeat(LIMITS.labelLength + 1),
   'x'.repeat(LIMITS.whyLength),
+  'x'.repeat(LIMITS.pointerTypeLength + 1),
   'x'.repeat(LIMITS.selectorLength),
   'x'.repeat(LIMITS.selectorLength + 1),
   'https://a.example/' + 'x'.repeat(LIMITS.urlLength - 18),
