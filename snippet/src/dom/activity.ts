@@ -70,8 +70,9 @@ export const mark = (): void => sink(now())
  * A node changed (a mutation's target, a canvas drawn, an element scrolled). While a click
  * waits it answers, unless it (or its parent: a carousel's slides, a chat's messages)
  * is background and the change came after the click's own task chain (a carousel's "next"
- * moves the very track that also slides on its own); not for a `cold` change (a canvas
- * animation draws every frame, and a frame may come before the click's task chain ends).
+ * moves the very track that also slides on its own). A `cold` change (a canvas drawn)
+ * answers unless that canvas itself is background, task chain or not: an animation draws
+ * every frame, and a frame may come before the click's task chain ends.
  * With no click waiting and the visitor quiet it is learnt as the page's own.
  */
 const change = (n: Node, cold?: boolean): void => {
@@ -80,7 +81,7 @@ const change = (n: Node, cold?: boolean): void => {
     const q = quiet.get(m as object)
     return q && q.n >= BACKGROUND_CHANGES && t - q.t < BACKGROUND_RECENT_MS
   }
-  if (waiting) ((hot && !cold) || !(bg(n) || bg(n.parentNode))) && sink(t)
+  if (waiting) (cold ? !bg(n) : hot || !(bg(n) || bg(n.parentNode))) && sink(t)
   else if (t - input > BACKGROUND_QUIET_MS) {
     const q = quiet.get(n) || { n: 0, t: -1e9 }
     if (t - q.t > BACKGROUND_MOMENT_MS) q.n++

@@ -6,7 +6,7 @@ import { clicks, type Scenario } from './Scenario.ts'
  */
 export const controls: Scenario[] = [
   { name: 'value stepper (+ sets input.value) clicked 6 times', page: 'controls.html', expect: [], run: (p) => clicks(p, '#plus', 6, 150) },
-  { name: 'value stepper (−) clicked 4 times', page: 'controls.html', expect: [], async run(p) { await clicks(p, '#plus', 3, 150); await clicks(p, '#minus', 4, 150) } },
+  { name: 'value stepper (−) clicked 3 times, back to 1', page: 'controls.html', expect: [], async run(p) { await clicks(p, '#plus', 3, 150); await clicks(p, '#minus', 3, 150) } },
   { name: 'button setting a select back (selectedIndex) clicked 4 times', page: 'controls.html', expect: [], run: (p) => clicks(p, '#reset-size', 4, 200) },
   { name: '"tick all" setting checkboxes from script clicked 5 times', page: 'controls.html', expect: [], run: (p) => clicks(p, '#all', 5, 150) },
   { name: 'like counter clicked 10 times', page: 'controls.html', expect: [], run: (p) => clicks(p, '#like', 10, 120) },
