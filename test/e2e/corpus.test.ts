@@ -6,21 +6,12 @@ import { poll } from '../lib/poll.ts'
 import { startCollector, type TestCollector } from '../lib/startCollector.ts'
 import { startCorpusSite } from '../lib/startCorpusSite.ts'
 import type { TestSite } from '../lib/startSite.ts'
-import { clicks, snippetReady, type Scenario, type SignalType } from './corpus/Scenario.ts'
-import { positives } from './corpus/positives.ts'
-import { traps } from './corpus/traps.ts'
-import { controls } from './corpus/controls.ts'
-import { phones } from './corpus/phone.ts'
-import { frameworks } from './corpus/frameworks.ts'
-import { busyPages } from './corpus/busy.ts'
-import { motion } from './corpus/motion.ts'
+import { clicks, snippetReady, type Scenario } from './corpus/Scenario.ts'
+import { CORPUS } from './corpus/all.ts'
 import { KNOWN_MISSES } from './corpus/knownMisses.ts'
 import { exact, score, table, type Outcome } from './corpus/score.ts'
 import { inLanes } from './corpus/inLanes.ts'
 import { buildCorpusApps } from '../lib/buildCorpusApps.ts'
-
-/** Every labelled scenario, in the order they run. */
-export const CORPUS: Scenario[] = [...positives, ...traps, ...controls, ...busyPages, ...frameworks, ...motion, ...phones]
 
 /**
  * Scenarios alive at once: one acting (it holds the wheel), the others opening their
@@ -34,7 +25,8 @@ const PHONE = {
   deviceScaleFactor: 2.6,
   isMobile: true,
   hasTouch: true,
-  userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+  userAgent:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
 }
 
 /** What a scenario left behind: its session, how many signals the page saw raised, the page's uncaught errors. */
@@ -82,7 +74,11 @@ describe('labelled corpus', () => {
       await context.exposeBinding('__corpusSignal', () => void r.raised++)
       await context.addInitScript(() => {
         const w = window as any
-        w.wince = w.wince || function (...a: unknown[]) { (w.wince.q = w.wince.q || []).push(a) }
+        w.wince =
+          w.wince ||
+          function (...a: unknown[]) {
+            ;(w.wince.q = w.wince.q || []).push(a)
+          }
         w.wince('on', 'signal', () => w.__corpusSignal())
       })
       const page = await context.newPage()
@@ -110,7 +106,9 @@ describe('labelled corpus', () => {
     }
   }
 
-  it('raises exactly the labelled signals of every scenario (known misses listed apart)', { timeout: 900_000 }, async () => {
+  it('raises exactly the labelled signals of every scenario (known misses listed apart)', {
+    timeout: 900_000,
+  }, async () => {
     const outcomes: Outcome[] = []
     const trapErrors: string[] = []
     const started = Date.now()
@@ -128,7 +126,11 @@ describe('labelled corpus', () => {
     scenarios.forEach((s, i) => {
       const r = runs[i]!
       const mine = ofSession(rows, r)
-      outcomes.push({ name: s.name, expected: [...s.expect].sort(), got: [...new Set(mine.map((row) => row.type))].sort() })
+      outcomes.push({
+        name: s.name,
+        expected: [...s.expect].sort(),
+        got: [...new Set(mine.map((row) => row.type))].sort(),
+      })
       if (!s.expect.length) trapErrors.push(...r.pageErrors.map((e) => `${s.name}: ${e}`))
       // Signals are about the scenario's own pages.
       for (const row of mine) expect(row.url.startsWith(site.url), `${s.name}: ${row.url}`).toBe(true)
@@ -143,7 +145,9 @@ describe('labelled corpus', () => {
     )
     expect(trapErrors, 'a trap page broke: its scenario is not testing what it says').toEqual([])
     // Exact, scenario by scenario: no tolerance a regression could hide in. A known miss must stay a miss (else drop it from the list).
-    const wrong = outcomes.filter((o) => !exact(o) !== o.name in KNOWN_MISSES).map((o) => `${o.name}: expected [${o.expected}] got [${o.got}]`)
+    const wrong = outcomes
+      .filter((o) => !exact(o) !== o.name in KNOWN_MISSES)
+      .map((o) => `${o.name}: expected [${o.expected}] got [${o.got}]`)
     expect(wrong).toEqual([])
     if (!only) {
       expect(count((s) => !!s.phone)).toBeGreaterThanOrEqual(20)
@@ -169,7 +173,9 @@ describe('labelled corpus', () => {
       // The same visitor keeps hammering it: still the same episode, no second alert.
       await clicks(page, '#broken', 4, 100)
       await page.waitForTimeout(1300)
-      const struggles = await page.evaluate(() => (window as any).__struggles as Array<{ score: number; reasons: Array<{ type: string }> }>)
+      const struggles = await page.evaluate(
+        () => (window as any).__struggles as Array<{ score: number; reasons: Array<{ type: string }> }>,
+      )
       expect(struggles).toHaveLength(1)
       expect(struggles[0]!.score).toBeGreaterThanOrEqual(8)
       expect(struggles[0]!.reasons.map((r) => r.type)).toContain('rage_click')

@@ -34,8 +34,19 @@ export async function buildCorpusApps(): Promise<string> {
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning' as const,
   }
-  await build({ ...common, entryPoints: [join(APPS, 'react-app.jsx')], outfile: join(out, 'react.js'), jsx: 'automatic' })
-  await build({ ...common, entryPoints: [join(APPS, 'svelte-main.js')], outfile: join(out, 'svelte.js'), conditions: ['svelte', 'browser', 'production'], plugins: [svelte] })
+  await build({
+    ...common,
+    entryPoints: [join(APPS, 'react-app.jsx')],
+    outfile: join(out, 'react.js'),
+    jsx: 'automatic',
+  })
+  await build({
+    ...common,
+    entryPoints: [join(APPS, 'svelte-main.js')],
+    outfile: join(out, 'svelte.js'),
+    conditions: ['svelte', 'browser', 'production'],
+    plugins: [svelte],
+  })
   await copyFile(join(APPS, 'vue-app.js'), join(out, 'vue-app.js'))
   await writeFile(join(out, 'README'), 'Built by test/lib/buildCorpusApps.ts; removed with the temp dir.\n')
   return out

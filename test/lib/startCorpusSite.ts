@@ -38,7 +38,8 @@ export function startCorpusSite(collectorUrl: string, apps?: string): Promise<Te
     dir: CORPUS,
     file: (path) => fileFor(path, apps),
     // Files under files/ download, as a CMS serves attachments.
-    headers: (path): Record<string, string> => (path.startsWith('/files/') ? { 'content-disposition': 'attachment' } : {}),
+    headers: (path): Record<string, string> =>
+      path.startsWith('/files/') ? { 'content-disposition': 'attachment' } : {},
     handle(url, res) {
       if (url.pathname !== '/slow') return false
       const ms = Math.min(Number(url.searchParams.get('ms')) || 0, SLOW_MAX_MS)

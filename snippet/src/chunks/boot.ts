@@ -49,7 +49,9 @@ chunk('boot', (c: Ctx) => {
 
   const got: Record<string, unknown> = {}
   const need = (name: string) =>
-    (got[name] ||= document.head.appendChild(Object.assign(document.createElement('script'), { src: `${e}/s/${name}.${CHUNKS}.js` })))
+    (got[name] ||= document.head.appendChild(
+      Object.assign(document.createElement('script'), { src: `${e}/s/${name}.${CHUNKS}.js` }),
+    ))
   const go = () => {
     const st = c.st
     if (!st) return
@@ -103,7 +105,10 @@ chunk('boot', (c: Ctx) => {
   const end = () => {
     if (!url) return
     reach()
-    c.q({ k: 'scroll', id: rid(), t: Date.now(), u: url, d: Math.round(deep), dh: doc().scrollHeight, vw: innerWidth }, true)
+    c.q(
+      { k: 'scroll', id: rid(), t: Date.now(), u: url, d: Math.round(deep), dh: doc().scrollHeight, vw: innerWidth },
+      true,
+    )
     url = ''
   }
   const begin = () => {

@@ -8,12 +8,7 @@ export const cleanups: (() => void)[] = []
  * {@link stopAll} leaves the page exactly as it found it. Capture by default: the
  * snippet sees events before the page's own handlers (which may stop propagation).
  */
-export function listen<E extends Event>(
-  target: EventTarget,
-  type: string,
-  fn: (e: E) => void,
-  capture = true,
-): void {
+export function listen<E extends Event>(target: EventTarget, type: string, fn: (e: E) => void, capture = true): void {
   const g = guard(fn) as EventListener
   const o = { capture, passive: true }
   target.addEventListener(type, g, o)

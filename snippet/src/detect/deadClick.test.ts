@@ -33,7 +33,9 @@ describe('dead click', () => {
   })
 
   it('ignores plain (non-actionable) targets, modifier and non-primary clicks', () => {
-    expect(run([click(0, { _kind: PLAIN }), click(5000, { _modified: true }), click(10000, { _button: 2 })])).toEqual([])
+    expect(run([click(0, { _kind: PLAIN }), click(5000, { _modified: true }), click(10000, { _button: 2 })])).toEqual(
+      [],
+    )
   })
 
   it('does not call a click that threw dead (it is an error click)', () => {

@@ -26,7 +26,6 @@ export function createDeadClick() {
     if (!judged(c) || c._kind != ACTION || c._errored || answered(c, c.t + DEAD_CLICK_WAIT_MS)) return
     const again = last && last._el === c._el && c.t - last.t < DEAD_CLICK_REPEAT_MS
     last = c
-    if (!again)
-      return verdict('dead_click', c, 1, DEAD_CLICK_WAIT_MS, 'no-response')
+    if (!again) return verdict('dead_click', c, 1, DEAD_CLICK_WAIT_MS, 'no-response')
   }
 }

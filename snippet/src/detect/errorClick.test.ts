@@ -7,7 +7,14 @@ describe('error click', () => {
   it('ties an error thrown by the handler to the click, by type name only', () => {
     const c = click(1000)
     expect(errorClick(c, 1002, 'TypeError')).toEqual({
-      type: 'error_click', x: 100, y: 200, t: 1000, n: 1, ms: 2, why: 'error:TypeError', k: 'button.buy',
+      type: 'error_click',
+      x: 100,
+      y: 200,
+      t: 1000,
+      n: 1,
+      ms: 2,
+      why: 'error:TypeError',
+      k: 'button.buy',
     })
     // One click, one error click.
     expect(errorClick(c, 1010, 'RangeError')).toBeUndefined()

@@ -41,13 +41,20 @@ export const fittsMs = (d: number, w: number): number => FITTS_A_MS + FITTS_B_MS
 const minJerk = (τ: number) => 10 * τ ** 3 - 15 * τ ** 4 + 6 * τ ** 5
 
 /** Tremor and sensor noise at time t (ms). */
-const tremor = (t: number, r: () => number, phase: number) => Math.sin((2 * Math.PI * 10 * t) / 1000 + phase) + (r() - 0.5)
+const tremor = (t: number, r: () => number, phase: number) =>
+  Math.sin((2 * Math.PI * 10 * t) / 1000 + phase) + (r() - 0.5)
 
 /**
  * A visitor choosing between targets: glides from one centre to the next (minimum jerk,
  * Fitts duration for a target `w` px wide), dwelling `dwell` ms (random in the range) on each.
  */
-export function choose(targets: Array<{ x: number; y: number }>, w: number, r: () => number, dwell: [number, number] = [150, 600], t0 = 0): MotionSample[] {
+export function choose(
+  targets: Array<{ x: number; y: number }>,
+  w: number,
+  r: () => number,
+  dwell: [number, number] = [150, 600],
+  t0 = 0,
+): MotionSample[] {
   const out: MotionSample[] = []
   let t = t0
   const ph = r() * 6
@@ -58,18 +65,31 @@ export function choose(targets: Array<{ x: number; y: number }>, w: number, r: (
     const mt = fittsMs(d, w) * (0.85 + 0.3 * r())
     for (let e = 0; e < mt; e += SAMPLE_MS) {
       const s = minJerk(e / mt)
-      out.push({ x: a.x + (b.x - a.x) * s + tremor(t + e, r, ph), y: a.y + (b.y - a.y) * s + tremor(t + e, r, ph + 1), t: t + e })
+      out.push({
+        x: a.x + (b.x - a.x) * s + tremor(t + e, r, ph),
+        y: a.y + (b.y - a.y) * s + tremor(t + e, r, ph + 1),
+        t: t + e,
+      })
     }
     t += mt
     const stay = dwell[0] + (dwell[1] - dwell[0]) * r()
-    for (let e = 0; e < stay; e += SAMPLE_MS) out.push({ x: b.x + tremor(t + e, r, ph), y: b.y + tremor(t + e, r, ph + 1), t: t + e })
+    for (let e = 0; e < stay; e += SAMPLE_MS)
+      out.push({ x: b.x + tremor(t + e, r, ph), y: b.y + tremor(t + e, r, ph + 1), t: t + e })
     t += stay
   }
   return out
 }
 
 /** A shake around (x, y) along x: `hz` back-and-forths a second, ±`amp` px, for `ms`. */
-export function shake(x: number, y: number, hz: number, amp: number, ms: number, r: () => number, t0 = 0): MotionSample[] {
+export function shake(
+  x: number,
+  y: number,
+  hz: number,
+  amp: number,
+  ms: number,
+  r: () => number,
+  t0 = 0,
+): MotionSample[] {
   const out: MotionSample[] = []
   let phase = 0
   let a = amp
@@ -79,7 +99,11 @@ export function shake(x: number, y: number, hz: number, amp: number, ms: number,
     const before = Math.floor(phase / Math.PI)
     phase += 2 * Math.PI * hz * (0.85 + 0.3 * r()) * (SAMPLE_MS / 1000)
     if (Math.floor(phase / Math.PI) != before) a = amp * (0.75 + 0.5 * r())
-    out.push({ x: x + a * Math.sin(phase) + tremor(t0 + e, r, ph), y: y + 6 * Math.sin(phase / 2) + tremor(t0 + e, r, ph + 1), t: t0 + e })
+    out.push({
+      x: x + a * Math.sin(phase) + tremor(t0 + e, r, ph),
+      y: y + 6 * Math.sin(phase / 2) + tremor(t0 + e, r, ph + 1),
+      t: t0 + e,
+    })
   }
   return out
 }

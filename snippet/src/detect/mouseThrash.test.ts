@@ -58,7 +58,8 @@ describe('mouse thrash on generated human movement (humanMotion.ts)', { timeout:
       const r = rng(seed)
       const hz = 3 + 3 * r()
       const amp = 30 + 90 * r()
-      if (!run(asSamples(humanShake(500, 300, hz, amp, 1500, r))).length) missed.push(`${hz.toFixed(1)} Hz ±${amp.toFixed(0)}`)
+      if (!run(asSamples(humanShake(500, 300, hz, amp, 1500, r))).length)
+        missed.push(`${hz.toFixed(1)} Hz ±${amp.toFixed(0)}`)
     }
     expect(missed).toEqual([])
   })
@@ -79,7 +80,10 @@ describe('mouse thrash on generated human movement (humanMotion.ts)', { timeout:
 
   it('never calls hovering down a menu, item by item, thrash', () => {
     const r = rng(7)
-    const items = Array.from({ length: 8 }, (_, i) => ({ x: 200 + (i % 2) * 6, y: 100 + (i % 3 ? 36 * i : 36 * (i - 1)) }))
+    const items = Array.from({ length: 8 }, (_, i) => ({
+      x: 200 + (i % 2) * 6,
+      y: 100 + (i % 3 ? 36 * i : 36 * (i - 1)),
+    }))
     expect(run(asSamples(choose(items, 36, r, [150, 400])))).toEqual([])
   })
 })

@@ -33,7 +33,13 @@ describe('rage click', () => {
   })
 
   it('ignores a triple-click selecting text (selection answers on plain text)', () => {
-    expect(run([click(0, { _kind: PLAIN, _selected: 120 }), click(150, { _kind: PLAIN, _selected: 280 }), click(300, { _kind: PLAIN })])).toEqual([])
+    expect(
+      run([
+        click(0, { _kind: PLAIN, _selected: 120 }),
+        click(150, { _kind: PLAIN, _selected: 280 }),
+        click(300, { _kind: PLAIN }),
+      ]),
+    ).toEqual([])
   })
 
   it('still calls rage on a text-like button whose text gets selected by the clicks', () => {
@@ -47,11 +53,15 @@ describe('rage click', () => {
 
   it('counts only the unanswered clicks after a spinner appeared', () => {
     const v = run([click(0, { _answered: 40 }), click(300), click(500), click(700), click(900)])
-    expect(v).toEqual([{ type: 'rage_click', x: 100, y: 200, t: 300, n: 4, ms: 600, why: 'no-response', k: 'button.buy' }])
+    expect(v).toEqual([
+      { type: 'rage_click', x: 100, y: 200, t: 300, n: 4, ms: 600, why: 'no-response', k: 'button.buy' },
+    ])
   })
 
   it('ignores modifier and non-primary clicks', () => {
-    expect(run([click(0, { _modified: true }), click(100, { _modified: true }), click(200, { _modified: true })])).toEqual([])
+    expect(
+      run([click(0, { _modified: true }), click(100, { _modified: true }), click(200, { _modified: true })]),
+    ).toEqual([])
     expect(run([click(0, { _button: 1 }), click(100, { _button: 1 }), click(200, { _button: 1 })])).toEqual([])
   })
 
@@ -68,7 +78,14 @@ describe('rage click', () => {
   })
 
   it('reports two separate bursts separately', () => {
-    const v = run([click(0), click(100), click(200), click(5000, { _el: 'x' }), click(5100, { _el: 'x' }), click(5200, { _el: 'x' })])
+    const v = run([
+      click(0),
+      click(100),
+      click(200),
+      click(5000, { _el: 'x' }),
+      click(5100, { _el: 'x' }),
+      click(5200, { _el: 'x' }),
+    ])
     expect(v.map((x) => [x.k, x.n, x.t])).toEqual([
       ['button.buy', 3, 0],
       ['x', 3, 5000],

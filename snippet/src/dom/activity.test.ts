@@ -13,19 +13,46 @@ class Ctx2D {
   canvas = { id: 'canvas' }
   fillRect() {}
 }
-const win = Object.assign(new EventTarget(), { fetch() {}, open() {}, alert() {}, confirm() {}, prompt() {}, print() {}, CanvasRenderingContext2D: Ctx2D })
+const win = Object.assign(new EventTarget(), {
+  fetch() {},
+  open() {},
+  alert() {},
+  confirm() {},
+  prompt() {},
+  print() {},
+  CanvasRenderingContext2D: Ctx2D,
+})
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout'] })
   vi.stubGlobal('window', win)
   vi.stubGlobal('performance', { now: () => clock })
-  vi.stubGlobal('XMLHttpRequest', class { send() {} })
-  vi.stubGlobal('HTMLElement', class { click() {} })
-  vi.stubGlobal('MutationObserver', class {
-    constructor(cb: typeof observed) { observed = cb }
-    observe(n: unknown) { targets.push(n) }
-    disconnect() { targets = [] }
-  })
+  vi.stubGlobal(
+    'XMLHttpRequest',
+    class {
+      send() {}
+    },
+  )
+  vi.stubGlobal(
+    'HTMLElement',
+    class {
+      click() {}
+    },
+  )
+  vi.stubGlobal(
+    'MutationObserver',
+    class {
+      constructor(cb: typeof observed) {
+        observed = cb
+      }
+      observe(n: unknown) {
+        targets.push(n)
+      }
+      disconnect() {
+        targets = []
+      }
+    },
+  )
   fields = [{ value: '1', checked: false }]
   vi.stubGlobal('document', { id: 'document', querySelectorAll: () => fields })
   marks = []
@@ -43,7 +70,8 @@ afterEach(() => {
 })
 
 /** A node as a mutation record's target: an element in <head> or elsewhere, or a text node (no `closest`). */
-const node = (inHead?: boolean) => (inHead === undefined ? {} : { closest: (s: string) => (s.startsWith('head') && inHead ? {} : null) })
+const node = (inHead?: boolean) =>
+  inHead === undefined ? {} : { closest: (s: string) => (s.startsWith('head') && inHead ? {} : null) }
 /** A mutation record on `target` adding `added` (an element matching `ignored` or not). */
 const record = (target: unknown, added?: { ignored: boolean }) => ({
   target,
@@ -59,7 +87,7 @@ const waitForAnswer = () => watch({ id: 'shadow root' } as unknown as Node)
 
 describe('liveness', () => {
   it('counts click() from script: a download through a detached link, a hidden file input', () => {
-    new (globalThis.HTMLElement as unknown as new () => { click(): void })().click()
+    ;new (globalThis.HTMLElement as unknown as new () => { click(): void })().click()
     expect(marks).toHaveLength(1)
   })
 
@@ -72,7 +100,7 @@ describe('liveness', () => {
 
   it('counts network, dialogs and new windows', () => {
     win.fetch()
-    new (globalThis.XMLHttpRequest as unknown as new () => { send(): void })().send()
+    ;new (globalThis.XMLHttpRequest as unknown as new () => { send(): void })().send()
     win.confirm()
     win.open()
     expect(marks).toHaveLength(4)
@@ -148,7 +176,7 @@ describe('liveness', () => {
     expect(marks).toHaveLength(2)
   })
 
-  it("counts a background node changed by the click's own task chain (a carousel's own \"next\")", () => {
+  it('counts a background node changed by the click\'s own task chain (a carousel\'s own "next")', () => {
     const track = node(false)
     for (let i = 0; i < 2; i++) {
       clock += 3000

@@ -92,7 +92,9 @@ const change = (n: Node, cold?: boolean): void => {
 
 /** The state of every form control (value, checked): what a stepper or a toggle changes without a DOM mutation. */
 const controls = (): string =>
-  [...document.querySelectorAll('input,select,textarea')].map((e) => (e as HTMLInputElement).value + (e as HTMLInputElement).checked).join()
+  [...document.querySelectorAll('input,select,textarea')]
+    .map((e) => (e as HTMLInputElement).value + (e as HTMLInputElement).checked)
+    .join()
 
 /**
  * A click starts: the controls' state is compared after its own task chain (handlers,
@@ -130,7 +132,8 @@ export function start(s: Sink): void {
   // or an ignored element appearing or changing (Wince's own help panel: its host is
   // data-wince-ignore). Text nodes have no `closest`: their changes count.
   mo = new MutationObserver((rs) => {
-    for (const r of rs) (r.target as Element).closest?.(HIDDEN) || (r.addedNodes[0] as Element)?.matches?.(IGNORE) || change(r.target)
+    for (const r of rs)
+      (r.target as Element).closest?.(HIDDEN) || (r.addedNodes[0] as Element)?.matches?.(IGNORE) || change(r.target)
   })
   observe(document)
   // Capturing on window also sees events aimed at elements or the document that do not bubble.
@@ -144,11 +147,15 @@ export function start(s: Sink): void {
   // The document scrolling is an answer; an element scrolling may be background (a chat log following its messages).
   listen(window, 'scroll', (e: Event) => (e.target == document ? mark() : change(e.target as Node)))
   // One string split, like EVENTS: fewer bytes in the core than an array of names.
-  for (const f of 'fetch open alert confirm prompt print'.split(' ') as Array<'fetch' | 'open' | 'alert' | 'confirm' | 'prompt' | 'print'>) patch(window, f, mark)
+  for (const f of 'fetch open alert confirm prompt print'.split(' ') as Array<
+    'fetch' | 'open' | 'alert' | 'confirm' | 'prompt' | 'print'
+  >)
+    patch(window, f, mark)
   patch(XMLHttpRequest.prototype, 'send', mark)
   patch(HTMLElement.prototype, 'click', mark)
   for (const c of [window.CanvasRenderingContext2D, window.WebGLRenderingContext, window.WebGL2RenderingContext])
-    for (const f of DRAWS.split(' ')) c && patch(c.prototype, f as never, (x: { canvas: Node }) => change(x.canvas, true))
+    for (const f of DRAWS.split(' '))
+      c && patch(c.prototype, f as never, (x: { canvas: Node }) => change(x.canvas, true))
 }
 
 /**

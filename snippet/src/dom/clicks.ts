@@ -29,6 +29,7 @@ const resolve = guard((): void => {
   timer = 0
   const t = now()
   // With nothing pending, `undefined + wait` is NaN and the comparison false: one check, fewer bytes in the core.
+  // biome-ignore lint/suspicious/noNonNullAssertedOptionalChain: the NaN comparison above is the point.
   while (pending[0]?.t! + DEAD_CLICK_WAIT_MS <= t) {
     const c = pending.shift()!
     report(rage.push(c))
@@ -59,7 +60,18 @@ export function start(): void {
     const [c, k] = classify(el)
     const m = e.ctrlKey || e.metaKey || e.shiftKey || e.altKey
     // Taps arrive as clicks too (a PointerEvent in Chromium, Firefox and Safari 17+): the pointer type travels with the signal.
-    last = { x: e.clientX, y: e.clientY, t: e.timeStamp, _el: k, _kind: c, _button: e.button, _modified: m, _answered: Infinity, _selected: Infinity, _pointer: (e as PointerEvent).pointerType }
+    last = {
+      x: e.clientX,
+      y: e.clientY,
+      t: e.timeStamp,
+      _el: k,
+      _kind: c,
+      _button: e.button,
+      _modified: m,
+      _answered: Infinity,
+      _selected: Infinity,
+      _pointer: (e as PointerEvent).pointerType,
+    }
     if (!judged(last)) return
     clicked()
     // The document, and the open shadow root the click landed in: a web component answers in its own DOM.

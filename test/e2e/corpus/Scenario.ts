@@ -48,7 +48,13 @@ export const snippetReady = async (page: Page) => {
  * Clicks the centre of `selector` `n` times, `gapMs` apart, as a person pressing a control
  * repeatedly (raw mouse clicks: Playwright's actionability checks would space them out).
  */
-export async function clicks(page: Page, selector: string, n: number, gapMs: number, modifiers: Array<'Control' | 'Meta' | 'Shift' | 'Alt'> = []) {
+export async function clicks(
+  page: Page,
+  selector: string,
+  n: number,
+  gapMs: number,
+  modifiers: Array<'Control' | 'Meta' | 'Shift' | 'Alt'> = [],
+) {
   const { x, y } = await centre(page, selector)
   for (const m of modifiers) await page.keyboard.down(m)
   for (let i = 0; i < n; i++) {

@@ -14,6 +14,10 @@ export const frameworks: Scenario[] = (['react', 'vue', 'svelte'] as const).flat
     { name: `${fw}: async save`, expect: [], run: (p) => clicks(p, '#save', 1, 0), settle: 1500 },
     { name: `${fw}: handler throws`, expect: ['error_click'], run: (p) => clicks(p, '#wishlist', 1, 0) },
     { name: `${fw}: empty handler`, expect: ['dead_click'], run: (p) => clicks(p, '#apply', 1, 0) },
-    { name: `${fw}: intercepted submit clicked 4 times`, expect: ['rage_click', 'dead_click'], run: (p) => clicks(p, '#pay', 4, 150) },
+    {
+      name: `${fw}: intercepted submit clicked 4 times`,
+      expect: ['rage_click', 'dead_click'],
+      run: (p) => clicks(p, '#pay', 4, 150),
+    },
   ]).map((s): Scenario => ({ ...s, page: `${fw}.html`, kind: 'framework' })),
 )

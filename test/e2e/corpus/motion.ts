@@ -29,7 +29,12 @@ export const motion: Scenario[] = [
     page: 'glide.html',
     expect: [],
     async run(p) {
-      const items = await p.locator('#menu li').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x + 40, y: r.y + r.height / 2 } }))
+      const items = await p.locator('#menu li').evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect()
+          return { x: r.x + 40, y: r.y + r.height / 2 }
+        }),
+      )
       await trace(p, choose([...items, ...items.reverse()], 30, rng(13), [150, 350]))
     },
     settle: 200,
