@@ -49,8 +49,8 @@ export const BACKGROUND_RECENT_MS = 8000
 /** Where changes answer nothing: the head, and ignored elements (Wince's own interface among them). */
 const HIDDEN = 'head,' + IGNORE
 
-/** Canvas drawing calls (2D and WebGL): a redraw is an answer a DOM observer cannot see. */
-const DRAWS = 'fill stroke fillRect fillText drawImage putImageData clearRect drawArrays drawElements'
+/** Canvas drawing calls (2D and WebGL): a redraw is an answer a DOM observer cannot see (a clear alone is not: a redraw follows it). */
+const DRAWS = 'fill stroke fillRect fillText drawImage putImageData drawArrays drawElements'
 
 let sink: Sink
 let mo: MutationObserver
