@@ -7,8 +7,6 @@ import * as emitter from './api/emit'
 import { begin, live } from './stop'
 import * as activity from './dom/activity'
 import * as clicks from './dom/clicks'
-import * as pointer from './dom/pointer'
-import * as scroll from './dom/scroll'
 import * as pageView from './dom/pageView'
 import * as ext from './ext/ext'
 import { install, wince } from './api/wince'
@@ -39,8 +37,6 @@ export const start = guard((o: Options): void => {
     ext.start(e)
     activity.start(clicks.answer)
     clicks.start()
-    pointer.start()
-    scroll.start()
     pageView.start()
   })
 })

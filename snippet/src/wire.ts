@@ -71,6 +71,12 @@ export interface SignalEvent extends BaseEvent {
   ms: number
   /** Evidence in words, machine-readable ("no-response", "error:TypeError"…), may be ''. */
   why: string
+  /**
+   * Pointer type of the evidence, as `PointerEvent.pointerType` says: `mouse`, `touch` (rage
+   * and dead taps on phones and tablets), `pen`; absent for signals not made by a pointer
+   * (scroll, quick back, forms) or when the browser does not say.
+   */
+  pt?: string
 }
 
 /** One reason of a struggle alert: a signal that contributed to the score. */

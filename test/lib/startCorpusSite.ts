@@ -6,12 +6,17 @@ const CORPUS = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url))
 const NODE_MODULES = fileURLToPath(new URL('../node_modules/', import.meta.url))
 
 /** Third-party widgets the corpus pages use, served from the test package's devDependencies as `/vendor/<pkg>/<file>`. */
-export const VENDOR_PACKAGES = ['@glidejs/glide', 'flatpickr', 'nouislider'] as const
+export const VENDOR_PACKAGES = ['@glidejs/glide', 'flatpickr', 'nouislider', 'vue'] as const
 
 /** Longest delay `/slow?ms=` grants, so a typo cannot hang a test. */
 const SLOW_MAX_MS = 5000
 
-function fileFor(path: string): string | undefined {
+function fileFor(path: string, apps?: string): string | undefined {
+  // The framework apps, built for the run (`buildCorpusApps`).
+  if (apps && path.startsWith('/apps/')) {
+    const file = join(apps, path.slice('/apps/'.length))
+    return file.startsWith(join(apps, '/')) ? file : undefined
+  }
   const vendor = VENDOR_PACKAGES.find((p) => path.startsWith(`/vendor/${p}/`))
   if (vendor) {
     const root = join(NODE_MODULES, vendor, '/')
@@ -26,14 +31,15 @@ function fileFor(path: string): string | undefined {
  * Serves the labelled corpus (`test/fixtures/corpus`) as a customer's site: its own
  * origin, pages loading the snippet from the collector (`{{COLLECTOR}}` replaced),
  * the widgets' dist files under `/vendor/`, and `/slow?ms=N`, an API call that answers
- * after N ms (a slow button's request).
+ * after N ms (a slow button's request); with `apps`, the framework apps built there as `/apps/`.
  */
-export function startCorpusSite(collectorUrl: string): Promise<TestSite> {
+export function startCorpusSite(collectorUrl: string, apps?: string): Promise<TestSite> {
   return startSite(collectorUrl, {
     dir: CORPUS,
-    file: fileFor,
+    file: (path) => fileFor(path, apps),
     // Files under files/ download, as a CMS serves attachments.
-    headers: (path): Record<string, string> => (path.startsWith('/files/') ? { 'content-disposition': 'attachment' } : {}),
+    headers: (path): Record<string, string> =>
+      path.startsWith('/files/') ? { 'content-disposition': 'attachment' } : {},
     handle(url, res) {
       if (url.pathname !== '/slow') return false
       const ms = Math.min(Number(url.searchParams.get('ms')) || 0, SLOW_MAX_MS)

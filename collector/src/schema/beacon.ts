@@ -15,6 +15,8 @@ export const LIMITS = {
   selectorLength: 512,
   labelLength: 128,
   whyLength: 128,
+  /** `PointerEvent.pointerType` (`mouse`, `touch`, `pen`; browsers may add their own words). */
+  pointerTypeLength: 16,
   goalNameLength: 64,
   /** A goal's value (an order total, in any currency): bounded so sums stay exact in Float64. */
   goalValueMax: 1e9,
@@ -23,14 +25,22 @@ export const LIMITS = {
 /** Lone UTF-16 surrogates: not text, and ClickHouse refuses them, which would hold up a whole insert. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 /** Free text of at most `max` characters, made well-formed (a lone surrogate becomes U+FFFD). */
-const text = (max: number) => z.string().max(max).transform((s) => s.replace(LONE_SURROGATE, '\ufffd'))
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.replace(LONE_SURROGATE, '\ufffd'))
 
 /** Epoch ms between 2020 and 2100: anything else is a broken clock or a forgery. */
 const epochMs = z.number().int().min(1_577_836_800_000).max(4_102_444_800_000)
-const url = z.string().max(LIMITS.urlLength).regex(/^https?:\/\//, 'an http(s) URL').transform((s) => s.replace(LONE_SURROGATE, '\ufffd'))
+const url = z
+  .string()
+  .max(LIMITS.urlLength)
+  .regex(/^https?:\/\//, 'an http(s) URL')
+  .transform((s) => s.replace(LONE_SURROGATE, '\ufffd'))
 const coord = z.number().finite().min(-100_000).max(1_000_000)
 const count = z.number().int().min(0).max(1_000_000)
-const signalType = z.enum(SIGNAL_TYPES as [typeof SIGNAL_TYPES[number], ...typeof SIGNAL_TYPES[number][]])
+const signalType = z.enum(SIGNAL_TYPES as [(typeof SIGNAL_TYPES)[number], ...(typeof SIGNAL_TYPES)[number][]])
 
 const base = { id, t: epochMs, u: url }
 
@@ -53,6 +63,7 @@ export const signalEventSchema = z.strictObject({
   n: count,
   ms: count,
   why: text(LIMITS.whyLength),
+  pt: text(LIMITS.pointerTypeLength).optional(),
 })
 
 export const reasonSchema = z.strictObject({
@@ -109,7 +120,11 @@ export const vitalEventSchema = z.strictObject({
 export const goalEventSchema = z.strictObject({
   ...base,
   k: z.literal('goal'),
-  name: z.string().min(1).max(LIMITS.goalNameLength).regex(/^[\w .:-]+$/, 'letters, digits, space, _ . : or - only'),
+  name: z
+    .string()
+    .min(1)
+    .max(LIMITS.goalNameLength)
+    .regex(/^[\w .:-]+$/, 'letters, digits, space, _ . : or - only'),
   v: z.number().finite().min(0).max(LIMITS.goalValueMax),
 })
 

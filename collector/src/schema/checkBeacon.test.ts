@@ -8,8 +8,49 @@ import { envelopeSchema, eventSchema, LIMITS } from './beacon.ts'
 const T = 1_700_000_000_000
 const valid: Record<string, Record<string, unknown>> = {
   page: { k: 'page', id: 'p1', t: T, u: 'https://shop.example/a', vw: 1280, vh: 800, ref: 'https://shop.example/' },
-  signal: { k: 'signal', id: 's-1', t: T, u: 'http://shop.example/b', type: 'rage_click', sel: 'main>button#buy', lb: 'button', x: 10.5, y: -3, n: 4, ms: 900, why: 'no-response' },
-  formStruggle: { k: 'signal', id: 's-2', t: T, u: 'http://shop.example/checkout', type: 'form_struggle', sel: 'form#checkout>input#card', lb: 'invalid-input[cc-number]', x: 300, y: 420, n: 3, ms: 21000, why: 'invalid' },
+  signal: {
+    k: 'signal',
+    id: 's-1',
+    t: T,
+    u: 'http://shop.example/b',
+    type: 'rage_click',
+    sel: 'main>button#buy',
+    lb: 'button',
+    x: 10.5,
+    y: -3,
+    n: 4,
+    ms: 900,
+    why: 'no-response',
+  },
+  tap: {
+    k: 'signal',
+    id: 's-3',
+    t: T,
+    u: 'http://shop.example/b',
+    type: 'dead_click',
+    sel: 'button#buy',
+    lb: 'button',
+    x: 10,
+    y: 30,
+    n: 1,
+    ms: 1000,
+    why: 'no-response',
+    pt: 'touch',
+  },
+  formStruggle: {
+    k: 'signal',
+    id: 's-2',
+    t: T,
+    u: 'http://shop.example/checkout',
+    type: 'form_struggle',
+    sel: 'form#checkout>input#card',
+    lb: 'invalid-input[cc-number]',
+    x: 300,
+    y: 420,
+    n: 3,
+    ms: 21000,
+    why: 'invalid',
+  },
   struggle: {
     k: 'struggle',
     id: 'a_1',
@@ -18,7 +59,20 @@ const valid: Record<string, Record<string, unknown>> = {
     sc: 12.5,
     rs: [{ type: 'dead_click', sel: 'a.pay', lb: 'link', t: T, n: 2, pts: 4 }],
   },
-  click: { k: 'click', id: 'c1', t: T, u: 'https://shop.example/d', x: 100, y: 2000.5, vw: 390, dw: 390, dh: 4000, sel: 'div>a', fx: 0, fy: 1 },
+  click: {
+    k: 'click',
+    id: 'c1',
+    t: T,
+    u: 'https://shop.example/d',
+    x: 100,
+    y: 2000.5,
+    vw: 390,
+    dw: 390,
+    dh: 4000,
+    sel: 'div>a',
+    fx: 0,
+    fy: 1,
+  },
   scroll: { k: 'scroll', id: 'r1', t: T, u: 'https://shop.example/e', d: 1800, dh: 4000, vw: 1024 },
   vital: { k: 'vital', id: 'v1', t: T, u: 'https://shop.example/f', name: 'INP', v: 240, sel: 'button', vw: 1280 },
   goal: { k: 'goal', id: 'g1', t: T, u: 'https://shop.example/thanks', name: 'purchase', v: 42.5 },
@@ -60,6 +114,7 @@ const POOL: unknown[] = [
   'x'.repeat(LIMITS.idLength + 1),
   'x'.repeat(LIMITS.labelLength + 1),
   'x'.repeat(LIMITS.whyLength),
+  'x'.repeat(LIMITS.pointerTypeLength + 1),
   'x'.repeat(LIMITS.selectorLength),
   'x'.repeat(LIMITS.selectorLength + 1),
   'https://a.example/' + 'x'.repeat(LIMITS.urlLength - 18),
@@ -93,14 +148,21 @@ const POOL: unknown[] = [
   [{ type: 'dead_click', sel: 'a', lb: 'link', t: T, n: 2, pts: 4, extra: 1 }],
   [{ type: 'nope', sel: 'a', lb: 'link', t: T, n: 2, pts: 4 }],
   [{ type: 'form_struggle', sel: 'input#card', lb: 'invalid-input[cc-number]', t: T, n: 3, pts: 6 }],
-  Array.from({ length: LIMITS.reasonsPerAlert + 1 }, () => ({ type: 'dead_click', sel: 'a', lb: '', t: T, n: 1, pts: 1 })),
+  Array.from({ length: LIMITS.reasonsPerAlert + 1 }, () => ({
+    type: 'dead_click',
+    sel: 'a',
+    lb: '',
+    t: T,
+    n: 1,
+    pts: 1,
+  })),
   {},
   { k: 'page' },
 ]
 
 /** A deterministic PRNG: the same cases on every run. */
 function prng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32)
+  return () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32
 }
 
 const clone = <V>(v: V): V => (v === undefined ? v : (structuredClone(v) as V))
@@ -156,7 +218,15 @@ describe('checkEvent gives the schema’s verdict', () => {
   })
 
   it('refuses what is not an event object, and an own __proto__ key', () => {
-    for (const v of [null, undefined, 1, 'page', [], [valid.page], JSON.parse(`{"__proto__":{"x":1},${JSON.stringify(valid.page).slice(1)}`)]) {
+    for (const v of [
+      null,
+      undefined,
+      1,
+      'page',
+      [],
+      [valid.page],
+      JSON.parse(`{"__proto__":{"x":1},${JSON.stringify(valid.page).slice(1)}`),
+    ]) {
       expect(checkEvent(v)).toBeUndefined()
       expect(eventSchema.safeParse(v).success).toBe(false)
     }
@@ -171,7 +241,20 @@ describe('checkEvent gives the schema’s verdict', () => {
 describe('checkEnvelope gives the schema’s verdict', () => {
   const envelope = { v: 1, s: 'demo', sid: 's1', pv: 'p1', ev: [{}] }
   it('agrees on each field set to each boundary value, removed, or joined by an unknown field', () => {
-    const values = [...POOL, 2, 'demo', Array.from({ length: LIMITS.eventsPerBeacon }, () => 0), Array.from({ length: LIMITS.eventsPerBeacon + 1 }, () => 0), 'x'.repeat(65), 1_577_836_800_000, 1_577_836_799_999, 4_102_444_800_000, 4_102_444_800_001, 1.5e12 + 0.5, 1e308]
+    const values = [
+      ...POOL,
+      2,
+      'demo',
+      Array.from({ length: LIMITS.eventsPerBeacon }, () => 0),
+      Array.from({ length: LIMITS.eventsPerBeacon + 1 }, () => 0),
+      'x'.repeat(65),
+      1_577_836_800_000,
+      1_577_836_799_999,
+      4_102_444_800_000,
+      4_102_444_800_001,
+      1.5e12 + 0.5,
+      1e308,
+    ]
     let accepted = 0
     for (const field of [...Object.keys(envelope), 't', 'extra']) {
       for (const value of values) {

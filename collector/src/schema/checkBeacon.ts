@@ -1,4 +1,15 @@
-import type { Beacon, ClickEvent, GoalEvent, PageEvent, Reason, ScrollEvent, SignalEvent, StruggleEvent, VitalEvent, WireEvent } from '@wince/snippet/wire'
+import type {
+  Beacon,
+  ClickEvent,
+  GoalEvent,
+  PageEvent,
+  Reason,
+  ScrollEvent,
+  SignalEvent,
+  StruggleEvent,
+  VitalEvent,
+  WireEvent,
+} from '@wince/snippet/wire'
 import { SIGNAL_TYPES, WIRE_VERSION } from '@wince/snippet/wire'
 import { LIMITS } from './beacon.ts'
 import { ID_RULE } from '../validate/id.ts'
@@ -32,7 +43,11 @@ const text =
 const id: Field<string> = (v) => (typeof v === 'string' && ID_RULE.test(v) ? v : BAD)
 
 const url: Field<string> = (v) =>
-  typeof v === 'string' && v.length <= LIMITS.urlLength && HTTP.test(v) ? (v.isWellFormed() ? v : v.toWellFormed()) : BAD
+  typeof v === 'string' && v.length <= LIMITS.urlLength && HTTP.test(v)
+    ? v.isWellFormed()
+      ? v
+      : v.toWellFormed()
+    : BAD
 
 const optional =
   <T>(check: Field<T>): Field<T | undefined> =>
@@ -107,9 +122,17 @@ const selector = text(LIMITS.selectorLength)
 const label = text(LIMITS.labelLength)
 
 const GOAL_NAME = /^[\w .:-]+$/
-const goalName: Field<string> = (v) => (typeof v === 'string' && v.length >= 1 && v.length <= LIMITS.goalNameLength && GOAL_NAME.test(v) ? v : BAD)
+const goalName: Field<string> = (v) =>
+  typeof v === 'string' && v.length >= 1 && v.length <= LIMITS.goalNameLength && GOAL_NAME.test(v) ? v : BAD
 
-const reason = object<Reason>({ type: signalType, sel: selector, lb: label, t: epochMs, n: count, pts: num(0, 1_000_000) })
+const reason = object<Reason>({
+  type: signalType,
+  sel: selector,
+  lb: label,
+  t: epochMs,
+  n: count,
+  pts: num(0, 1_000_000),
+})
 
 const byKind: { readonly [K in WireEvent['k']]: Field<Extract<WireEvent, { k: K }>> } = {
   page: object<PageEvent>({ id, t: epochMs, u: url, k: literal('page'), vw: width, vh: width, ref: optional(url) }),
@@ -126,12 +149,49 @@ const byKind: { readonly [K in WireEvent['k']]: Field<Extract<WireEvent, { k: K 
     n: count,
     ms: count,
     why: text(LIMITS.whyLength),
+    pt: optional(text(LIMITS.pointerTypeLength)),
   }),
-  struggle: object<StruggleEvent>({ id, t: epochMs, u: url, k: literal('struggle'), sc: num(0, 1_000_000), rs: array(reason, LIMITS.reasonsPerAlert) }),
-  click: object<ClickEvent>({ id, t: epochMs, u: url, k: literal('click'), x: docPx, y: docPx, vw: width, dw: docPx, dh: docPx, sel: selector, fx: fraction, fy: fraction }),
+  struggle: object<StruggleEvent>({
+    id,
+    t: epochMs,
+    u: url,
+    k: literal('struggle'),
+    sc: num(0, 1_000_000),
+    rs: array(reason, LIMITS.reasonsPerAlert),
+  }),
+  click: object<ClickEvent>({
+    id,
+    t: epochMs,
+    u: url,
+    k: literal('click'),
+    x: docPx,
+    y: docPx,
+    vw: width,
+    dw: docPx,
+    dh: docPx,
+    sel: selector,
+    fx: fraction,
+    fy: fraction,
+  }),
   scroll: object<ScrollEvent>({ id, t: epochMs, u: url, k: literal('scroll'), d: docPx, dh: docPx, vw: width }),
-  vital: object<VitalEvent>({ id, t: epochMs, u: url, k: literal('vital'), name: oneOf(['LCP', 'INP', 'CLS']), v: num(0, 3_600_000), sel: selector, vw: width }),
-  goal: object<GoalEvent>({ id, t: epochMs, u: url, k: literal('goal'), name: goalName, v: num(0, LIMITS.goalValueMax) }),
+  vital: object<VitalEvent>({
+    id,
+    t: epochMs,
+    u: url,
+    k: literal('vital'),
+    name: oneOf(['LCP', 'INP', 'CLS']),
+    v: num(0, 3_600_000),
+    sel: selector,
+    vw: width,
+  }),
+  goal: object<GoalEvent>({
+    id,
+    t: epochMs,
+    u: url,
+    k: literal('goal'),
+    name: goalName,
+    v: num(0, LIMITS.goalValueMax),
+  }),
 }
 
 /**

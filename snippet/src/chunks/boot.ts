@@ -11,6 +11,7 @@ import { retrying } from './lib/retry'
 import { takeCalls } from './boot/goals'
 import { learned } from './boot/learned'
 import { watchForms } from './watchForms'
+import { watchMotion } from './boot/watchMotion'
 
 /**
  * Longest wait for an idle moment before the settings request goes anyway, ms: a page
@@ -46,10 +47,14 @@ chunk('boot', (c: Ctx) => {
   takeCalls(c)
   // The team's suppression rules and tuning, from each page view's settings.
   learned()
+  // Mouse thrash and excessive scroll.
+  watchMotion(c)
 
   const got: Record<string, unknown> = {}
   const need = (name: string) =>
-    (got[name] ||= document.head.appendChild(Object.assign(document.createElement('script'), { src: `${e}/s/${name}.${CHUNKS}.js` })))
+    (got[name] ||= document.head.appendChild(
+      Object.assign(document.createElement('script'), { src: `${e}/s/${name}.${CHUNKS}.js` }),
+    ))
   const go = () => {
     const st = c.st
     if (!st) return
@@ -103,7 +108,10 @@ chunk('boot', (c: Ctx) => {
   const end = () => {
     if (!url) return
     reach()
-    c.q({ k: 'scroll', id: rid(), t: Date.now(), u: url, d: Math.round(deep), dh: doc().scrollHeight, vw: innerWidth }, true)
+    c.q(
+      { k: 'scroll', id: rid(), t: Date.now(), u: url, d: Math.round(deep), dh: doc().scrollHeight, vw: innerWidth },
+      true,
+    )
     url = ''
   }
   const begin = () => {

@@ -8,12 +8,7 @@ export const cleanups: (() => void)[] = []
  * {@link stopAll} leaves the page exactly as it found it. Capture by default: the
  * snippet sees events before the page's own handlers (which may stop propagation).
  */
-export function listen<E extends Event>(
-  target: EventTarget,
-  type: string,
-  fn: (e: E) => void,
-  capture = true,
-): void {
+export function listen<E extends Event>(target: EventTarget, type: string, fn: (e: E) => void, capture = true): void {
   const g = guard(fn) as EventListener
   const o = { capture, passive: true }
   target.addEventListener(type, g, o)
@@ -21,18 +16,20 @@ export function listen<E extends Event>(
 }
 
 /**
- * Wraps `obj[name]` so that `hook` runs (guarded) after each call of the original.
+ * Wraps `obj[name]` so that `hook` runs (guarded) after each call of the original, given
+ * the object it was called on (a canvas context, to find its canvas).
  * On stop the original is put back; if someone wrapped ours meanwhile, ours stays in
  * their chain but turns inert, so their wrapper keeps working.
  */
-export function patch<T extends object>(obj: T, name: keyof T, hook: () => void): void {
+export function patch<T extends object>(obj: T, name: keyof T, hook: (self: never) => void): void {
   const orig = obj[name]
   if (typeof orig != 'function') return
   const safe = guard(hook)
   let on = true
   const w = function (this: unknown, ...a: unknown[]) {
     const r = orig.apply(this, a)
-    if (on) safe()
+    // The hook states what it expects `this` to be (only the caller of the patch knows it).
+    if (on) safe(this as never)
     return r
   } as T[keyof T]
   obj[name] = w

@@ -14,7 +14,7 @@ const answeredAfter = (t: number, after: number, selection = false): Click => {
 describe('answer', () => {
   it('takes an answer in the same clock tick as the click (a checkbox: change follows click by microseconds)', () => {
     const c = answeredAfter(100, 0)
-    expect(c.a).toBe(100)
+    expect(c._answered).toBe(100)
     expect(createDeadClick()(c)).toBeUndefined()
   })
 
@@ -23,10 +23,10 @@ describe('answer', () => {
     answer(c, 900, false)
     answer(c, 20, true)
     answer(c, 60, true)
-    expect([c.a, c.sa]).toEqual([40, 20])
+    expect([c._answered, c._selected]).toEqual([40, 20])
     // A selection change answers a plain target only.
     expect(answered(c, 30)).toBe(false)
-    expect(answered({ ...c, c: PLAIN }, 30)).toBe(true)
+    expect(answered({ ...c, _kind: PLAIN }, 30)).toBe(true)
   })
 
   it('leaves a checkbox toggled 6 times, each answered in its own tick, neither rage nor dead', () => {

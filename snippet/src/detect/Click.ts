@@ -6,7 +6,10 @@ export const PLAIN = 1
 /** Looks actionable (button, link-like, role, cursor:pointer…): judged for rage and dead clicks. */
 export const ACTION = 2
 
-/** One click as plain data: what the detectors see. */
+/**
+ * One click as plain data: what the detectors see. Its `_` names are readable here and
+ * mangled to one letter in the built core (terser's `_` property rule, rollup.config.mjs).
+ */
 export interface Click {
   /** Viewport position, CSS px. */
   x: number
@@ -14,23 +17,25 @@ export interface Click {
   /** Time, ms (performance.now base: the click's `timeStamp`). */
   t: number
   /** Opaque identity of the (actionable ancestor of the) clicked element. */
-  k: unknown
+  _el: unknown
   /** Kind: {@link SKIP}, {@link PLAIN} or {@link ACTION}. */
-  c: number
+  _kind: number
   /** `MouseEvent.button` (0 = primary). */
-  b: number
+  _button: number
   /** A modifier key was held (ctrl/meta/shift/alt): new tab, extend selection… not a plain press. */
-  m: boolean
+  _modified: boolean
   /** Time of the first page answer after the click (mutation, navigation, scroll, focus, dialog, network start…); Infinity if none came. */
-  a: number
+  _answered: number
   /** Time of the first selection change after the click; Infinity if none. */
-  sa: number
+  _selected: number
+  /** `PointerEvent.pointerType` of the click: `mouse`, `touch` (a tap), `pen`; absent when the browser does not say. */
+  _pointer?: string
   /** An uncaught error was tied to this click (error_click), so it is not also called dead. */
-  e?: boolean
+  _errored?: boolean
 }
 
 /** Only plain primary presses on judged elements are evidence. */
-export const judged = (c: Click): boolean => c.c > SKIP && !c.b && !c.m
+export const judged = (c: Click): boolean => c._kind > SKIP && !c._button && !c._modified
 
 /**
  * Whether the page answered the click by `until`. A selection change only counts on
@@ -38,7 +43,7 @@ export const judged = (c: Click): boolean => c.c > SKIP && !c.b && !c.m
  * actionable one it is a side effect of pressing a text-like button repeatedly.
  */
 export const answered = (c: Click, until: number): boolean =>
-  (c.c == ACTION ? c.a : Math.min(c.a, c.sa)) <= until
+  (c._kind == ACTION ? c._answered : Math.min(c._answered, c._selected)) <= until
 
 /**
  * Records a sign of life at `t` on a click still waiting for its answer: its first
@@ -47,6 +52,6 @@ export const answered = (c: Click, until: number): boolean =>
  * checkbox's `change` follows its click by microseconds, and browsers coarsen
  * performance.now() to 100 µs or more), so `t > c.t` would call a working checkbox dead.
  */
-export const answer = (c: Click, t: number, selection: boolean): void => {
-  selection ? (c.sa = Math.min(c.sa, t)) : (c.a = Math.min(c.a, t))
+export const answer = (c: Click, t: number, selection?: boolean): void => {
+  selection ? (c._selected = Math.min(c._selected, t)) : (c._answered = Math.min(c._answered, t))
 }

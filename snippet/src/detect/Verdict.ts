@@ -28,13 +28,15 @@ export interface Verdict {
    */
   sel?: string
   lb?: string
+  /** Pointer type of the evidence (`mouse`, `touch`, `pen`), when it came from a pointer. */
+  pt?: string
 }
 
 /** Builds a verdict from the record it is about (its position, time and element). */
 export const verdict = (
   type: Verdict['type'],
-  r: { x: number; y: number; t: number; k?: unknown },
+  r: { x: number; y: number; t: number; _el?: unknown; _pointer?: string },
   n: number,
   ms: number,
   why: string,
-): Verdict => ({ type, x: r.x, y: r.y, t: r.t, n, ms, why, k: r.k })
+): Verdict => ({ type, x: r.x, y: r.y, t: r.t, n, ms, why, k: r._el, pt: r._pointer })

@@ -16,32 +16,34 @@ describe('dead click', () => {
   })
 
   it('is alive when anything answers within the wait', () => {
-    expect(run([click(0, { a: 5 }), click(5000, { a: 5990 })])).toEqual([])
+    expect(run([click(0, { _answered: 5 }), click(5000, { _answered: 5990 })])).toEqual([])
   })
 
   it('is alive for a slow button whose network request starts at once', () => {
     // The fetch starts 3 ms after the click; its response comes 4 s later.
-    expect(run([click(0, { a: 3 })])).toEqual([])
+    expect(run([click(0, { _answered: 3 })])).toEqual([])
   })
 
   it('calls a click answered only after the wait dead', () => {
-    expect(run([click(0, { a: DEAD_CLICK_WAIT_MS + 200 })]).length).toBe(1)
+    expect(run([click(0, { _answered: DEAD_CLICK_WAIT_MS + 200 })]).length).toBe(1)
   })
 
   it('does not count a selection change as an answer on an actionable element', () => {
-    expect(run([click(0, { sa: 100 })]).length).toBe(1)
+    expect(run([click(0, { _selected: 100 })]).length).toBe(1)
   })
 
   it('ignores plain (non-actionable) targets, modifier and non-primary clicks', () => {
-    expect(run([click(0, { c: PLAIN }), click(5000, { m: true }), click(10000, { b: 2 })])).toEqual([])
+    expect(run([click(0, { _kind: PLAIN }), click(5000, { _modified: true }), click(10000, { _button: 2 })])).toEqual(
+      [],
+    )
   })
 
   it('does not call a click that threw dead (it is an error click)', () => {
-    expect(run([click(0, { e: true })])).toEqual([])
+    expect(run([click(0, { _errored: true })])).toEqual([])
   })
 
   it('reports repeated dead clicks on one element once, others separately', () => {
-    const v = run([click(0), click(300), click(600), click(900, { k: 'a.more' }), click(10_000)])
+    const v = run([click(0), click(300), click(600), click(900, { _el: 'a.more' }), click(10_000)])
     expect(v.map((x) => [x!.k, x!.t])).toEqual([
       ['button.buy', 0],
       ['a.more', 900],

@@ -23,10 +23,9 @@ export const DEAD_CLICK_REPEAT_MS = 3000
 export function createDeadClick() {
   let last: Click | undefined
   return (c: Click): Verdict | undefined => {
-    if (!judged(c) || c.c != ACTION || c.e || answered(c, c.t + DEAD_CLICK_WAIT_MS)) return
-    const again = last && last.k === c.k && c.t - last.t < DEAD_CLICK_REPEAT_MS
+    if (!judged(c) || c._kind != ACTION || c._errored || answered(c, c.t + DEAD_CLICK_WAIT_MS)) return
+    const again = last && last._el === c._el && c.t - last.t < DEAD_CLICK_REPEAT_MS
     last = c
-    if (!again)
-      return verdict('dead_click', c, 1, DEAD_CLICK_WAIT_MS, 'no-response')
+    if (!again) return verdict('dead_click', c, 1, DEAD_CLICK_WAIT_MS, 'no-response')
   }
 }

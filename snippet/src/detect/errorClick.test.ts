@@ -7,11 +7,18 @@ describe('error click', () => {
   it('ties an error thrown by the handler to the click, by type name only', () => {
     const c = click(1000)
     expect(errorClick(c, 1002, 'TypeError')).toEqual({
-      type: 'error_click', x: 100, y: 200, t: 1000, n: 1, ms: 2, why: 'error:TypeError', k: 'button.buy',
+      type: 'error_click',
+      x: 100,
+      y: 200,
+      t: 1000,
+      n: 1,
+      ms: 2,
+      why: 'error:TypeError',
+      k: 'button.buy',
     })
     // One click, one error click.
     expect(errorClick(c, 1010, 'RangeError')).toBeUndefined()
-    expect(c.e).toBe(true)
+    expect(c._errored).toBe(true)
   })
 
   it('ties a rejection shortly after the click', () => {
@@ -24,8 +31,8 @@ describe('error click', () => {
   })
 
   it('ignores clicks that are not judged (ignored element, modifier)', () => {
-    expect(errorClick(click(0, { c: SKIP }), 5, 'TypeError')).toBeUndefined()
-    expect(errorClick(click(0, { m: true }), 5, 'TypeError')).toBeUndefined()
+    expect(errorClick(click(0, { _kind: SKIP }), 5, 'TypeError')).toBeUndefined()
+    expect(errorClick(click(0, { _modified: true }), 5, 'TypeError')).toBeUndefined()
   })
 
   it('keeps only clean names (letters, - and _), else says Error', () => {

@@ -17,8 +17,8 @@ export const ERROR_CLICK_WINDOW_MS = 1000
  * click so one click yields one error click and is not also called dead.
  */
 export function errorClick(c: Click | undefined, t: number, name: unknown): Verdict | undefined {
-  if (c && judged(c) && !c.e && t - c.t <= ERROR_CLICK_WINDOW_MS) {
-    c.e = true
+  if (c && judged(c) && !c._errored && t - c.t <= ERROR_CLICK_WINDOW_MS) {
+    c._errored = true
     // Anything but a clean name (TypeError, ChunkLoadError…: letters only, as in selectors) might be text: say Error.
     return verdict('error_click', c, 1, t - c.t, 'error:' + (clean(name as string) ? name : 'Error'))
   }

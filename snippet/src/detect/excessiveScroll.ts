@@ -32,6 +32,6 @@ export function createExcessiveScroll() {
       r = createReversals(SCROLL_MIN_SWING_VH, SCROLL_REVERSALS, SCROLL_WINDOW_MS)
     }
     const v = r(s.y, s.t)
-    if (v) return verdict('excessive_scroll', { x: 0, y: 0, t: s.t - v.ms, k }, v.n, v.ms, 'reversals')
+    if (v) return verdict('excessive_scroll', { x: 0, y: 0, t: s.t - v.ms, _el: k }, v.n, v.ms, 'reversals')
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createMouseThrash, type PointerSample } from './mouseThrash'
 import type { Verdict } from './Verdict'
+import { choose, rng, shake as humanShake, type MotionSample } from './humanMotion'
 
 /** Samples every 16 ms of a horizontal oscillation: `amp` px either side, `hz` full back-and-forths per second. */
 function shake(hz: number, amp: number, ms: number, o: Partial<PointerSample> = {}): PointerSample[] {
@@ -44,5 +45,45 @@ describe('mouse thrash', () => {
   it('ignores pointing at a target with an overshoot and a correction', () => {
     const path = [0, 200, 400, 600, 650, 610, 600, 640, 620].map((x, i) => ({ x, y: 300, t: i * 16, b: 0, p: 'mouse' }))
     expect(run(path)).toEqual([])
+  })
+})
+
+// Generating 200 movements takes a few seconds on a loaded machine.
+describe('mouse thrash on generated human movement (humanMotion.ts)', { timeout: 30_000 }, () => {
+  const asSamples = (m: MotionSample[]): PointerSample[] => m.map((s) => ({ ...s, b: 0, p: 'mouse' }))
+
+  it('calls every shake at 3–6 Hz of ±30–120 px thrash (200 seeds)', () => {
+    const missed: string[] = []
+    for (let seed = 1; seed <= 200; seed++) {
+      const r = rng(seed)
+      const hz = 3 + 3 * r()
+      const amp = 30 + 90 * r()
+      if (!run(asSamples(humanShake(500, 300, hz, amp, 1500, r))).length)
+        missed.push(`${hz.toFixed(1)} Hz ±${amp.toFixed(0)}`)
+    }
+    expect(missed).toEqual([])
+  })
+
+  it('never calls choosing between nearby controls thrash: glides with dwells, 40–400 px apart (200 seeds)', () => {
+    const fired: number[] = []
+    for (let seed = 1; seed <= 200; seed++) {
+      const r = rng(seed)
+      const gap = 40 + 360 * r()
+      const a = { x: 400, y: 300 }
+      const b = { x: 400 + gap, y: 300 + 20 * r() }
+      // Back and forth eight times, comparing two options.
+      const path = Array.from({ length: 9 }, (_, i) => (i % 2 ? b : a))
+      if (run(asSamples(choose(path, 40 + 80 * r(), r))).length) fired.push(seed)
+    }
+    expect(fired).toEqual([])
+  })
+
+  it('never calls hovering down a menu, item by item, thrash', () => {
+    const r = rng(7)
+    const items = Array.from({ length: 8 }, (_, i) => ({
+      x: 200 + (i % 2) * 6,
+      y: 100 + (i % 3 ? 36 * i : 36 * (i - 1)),
+    }))
+    expect(run(asSamples(choose(items, 36, r, [150, 400])))).toEqual([])
   })
 })

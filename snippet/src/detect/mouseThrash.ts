@@ -14,6 +14,17 @@ export const THRASH_WINDOW_MS = 800
 /** Smallest swing that counts: 30 px is a deliberate shake, not hand tremor or an overshoot correction. */
 export const THRASH_MIN_SWING_PX = 30
 
+/**
+ * Longest a turn may take to count as a reversal: from reaching an extreme to being
+ * THRASH_MIN_SWING_PX back. A shake turns without stopping: at 3 Hz with the smallest
+ * swing that counts (±16 px) the pointer is 30 px back ~140 ms after the extreme, and
+ * faster or wider shakes sooner. A visitor choosing between controls dwells on each
+ * (≥ 150 ms, a fixation) and then starts at rest (minimum-jerk: ~100 ms to cover 30 px of
+ * a 100 px glide), so their turns take ≥ 250 ms. Derived and checked on generated movement
+ * (`humanMotion.ts`, `mouseThrash.test.ts`), not on any page's script.
+ */
+export const THRASH_MAX_TURN_MS = 150
+
 /** One sample of the pointer, as plain data. */
 export interface PointerSample {
   x: number
@@ -30,7 +41,7 @@ export interface PointerSample {
  * vertically. A held button or a non-mouse pointer resets it.
  */
 export function createMouseThrash() {
-  const axis = () => createReversals(THRASH_MIN_SWING_PX, THRASH_REVERSALS, THRASH_WINDOW_MS)
+  const axis = () => createReversals(THRASH_MIN_SWING_PX, THRASH_REVERSALS, THRASH_WINDOW_MS, THRASH_MAX_TURN_MS)
   let h = axis()
   let v = axis()
   const reset = () => {
@@ -46,7 +57,7 @@ export function createMouseThrash() {
     const r = v(s.y, s.t) || rx
     if (r) {
       reset()
-      return verdict('mouse_thrash', { x: s.x, y: s.y, t: s.t - r.ms }, r.n, r.ms, 'reversals')
+      return verdict('mouse_thrash', { x: s.x, y: s.y, t: s.t - r.ms, _pointer: s.p }, r.n, r.ms, 'reversals')
     }
   }
 }

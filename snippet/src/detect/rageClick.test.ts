@@ -20,39 +20,49 @@ describe('rage click', () => {
   })
 
   it('ignores a quantity stepper the page answers each time', () => {
-    expect(run([0, 150, 300, 450, 600, 750].map((t) => click(t, { a: t + 16 })))).toEqual([])
+    expect(run([0, 150, 300, 450, 600, 750].map((t) => click(t, { _answered: t + 16 })))).toEqual([])
   })
 
   it('ignores a debounced stepper answered after the last click', () => {
     // Every click's first answer is the debounced update at 900 ms.
-    expect(run([0, 150, 300, 450].map((t) => click(t, { a: 900 })))).toEqual([])
+    expect(run([0, 150, 300, 450].map((t) => click(t, { _answered: 900 })))).toEqual([])
   })
 
   it('ignores a carousel "next" whose slides mutate, and a calendar paging months', () => {
-    expect(run([0, 300, 600].map((t) => click(t, { k: 'button.next', a: t + 300 })))).toEqual([])
+    expect(run([0, 300, 600].map((t) => click(t, { _el: 'button.next', _answered: t + 300 })))).toEqual([])
   })
 
   it('ignores a triple-click selecting text (selection answers on plain text)', () => {
-    expect(run([click(0, { c: PLAIN, sa: 120 }), click(150, { c: PLAIN, sa: 280 }), click(300, { c: PLAIN })])).toEqual([])
+    expect(
+      run([
+        click(0, { _kind: PLAIN, _selected: 120 }),
+        click(150, { _kind: PLAIN, _selected: 280 }),
+        click(300, { _kind: PLAIN }),
+      ]),
+    ).toEqual([])
   })
 
   it('still calls rage on a text-like button whose text gets selected by the clicks', () => {
-    const v = run([click(0, { sa: 120 }), click(150, { sa: 280 }), click(300)])
+    const v = run([click(0, { _selected: 120 }), click(150, { _selected: 280 }), click(300)])
     expect(v.map((x) => [x.type, x.n])).toEqual([['rage_click', 3]])
   })
 
   it('ignores a double-click to edit followed by a click', () => {
-    expect(run([click(0), click(150, { a: 160 }), click(400)])).toEqual([])
+    expect(run([click(0), click(150, { _answered: 160 }), click(400)])).toEqual([])
   })
 
   it('counts only the unanswered clicks after a spinner appeared', () => {
-    const v = run([click(0, { a: 40 }), click(300), click(500), click(700), click(900)])
-    expect(v).toEqual([{ type: 'rage_click', x: 100, y: 200, t: 300, n: 4, ms: 600, why: 'no-response', k: 'button.buy' }])
+    const v = run([click(0, { _answered: 40 }), click(300), click(500), click(700), click(900)])
+    expect(v).toEqual([
+      { type: 'rage_click', x: 100, y: 200, t: 300, n: 4, ms: 600, why: 'no-response', k: 'button.buy' },
+    ])
   })
 
   it('ignores modifier and non-primary clicks', () => {
-    expect(run([click(0, { m: true }), click(100, { m: true }), click(200, { m: true })])).toEqual([])
-    expect(run([click(0, { b: 1 }), click(100, { b: 1 }), click(200, { b: 1 })])).toEqual([])
+    expect(
+      run([click(0, { _modified: true }), click(100, { _modified: true }), click(200, { _modified: true })]),
+    ).toEqual([])
+    expect(run([click(0, { _button: 1 }), click(100, { _button: 1 }), click(200, { _button: 1 })])).toEqual([])
   })
 
   it('needs three clicks, close in time', () => {
@@ -61,14 +71,21 @@ describe('rage click', () => {
   })
 
   it('needs the clicks on one spot or one element', () => {
-    const spread = [click(0, { k: 'a' }), click(200, { k: 'b', x: 180 }), click(400, { k: 'c', x: 260 })]
+    const spread = [click(0, { _el: 'a' }), click(200, { _el: 'b', x: 180 }), click(400, { _el: 'c', x: 260 })]
     expect(run(spread)).toEqual([])
     const wide = [click(0), click(200, { x: 300 }), click(400, { x: 20 })]
     expect(run(wide).map((v) => v.n)).toEqual([3])
   })
 
   it('reports two separate bursts separately', () => {
-    const v = run([click(0), click(100), click(200), click(5000, { k: 'x' }), click(5100, { k: 'x' }), click(5200, { k: 'x' })])
+    const v = run([
+      click(0),
+      click(100),
+      click(200),
+      click(5000, { _el: 'x' }),
+      click(5100, { _el: 'x' }),
+      click(5200, { _el: 'x' }),
+    ])
     expect(v.map((x) => [x.k, x.n, x.t])).toEqual([
       ['button.buy', 3, 0],
       ['x', 3, 5000],

@@ -47,8 +47,11 @@ export function createRageClick() {
       const f = burst[0]
       const p = burst[burst.length - 1]
       const v =
-        f && p && !answered(p, c.t) && c.t - p.t <= RAGE_CLICK_GAP_MS &&
-        (c.k === f.k || Math.hypot(c.x - f.x, c.y - f.y) <= RAGE_CLICK_RADIUS_PX)
+        f &&
+        p &&
+        !answered(p, c.t) &&
+        c.t - p.t <= RAGE_CLICK_GAP_MS &&
+        (c._el === f._el || Math.hypot(c.x - f.x, c.y - f.y) <= RAGE_CLICK_RADIUS_PX)
           ? undefined
           : close()
       burst.push(c)

@@ -1,83 +1,243 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { stopAll } from '../core/registry'
-import { start, watch } from './activity'
+import { BACKGROUND_QUIET_MS, BACKGROUND_RECENT_MS, clicked, start, stop, watch } from './activity'
 
 // The liveness watcher against stand-ins for the few browser globals it touches: what
 // counts as the page answering a click, and what does not.
-let marks: number
+let marks: Array<{ selection?: boolean; focus?: unknown }>
 let observed: (records: unknown[]) => void
 let targets: unknown[]
-const win = Object.assign(new EventTarget(), { fetch() {}, open() {}, alert() {}, confirm() {}, prompt() {}, print() {} })
+let clock: number
+let fields: Array<{ value: string; checked?: boolean }>
+class Ctx2D {
+  canvas = { id: 'canvas' }
+  fillRect() {}
+}
+const win = Object.assign(new EventTarget(), {
+  fetch() {},
+  open() {},
+  alert() {},
+  confirm() {},
+  prompt() {},
+  print() {},
+  CanvasRenderingContext2D: Ctx2D,
+})
 
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout'] })
   vi.stubGlobal('window', win)
-  vi.stubGlobal('XMLHttpRequest', class { send() {} })
-  vi.stubGlobal('HTMLElement', class { click() {} })
-  vi.stubGlobal('MutationObserver', class {
-    constructor(cb: typeof observed) { observed = cb }
-    observe(n: unknown) { targets.push(n) }
-    disconnect() { targets = [] }
-  })
-  vi.stubGlobal('document', { id: 'document' })
-  marks = 0
+  vi.stubGlobal('performance', { now: () => clock })
+  vi.stubGlobal(
+    'XMLHttpRequest',
+    class {
+      send() {}
+    },
+  )
+  vi.stubGlobal(
+    'HTMLElement',
+    class {
+      click() {}
+    },
+  )
+  vi.stubGlobal(
+    'MutationObserver',
+    class {
+      constructor(cb: typeof observed) {
+        observed = cb
+      }
+      observe(n: unknown) {
+        targets.push(n)
+      }
+      disconnect() {
+        targets = []
+      }
+    },
+  )
+  fields = [{ value: '1', checked: false }]
+  vi.stubGlobal('document', { id: 'document', querySelectorAll: () => fields })
+  marks = []
   targets = []
-  start(() => void marks++)
+  // Each test starts later than the last: the watcher keeps the visitor's last input time across tests.
+  clock = (clock || 0) + 1_000_000
+  start((_t, selection, focus) => void marks.push({ selection, focus }))
 })
 
 afterEach(() => {
+  watch()
   stopAll()
+  vi.useRealTimers()
   vi.unstubAllGlobals()
 })
 
 /** A node as a mutation record's target: an element in <head> or elsewhere, or a text node (no `closest`). */
-const node = (inHead?: boolean) => (inHead === undefined ? {} : { closest: (s: string) => (s == 'head' && inHead ? {} : null) })
+const node = (inHead?: boolean) =>
+  inHead === undefined ? {} : { closest: (s: string) => (s.startsWith('head') && inHead ? {} : null) }
 /** A mutation record on `target` adding `added` (an element matching `ignored` or not). */
 const record = (target: unknown, added?: { ignored: boolean }) => ({
   target,
   addedNodes: added ? [{ matches: (s: string) => added.ignored && s == '[data-wince-ignore]' }] : [],
 })
+const event = (type: string, target?: EventTarget) => {
+  const e = new Event(type)
+  if (target) Object.defineProperty(e, 'target', { value: target })
+  win.dispatchEvent(e)
+}
+/** A click waits for its answer (the click adapter's call). */
+const waitForAnswer = () => watch({ id: 'shadow root' } as unknown as Node)
 
 describe('liveness', () => {
   it('counts click() from script: a download through a detached link, a hidden file input', () => {
-    new (globalThis.HTMLElement as unknown as new () => { click(): void })().click()
-    expect(marks).toBe(1)
+    ;new (globalThis.HTMLElement as unknown as new () => { click(): void })().click()
+    expect(marks).toHaveLength(1)
   })
 
   it('counts a navigation starting (beforeunload), not hash or history events of the same page', () => {
-    for (const type of ['hashchange', 'popstate', 'pagehide']) win.dispatchEvent(new Event(type))
-    expect(marks).toBe(0)
-    win.dispatchEvent(new Event('beforeunload'))
-    expect(marks).toBe(1)
+    for (const type of ['hashchange', 'popstate', 'pagehide']) event(type)
+    expect(marks).toHaveLength(0)
+    event('beforeunload')
+    expect(marks).toHaveLength(1)
   })
 
   it('counts network, dialogs and new windows', () => {
     win.fetch()
-    new (globalThis.XMLHttpRequest as unknown as new () => { send(): void })().send()
+    ;new (globalThis.XMLHttpRequest as unknown as new () => { send(): void })().send()
     win.confirm()
     win.open()
-    expect(marks).toBe(4)
+    expect(marks).toHaveLength(4)
   })
 
-  it('ignores mutations inside <head> (injected scripts and styles), counts any elsewhere', () => {
+  it('does not count a submit (prevented or not: a real one navigates) nor an element losing focus; counts the window losing it', () => {
+    event('submit', {} as EventTarget)
+    event('blur', {} as EventTarget)
+    expect(marks).toHaveLength(0)
+    event('blur')
+    expect(marks).toHaveLength(1)
+  })
+
+  it('tells the click adapter where focus went (focus on the clicked element is no answer there)', () => {
+    const button = {} as EventTarget
+    event('focusin', button)
+    expect(marks).toEqual([{ selection: false, focus: button }])
+  })
+
+  it('ignores mutations inside <head> (injected scripts and styles), counts any elsewhere, only while a click waits', () => {
+    observed([record(node(false))])
+    expect(marks).toHaveLength(0)
+    waitForAnswer()
     observed([record(node(true)), record(node(true), { ignored: false })])
-    expect(marks).toBe(0)
+    expect(marks).toHaveLength(0)
     observed([record(node(true)), record(node(false))])
     observed([record(node())])
-    expect(marks).toBe(2)
+    expect(marks).toHaveLength(2)
   })
 
   it("ignores an ignored element appearing (Wince's own help panel), not other elements", () => {
+    waitForAnswer()
     observed([record(node(false), { ignored: true })])
-    expect(marks).toBe(0)
+    expect(marks).toHaveLength(0)
     observed([record(node(false), { ignored: false })])
-    expect(marks).toBe(1)
+    expect(marks).toHaveLength(1)
   })
 
-  it('watches the document and the shadow root a click landed in, until told to stop', () => {
+  it('learns a clock ticking on its own as background: its ticks answer no click, other changes still do', () => {
+    const clockText = node(false)
+    for (let i = 0; i < 3; i++) {
+      clock += 1000
+      observed([record(clockText)])
+    }
+    waitForAnswer()
+    clock += 500
+    observed([record(clockText)])
+    expect(marks).toHaveLength(0)
+    observed([record(node(false))])
+    expect(marks).toHaveLength(1)
+  })
+
+  it('does not learn what changes right after the visitor acts, nor a single late load, and forgets an old habit', () => {
+    const list = node(false)
+    event('pointerdown')
+    clock += 500
+    observed([record(list)])
+    clock += 500
+    observed([record(list)])
+    clock += BACKGROUND_QUIET_MS
+    observed([record(list)]) // once on its own: a late load
+    waitForAnswer()
+    observed([record(list)])
+    expect(marks).toHaveLength(1)
+    watch()
+    clock += 1000
+    observed([record(list)]) // twice: a habit
+    waitForAnswer()
+    observed([record(list)])
+    expect(marks).toHaveLength(1)
+    clock += BACKGROUND_RECENT_MS
+    observed([record(list)])
+    expect(marks).toHaveLength(2)
+  })
+
+  it('counts a background node changed by the click\'s own task chain (a carousel\'s own "next")', () => {
+    const track = node(false)
+    for (let i = 0; i < 2; i++) {
+      clock += 3000
+      observed([record(track)])
+    }
+    waitForAnswer()
+    clicked()
+    observed([record(track)])
+    expect(marks).toHaveLength(1)
+    vi.runAllTimers()
+    observed([record(track)])
+    expect(marks).toHaveLength(1)
+  })
+
+  it("counts a child of a background node as background (a carousel's slides)", () => {
+    const track = node(false)
+    for (let i = 0; i < 2; i++) {
+      clock += 3000
+      observed([record(track)])
+    }
+    waitForAnswer()
+    observed([record({ parentNode: track })])
+    expect(marks).toHaveLength(0)
+  })
+
+  it('counts a canvas redraw while a click waits, not an animation running before it', () => {
+    const ctx = new Ctx2D()
+    waitForAnswer()
+    ctx.fillRect()
+    expect(marks).toHaveLength(1)
+    watch()
+    const anim = new Ctx2D()
+    clock += BACKGROUND_QUIET_MS
+    for (let i = 0; i < 3; i++) {
+      clock += 300
+      anim.fillRect()
+    }
+    waitForAnswer()
+    anim.fillRect()
+    expect(marks).toHaveLength(1)
+  })
+
+  it("counts a form control's value or checked state set from script by the click's task chain, not an unchanged one", () => {
+    clicked()
+    vi.runAllTimers()
+    expect(marks).toHaveLength(0)
+    clicked()
+    fields[0]!.value = '2' // a stepper's "+"
+    vi.runAllTimers()
+    expect(marks).toHaveLength(1)
+    clicked()
+    fields[0]!.checked = true
+    vi.runAllTimers()
+    expect(marks).toHaveLength(2)
+  })
+
+  it('observes the document from the start and the shadow root a click landed in, until stopped', () => {
     const shadow = { id: 'shadow root' }
     watch(shadow as unknown as Node)
     expect(targets).toEqual([document, shadow])
-    watch()
+    stop()
     expect(targets).toEqual([])
   })
 })

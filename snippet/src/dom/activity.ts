@@ -1,67 +1,174 @@
 import { listen, patch } from '../core/registry'
 import { now } from '../core/now'
+import { guard } from '../core/guard'
 import { IGNORE } from './classify'
 
-/** Receives each sign of life: when, and whether it was only a selection change. */
-export type Sink = (t: number, selection: boolean) => void
+/** Receives each sign of life: when, whether it was only a selection change, and the element focus moved to (if that is what it was). */
+export type Sink = (t: number, selection?: boolean, focus?: unknown) => void
 
 /**
- * Events that show the page (or the browser) answered: scroll, focus, input, form, media,
- * new window or dialog taking focus, and leaving the page: `beforeunload`, which fires
- * when a navigation starts (`location.href = …` in a handler), not `pagehide`, which waits
- * for the next page's response and can come after the dead-click wait. Not `hashchange`
- * or `popstate`: a placeholder link (`href="#"`) fires both and changes nothing a visitor
- * can see; a real in-page jump scrolls, a hash router renders (a mutation), and routes to
- * a new page are marked by the page view adapter.
+ * Events that show the page (or the browser) answered: focus, input, media, a new
+ * window or dialog taking focus (`blur` of the window itself: an element's blur is only
+ * the visitor's focus moving to what they pressed), and leaving the page: `beforeunload`,
+ * which fires when a navigation starts (`location.href = …` in a handler), not `pagehide`,
+ * which waits for the next page's response and can come after the dead-click wait. Not
+ * `submit`: a form that really goes navigates (`beforeunload`), and one whose script
+ * prevents it and then does nothing visible has not answered. Not `hashchange` or
+ * `popstate`: a placeholder link (`href="#"`) fires both and changes nothing a visitor can
+ * see; a real in-page jump scrolls, a hash router renders (a mutation), and routes to a new
+ * page are marked by the page view adapter. `scroll` is handled apart (see `start`).
  */
-const EVENTS = 'scroll focusin input change submit play pause beforeunload blur selectionchange visibilitychange'
+const EVENTS = 'focusin input change play pause beforeunload blur selectionchange visibilitychange'
+
+/** The visitor at work: what the page changes soon after one of these is theirs, not the page's own habit. */
+const INPUT = 'pointerdown pointerover keydown wheel touchstart'
+
+/**
+ * How long after the visitor's last press, key, wheel, touch or hover a change with no
+ * click waiting still counts as theirs: 2 s covers a touch fling's momentum and a
+ * debounced search; a clock, carousel or chat widget changes on its own long after.
+ */
+export const BACKGROUND_QUIET_MS = 2000
+
+/**
+ * Changes on its own (no click waiting, the visitor quiet), at moments this far apart,
+ * after which a node is background: one is a late load, two are a habit (a clock ticking,
+ * a carousel sliding, a chat widget typing). Changes closer together are one moment (a
+ * render touches a node many times).
+ */
+export const BACKGROUND_CHANGES = 2
+export const BACKGROUND_MOMENT_MS = 250
+
+/**
+ * How long a node learnt as background stays so after its last change on its own: longer
+ * than the slowest autoplay carousel (~7 s), shorter than a page's load animations take
+ * to be forgotten by a visitor who starts clicking.
+ */
+export const BACKGROUND_RECENT_MS = 8000
+
+/** Where changes answer nothing: the head, and ignored elements (Wince's own interface among them). */
+const HIDDEN = 'head,' + IGNORE
+
+/** Canvas drawing calls (2D and WebGL): a redraw is an answer a DOM observer cannot see (a clear alone is not: a redraw follows it). */
+const DRAWS = 'fill stroke fillRect fillText drawImage putImageData drawArrays drawElements'
 
 let sink: Sink
 let mo: MutationObserver
+/** A click waits for its answer (set by the click adapter through `watch`). */
+let waiting: unknown
+/** Within a click's own task chain (its handlers, their microtasks, until the next task): what changes then is its doing, background or not. */
+let hot: unknown
+/** When the visitor last pressed, typed, wheeled, touched or hovered. */
+let input = -1e9
+/** Nodes that changed on their own: how many moments, and the last. */
+let quiet: WeakMap<object, { n: number; t: number }>
+
+/** Reports a sign of life now (network, dialog, window, navigation, `click()` from script). */
+export const mark = (): void => sink(now())
 
 /**
- * Reports a sign of life, timed when it reaches us rather than by `Event.timeStamp`:
- * Chrome dispatches `selectionchange` a task after the mousedown that caused it, so
- * the selection of a double or triple click lands after the click, where it belongs.
+ * A node changed (a mutation's target, a canvas drawn, an element scrolled). While a click
+ * waits it answers, unless it (or its parent: a carousel's slides, a chat's messages)
+ * is background and the change came after the click's own task chain (a carousel's "next"
+ * moves the very track that also slides on its own). A `cold` change (a canvas drawn)
+ * answers unless that canvas itself is background, task chain or not: an animation draws
+ * every frame, and a frame may come before the click's task chain ends.
+ * With no click waiting and the visitor quiet it is learnt as the page's own.
  */
-export const mark = (e?: unknown): void => sink(now(), (e as Event)?.type == 'selectionchange')
+const change = (n: Node, cold?: boolean): void => {
+  const t = now()
+  const bg = (m: unknown) => {
+    const q = quiet.get(m as object)
+    return q && q.n >= BACKGROUND_CHANGES && t - q.t < BACKGROUND_RECENT_MS
+  }
+  if (waiting) (cold ? !bg(n) : hot || !(bg(n) || bg(n.parentNode))) && sink(t)
+  else if (t - input > BACKGROUND_QUIET_MS) {
+    const q = quiet.get(n) || { n: 0, t: -1e9 }
+    if (t - q.t > BACKGROUND_MOMENT_MS) q.n++
+    q.t = t
+    quiet.set(n, q)
+  }
+}
+
+/** The state of every form control (value, checked): what a stepper or a toggle changes without a DOM mutation. */
+const controls = (): string =>
+  [...document.querySelectorAll('input,select,textarea')]
+    .map((e) => (e as HTMLInputElement).value + (e as HTMLInputElement).checked)
+    .join()
 
 /**
- * Liveness watcher: everything that counts as the page answering a click. DOM
- * mutations are observed only while a click waits for its answer (`watch`), so a
- * busy page pays for the observer only around clicks. Network requests are seen when
- * they start, by wrapping fetch and XHR send (a Resource Timing entry only appears
- * once the response ends: too late for a slow button). Dialogs and new windows are
- * seen by wrapping their functions, and so is `HTMLElement.click()` from script: the way
- * pages start a download (a detached link) or open a file picker (a hidden input), which
- * change nothing in the DOM. Every wrapper is removed on stop.
+ * A click starts: the controls' state is compared after its own task chain (handlers,
+ * their microtasks and framework renders, the next task): a value or checked state set
+ * from script is the page answering.
+ */
+export function clicked(): void {
+  const s = controls()
+  hot = 1
+  setTimeout(
+    guard(() => {
+      hot = 0
+      controls() != s && mark()
+    }),
+  )
+}
+
+/**
+ * Liveness watcher: everything that counts as the page answering a click. DOM mutations
+ * are observed all along, so the page's own background changes (clocks, carousels, chat
+ * widgets, ads) are learnt before a click and do not answer it. Network requests are seen
+ * when they start, by wrapping fetch and XHR send (a Resource Timing entry only appears
+ * once the response ends: too late for a slow button). Dialogs and new windows are seen
+ * by wrapping their functions, and so is `HTMLElement.click()` from script: the way pages
+ * start a download (a detached link) or open a file picker (a hidden input), which change
+ * nothing in the DOM; canvas redraws by wrapping the drawing calls (the context's
+ * `canvas` is the node: an animation is background like a clock). Every wrapper is
+ * removed on stop.
  */
 export function start(s: Sink): void {
   sink = s
-  // A mutation answers unless the visitor cannot see it: a change inside <head> (scripts
+  quiet = new WeakMap()
+  // A mutation counts unless the visitor cannot see it: a change inside <head> (scripts
   // and styles injected by tag managers, or by Wince loading a chunk while a click waits),
-  // or an ignored element appearing (Wince's own help panel: its host is data-wince-ignore).
-  // Text nodes have no `closest`: their changes count.
-  mo = new MutationObserver(
-    (rs) => rs.some((r) => !((r.target as Element).closest?.('head') || (r.addedNodes[0] as Element)?.matches?.(IGNORE))) && mark(),
-  )
+  // or an ignored element appearing or changing (Wince's own help panel: its host is
+  // data-wince-ignore). Text nodes have no `closest`: their changes count.
+  mo = new MutationObserver((rs) => {
+    for (const r of rs)
+      (r.target as Element).closest?.(HIDDEN) || (r.addedNodes[0] as Element)?.matches?.(IGNORE) || change(r.target)
+  })
+  observe(document)
   // Capturing on window also sees events aimed at elements or the document that do not bubble.
-  for (const type of EVENTS.split(' ')) listen(window, type, mark)
+  for (const type of EVENTS.split(' '))
+    listen(window, type, (e: Event) => {
+      const y = e.type
+      // Focus landing on what was clicked is no answer (the click adapter checks); an element's blur is none either.
+      if (y != 'blur' || e.target == window) sink(now(), y == 'selectionchange', y == 'focusin' ? e.target : void 0)
+    })
+  for (const type of INPUT.split(' ')) listen(window, type, () => void (input = now()))
+  // The document scrolling is an answer; an element scrolling may be background (a chat log following its messages).
+  listen(window, 'scroll', (e: Event) => (e.target == document ? mark() : change(e.target as Node)))
   // One string split, like EVENTS: fewer bytes in the core than an array of names.
-  for (const f of 'fetch open alert confirm prompt print'.split(' ') as Array<'fetch' | 'open' | 'alert' | 'confirm' | 'prompt' | 'print'>) patch(window, f, mark)
+  for (const f of 'fetch open alert confirm prompt print'.split(' ') as Array<
+    'fetch' | 'open' | 'alert' | 'confirm' | 'prompt' | 'print'
+  >)
+    patch(window, f, mark)
   patch(XMLHttpRequest.prototype, 'send', mark)
   patch(HTMLElement.prototype, 'click', mark)
+  for (const c of [window.CanvasRenderingContext2D, window.WebGLRenderingContext, window.WebGL2RenderingContext])
+    for (const f of DRAWS.split(' '))
+      c && patch(c.prototype, f as never, (x: { canvas: Node }) => change(x.canvas, true))
 }
 
 /**
- * Observes DOM mutations of the document and of `root` while clicks wait for their
- * answer (observing a node again only renews it); no root: stops. A shadow root needs
- * its own observation: the document's does not reach inside it.
+ * Observes DOM mutations of `root` too (the open shadow root a click landed in: the
+ * document's observation does not reach inside it; observing a node again only renews
+ * it), and from then on a click waits; no root: no click waits any more.
  */
 export function watch(root?: Node): void {
-  if (root) for (const n of [document, root]) mo.observe(n, { attributes: true, childList: true, characterData: true, subtree: true })
-  else mo.disconnect()
+  waiting = root
+  if (root) observe(root)
 }
+
+const observe = (n: Node) => mo.observe(n, { attributes: true, childList: true, characterData: true, subtree: true })
 
 export function stop(): void {
   mo?.disconnect()

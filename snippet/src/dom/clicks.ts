@@ -8,7 +8,7 @@ import { errorClick } from '../detect/errorClick'
 import { guard } from '../core/guard'
 import { listen } from '../core/registry'
 import { emit } from '../api/emit'
-import { watch } from './activity'
+import { clicked, watch } from './activity'
 import { classify } from './classify'
 
 let pending: Click[] = []
@@ -19,9 +19,9 @@ let dead: ReturnType<typeof createDeadClick>
 
 const report = (v: Verdict | undefined) => v && emit(v)
 
-/** Liveness sink: a sign of life for every waiting click. */
-export function answer(t: number, selection: boolean): void {
-  for (const c of pending) answerClick(c, t, selection)
+/** Liveness sink: a sign of life for every waiting click; focus landing on (inside) what was clicked is none for that click. */
+export function answer(t: number, selection?: boolean, focus?: unknown): void {
+  for (const c of pending) (c._el as Node).contains(focus as Node) || answerClick(c, t, selection)
 }
 
 /** Resolves the clicks whose wait is over, in order, through the rage and dead detectors. */
@@ -59,8 +59,21 @@ export function start(): void {
     if (!(el instanceof Element) || !e.detail) return
     const [c, k] = classify(el)
     const m = e.ctrlKey || e.metaKey || e.shiftKey || e.altKey
-    last = { x: e.clientX, y: e.clientY, t: e.timeStamp, k, c, b: e.button, m, a: Infinity, sa: Infinity }
+    // Taps arrive as clicks too (a PointerEvent in Chromium, Firefox and Safari 17+): the pointer type travels with the signal.
+    last = {
+      x: e.clientX,
+      y: e.clientY,
+      t: e.timeStamp,
+      _el: k,
+      _kind: c,
+      _button: e.button,
+      _modified: m,
+      _answered: Infinity,
+      _selected: Infinity,
+      _pointer: (e as PointerEvent).pointerType,
+    }
     if (!judged(last)) return
+    clicked()
     // The document, and the open shadow root the click landed in: a web component answers in its own DOM.
     watch((e.composedPath()[0] as Node).getRootNode())
     pending.push(last)

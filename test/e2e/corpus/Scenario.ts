@@ -13,6 +13,15 @@ export interface Scenario {
   expect: SignalType[]
   /** Drives the visitor; the page is open and the snippet running. */
   run(page: Page, context: BrowserContext): Promise<void>
+  /** Opens the page on a phone (touch screen, mobile viewport): the visitor taps and swipes. */
+  phone?: boolean
+  /** What kind of page it is, for the corpus's counts: built by a framework, or busy with background activity. */
+  kind?: 'framework' | 'busy'
+  /**
+   * How long the visitor reads before acting, ms (default 0): on a busy page, long enough
+   * for its background activity to show its habit. Spent without holding the wheel.
+   */
+  dwell?: number
   /**
    * How long to wait after `run` before leaving the page, ms. Default 1,200: a click
    * is settled (answered, dead or errored) 1 s after it, plus slack for the timer.
@@ -20,15 +29,32 @@ export interface Scenario {
   settle?: number
 }
 
-/** Resolves once the real snippet has replaced the queue stub on this page. */
-export const snippetReady = (page: Page) =>
-  page.waitForFunction(() => typeof (window as { wince?: { q?: unknown } }).wince === 'function' && !('q' in (window as any).wince))
+/**
+ * Resolves once the real snippet has replaced the queue stub on this page, and its boot
+ * chunk (`/s/<hash>.js`: mouse thrash and excessive scroll live there) has loaded.
+ */
+export const snippetReady = async (page: Page) => {
+  await page.waitForFunction(
+    () =>
+      typeof (window as { wince?: { q?: unknown } }).wince === 'function' &&
+      !('q' in (window as any).wince) &&
+      performance.getEntriesByType('resource').some((e) => /\/s\/[0-9a-f]{10}\.js$/.test(e.name)),
+  )
+  // The script runs right after its response ends.
+  await page.waitForTimeout(50)
+}
 
 /**
  * Clicks the centre of `selector` `n` times, `gapMs` apart, as a person pressing a control
  * repeatedly (raw mouse clicks: Playwright's actionability checks would space them out).
  */
-export async function clicks(page: Page, selector: string, n: number, gapMs: number, modifiers: Array<'Control' | 'Meta' | 'Shift' | 'Alt'> = []) {
+export async function clicks(
+  page: Page,
+  selector: string,
+  n: number,
+  gapMs: number,
+  modifiers: Array<'Control' | 'Meta' | 'Shift' | 'Alt'> = [],
+) {
   const { x, y } = await centre(page, selector)
   for (const m of modifiers) await page.keyboard.down(m)
   for (let i = 0; i < n; i++) {
@@ -38,9 +64,13 @@ export async function clicks(page: Page, selector: string, n: number, gapMs: num
   for (const m of modifiers) await page.keyboard.up(m)
 }
 
-/** Centre of an element, for raw mouse moves. */
+/** Centre of an element, for raw mouse moves and taps; scrolled into view first, as a visitor would, and let settle. */
 export async function centre(page: Page, selector: string) {
-  const box = (await page.locator(selector).boundingBox())!
+  const el = page.locator(selector)
+  const before = await page.evaluate(() => scrollY)
+  await el.scrollIntoViewIfNeeded()
+  if ((await page.evaluate(() => scrollY)) !== before) await page.waitForTimeout(150)
+  const box = (await el.boundingBox())!
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 }
 }
 
@@ -62,4 +92,47 @@ export async function wheel(page: Page, dy: number, pauseMs: number) {
 export async function follow(page: Page, selector: string) {
   await Promise.all([page.waitForEvent('load'), page.click(selector)])
   await snippetReady(page)
+}
+
+/** Taps the centre of `selector` `n` times, `gapMs` apart, as a thumb on a phone. */
+export async function taps(page: Page, selector: string, n: number, gapMs: number) {
+  const { x, y } = await centre(page, selector)
+  for (let i = 0; i < n; i++) {
+    if (i) await page.waitForTimeout(gapMs)
+    await page.touchscreen.tap(x, y)
+  }
+}
+
+/** A finger swipe scrolling the page by `dy` (positive: towards the end), as the browser's own touch gesture. */
+export async function swipe(page: Page, dy: number, speed = 1200) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Input.synthesizeScrollGesture', { x: 180, y: 400, yDistance: -dy, speed, gestureSourceType: 'touch' })
+  await cdp.detach()
+}
+
+/** Two fingers pinching at (x, y): `scale` > 1 zooms in. */
+export async function pinch(page: Page, x: number, y: number, scale: number) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Input.synthesizePinchGesture', { x, y, scaleFactor: scale, gestureSourceType: 'touch' })
+  await cdp.detach()
+}
+
+/** A double tap at the centre of `selector` (zooms a page without a mobile viewport). */
+export async function doubleTap(page: Page, selector: string) {
+  const { x, y } = await centre(page, selector)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Input.synthesizeTapGesture', { x, y, tapCount: 2, gestureSourceType: 'touch' })
+  await cdp.detach()
+}
+
+/** Moves the mouse along generated samples (`humanMotion`), in real time. */
+export async function trace(page: Page, samples: Array<{ x: number; y: number; t: number }>) {
+  const t0 = Date.now() - (samples[0]?.t ?? 0)
+  for (const [i, s] of samples.entries()) {
+    const wait = s.t - (Date.now() - t0)
+    // Behind (a loaded machine): skip to catch up rather than slow the movement down.
+    if (wait < -16 && i < samples.length - 1) continue
+    if (wait > 0) await page.waitForTimeout(wait)
+    await page.mouse.move(s.x, s.y)
+  }
 }
