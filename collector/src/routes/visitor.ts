@@ -20,6 +20,7 @@ import { LiveIndex } from '../live/LiveIndex.ts'
 import { viewportClass } from '../ingest/viewportClass.ts'
 import { neutralizeUrls } from '../ingest/neutralizeUrls.ts'
 import type { SiteSettings } from '@wince/snippet/wire'
+import { trailRoutes } from './trail.ts'
 
 /**
  * How long a visitor's return channel stays open without an offer, ms. The
@@ -182,6 +183,8 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, stream
       })
       return c.json({ ok: true }, 202)
     })
+    .options('/v1/trail', preflight)
+    .route('/', trailRoutes({ client, sites, uploads, solicited, visitorSite, trustProxy }))
     .get('/v1/live', valid('query', liveQuery), (c) => {
       const { s, sid: session } = c.req.valid('query')
       const site = visitorSite(c, sites, s)
