@@ -2,6 +2,12 @@
 export const BUDGETS = {
   /** `s.js` core, bytes of gzip (level 9). Lazy chunks do not count. */
   snippetGzipBytes: 4096,
+  /**
+   * A default page view's Wince scripts, bytes of gzip (level 9): the core and the chunks
+   * every page view loads (the boot chunk) on a page whose snapshot is stored. The recorder,
+   * forms, vitals, snapshot and help chunks load only when called for.
+   */
+  pageViewGzipBytes: 8192,
   /** Main-thread time the snippet adds, ms per 1,000 input events. */
   mainThreadMsPer1000: 3,
   /** Longest task of the snippet's own, ms. */

@@ -10,7 +10,7 @@ import { PendingOffers } from '../live/PendingOffers.ts'
 import { StreamGate } from '../live/StreamGate.ts'
 import { UploadLimits } from '../ingest/UploadLimits.ts'
 import { nestsDeeper } from '../ingest/nestsDeeper.ts'
-import { publicSettings, type Site, type Sites } from '../sites/Sites.ts'
+import { DEFAULT_VITALS_SAMPLE, publicSettings, type Site, type Sites } from '../sites/Sites.ts'
 import { clientIp, requestOrigin } from './collect.ts'
 import { bareUrl } from '../ingest/atTheDoor.ts'
 import { readBody } from '../ingest/readBody.ts'
@@ -136,7 +136,7 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, stream
         ...publicSettings(site),
         snapshot: page && (await wanted.ask(site.id, url, vc)) ? solicited.snapshotToken(site.id, url, vc) : false,
         ...(site.recording !== 'off' && ID_RULE.test(sid) && { replay: solicited.replayToken(site.id, sid) }),
-        vitals: Math.random() < (site.vitalsSample ?? 1),
+        vitals: Math.random() < (site.vitalsSample ?? DEFAULT_VITALS_SAMPLE),
       }
       // The answer is per page view (snapshot, sampling): not cached.
       c.header('cache-control', 'no-store')
