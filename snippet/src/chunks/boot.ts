@@ -22,6 +22,8 @@ export const VITALS_IDLE_MAX_MS = 5000
 
 /** Elements whose focus loads the forms chunk (it narrows them down to the fields a visitor types into). */
 const FORM_FIELDS = 'input,select,textarea'
+/** Input events kept for the forms chunk at most while it loads: a visitor types a few a second. */
+const EARLY_INPUTS_MAX = 50
 
 const e = endpoint()
 
@@ -139,7 +141,13 @@ chunk('boot', (c: Ctx) => {
   // Forms: struggles as they happen; on leaving, a form edited and not sent (before the last beacon goes).
   // Their chunk loads with the first field the visitor focuses.
   const leave = () => c.w?.()
-  listen(c, document, 'focusin', (v: FocusEvent) => (v.target as Element).matches?.(FORM_FIELDS) && need('forms'))
+  listen(c, document, 'focusin', (v: FocusEvent) => {
+    if (!(v.target as Element).matches?.(FORM_FIELDS) || got.forms) return
+    c.fe = []
+    need('forms')
+  })
+  // Until the forms chunk runs, its input events wait here (a handful: the chunk is a moment away).
+  listen(c, document, 'input', (v: Event) => c.fe && c.fe.length < EARLY_INPUTS_MAX && c.fe.push(v))
   listen(c, window, 'pagehide', () => {
     leave()
     end()

@@ -59,13 +59,14 @@ function shows(f: Element): boolean {
 }
 
 /**
- * The form watcher (boot chunk): feeds the form-struggle detector from the DOM and
+ * The form watcher (forms chunk): feeds the form-struggle detector from the DOM and
  * emits its decisions as `form_struggle` signals. Starts when the page has a field, or
  * when the visitor first focuses one. Reads no value: only whether a field is empty,
  * and what the page says of it. Returns `leave`, for the end of a page view (abandon:
- * sent with the unload beacon, not scored, so never an alert by itself).
+ * sent with the unload beacon, not scored, so never an alert by itself). `early`: input
+ * events the page saw before this code loaded (the boot chunk keeps them), fed first.
  */
-export function watchForms(c: Ctx): () => void {
+export function watchForms(c: Ctx, early: readonly Event[] = []): () => void {
   const detect = createFormStruggle()
   const ans = new Set<unknown>()
   const sent = new Map<unknown, Element>()
@@ -121,7 +122,7 @@ export function watchForms(c: Ctx): () => void {
   const start = () => {
     if (on) return
     on = true
-    listen(c, window, 'input', (e: Event) => {
+    const input = (e: Event) => {
       const f = field(e.target)
       if (!f) return
       let auto = false
@@ -133,7 +134,9 @@ export function watchForms(c: Ctx): () => void {
       const v = e.isTrusted && !auto && (e instanceof InputEvent ? e.inputType != 'insertReplacementText' : f.localName == 'select')
       if (v) edited.add(f)
       feed({ k: 'edit', f, form: formOf(f), t: e.timeStamp, empty: f.value == '', v })
-    })
+    }
+    early.forEach(input)
+    listen(c, window, 'input', input)
     listen(c, window, 'focusout', (e: FocusEvent) => {
       const f = field(e.target)
       if (!f || !edited.delete(f)) return
