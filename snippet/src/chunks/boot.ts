@@ -22,8 +22,8 @@ export const VITALS_IDLE_MAX_MS = 5000
 
 /** Elements whose focus loads the forms chunk (it narrows them down to the fields a visitor types into). */
 const FORM_FIELDS = 'input,select,textarea'
-/** Input events kept for the forms chunk at most while it loads: a visitor types a few a second. */
-const EARLY_INPUTS_MAX = 50
+/** Form events kept for the forms chunk at most while it loads: a visitor types a few a second. */
+const EARLY_EVENTS_MAX = 50
 
 const e = endpoint()
 
@@ -141,13 +141,21 @@ chunk('boot', (c: Ctx) => {
   // Forms: struggles as they happen; on leaving, a form edited and not sent (before the last beacon goes).
   // Their chunk loads with the first field the visitor focuses.
   const leave = () => c.w?.()
-  listen(c, document, 'focusin', (v: FocusEvent) => {
-    if (!(v.target as Element).matches?.(FORM_FIELDS) || got.forms) return
+  // A field focused, or a press inside a form (a submit the browser refuses comes before any focus), loads it;
+  // until it runs, the form events wait here (a handful: the chunk is a moment away).
+  const formsNeeded = (v: Event) => {
+    const t = v.target as Element
+    if (got.forms || !(t.matches?.(FORM_FIELDS) || t.closest?.('form'))) return
     c.fe = []
     need('forms')
-  })
-  // Until the forms chunk runs, its input events wait here (a handful: the chunk is a moment away).
-  listen(c, document, 'input', (v: Event) => c.fe && c.fe.length < EARLY_INPUTS_MAX && c.fe.push(v))
+  }
+  listen(c, document, 'focusin', formsNeeded)
+  listen(c, document, 'pointerdown', formsNeeded)
+  for (const type of ['input', 'focusout', 'invalid', 'click', 'submit'])
+    listen(c, document, type, (v: Event) => {
+      if (type == 'click') formsNeeded(v)
+      c.fe && c.fe.length < EARLY_EVENTS_MAX && c.fe.push(v)
+    })
   listen(c, window, 'pagehide', () => {
     leave()
     end()

@@ -88,6 +88,7 @@ export async function sideBySide(browser: Browser, collector: TestCollector, rou
       30_000,
       500,
     )
+    log('  the page\'s snapshot is stored; warming up each variant once…')
     for (const v of VARIANTS) if (v !== 'bare' && v !== 'wince') await once(browser, page, v, collector, stub.url) // warm compile caches and the stub
     for (let r = 0; r < rounds; r++) {
       // Interleaved: each round starts with another variant.
