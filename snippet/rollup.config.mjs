@@ -61,7 +61,9 @@ const nameChunks = () => ({
   writeBundle() {
     const codes = CHUNKS.map((n) => readFileSync(`dist/${n}.js`, 'utf8'))
     names.chunks = hash(...codes)
-    CHUNKS.forEach((n, i) => writeFileSync(`dist/${n}.${names.chunks}.js`, codes[i]))
+    CHUNKS.forEach((n, i) => {
+      writeFileSync(`dist/${n}.${names.chunks}.js`, codes[i])
+    })
   },
 })
 

@@ -25,15 +25,8 @@ import type { Sites } from './sites/Sites.ts'
 import type { Writer } from './store/Writer.ts'
 import { SiteDiagnostics } from './diagnostics/SiteDiagnostics.ts'
 
-export type { ApiType } from './routes/api.ts'
-export type { Alert, AlertState, AlertUpdate, AgentJoined, Offer, OfferAnswer } from './live/LiveBus.ts'
-export type { Delivery } from './webhooks/WebhookSender.ts'
-export type { SignalRow } from './queries/querySignals.ts'
-export type { FrictionPage } from './queries/queryFrictionPages.ts'
-export type { FrictionElement } from './queries/queryFrictionElements.ts'
-export type { Issue, IssueStatus } from './issues/listIssues.ts'
-export type { SessionRow } from './queries/querySessionList.ts'
-export type { SiteDiagnosis } from './diagnostics/SiteDiagnostics.ts'
+// The types the dashboard imports (`import type … from '@wince/collector'`).
+export type * from './types.ts'
 
 export interface AppDeps {
   client: ClickHouseClient

@@ -1,11 +1,10 @@
 import type { Options } from './Options'
 import { guard } from './core/guard'
-import { stopAll } from './core/registry'
 import { rid } from './core/rid'
 import { load, save } from './core/storage'
 import * as queue from './transport/queue'
 import * as emitter from './api/emit'
-import * as callbacks from './api/callbacks'
+import { begin, live } from './stop'
 import * as activity from './dom/activity'
 import * as clicks from './dom/clicks'
 import * as pointer from './dom/pointer'
@@ -14,8 +13,7 @@ import * as pageView from './dom/pageView'
 import * as ext from './ext/ext'
 import { install, wince } from './api/wince'
 
-/** Started and not stopped; chunks only run while it is on. */
-export let live = false
+export { stop } from './stop'
 
 /**
  * Starts Wince once per page: transport, signal pipeline, the page API (replaying calls
@@ -24,7 +22,7 @@ export let live = false
  */
 export const start = guard((o: Options): void => {
   if (live || !o?.site) return
-  live = true
+  begin()
   const sid = load<string>('sid') || rid()
   save('sid', sid)
   const e = (o.endpoint || location.origin).replace(/\/+$/, '')
@@ -46,14 +44,3 @@ export const start = guard((o: Options): void => {
     pageView.start()
   })
 })
-
-/** Stops everything in reverse order: sends what is queued, removes every listener and wrapper. */
-export function stop(): void {
-  if (!live) return
-  live = false
-  clicks.stop()
-  activity.stop()
-  queue.stop()
-  callbacks.stop()
-  stopAll()
-}

@@ -105,7 +105,7 @@ describe('hostile traffic from one client', () => {
       })()
 
       const started = Date.now()
-      const struggle = (sid: string) => ({ k: 'struggle', id: rid('al'), t: Date.now(), u: `${ORIGIN}/checkout`, sc: 9, rs: [{ type: 'rage_click', sel: 'button#pay', lb: 'button', t: Date.now(), n: 5, pts: 6 }] })
+      const struggle = (_sid: string) => ({ k: 'struggle', id: rid('al'), t: Date.now(), u: `${ORIGIN}/checkout`, sc: 9, rs: [{ type: 'rage_click', sel: 'button#pay', lb: 'button', t: Date.now(), n: 5, pts: 6 }] })
       const statuses: Record<number, number> = {}
       // 300 sessions with one alert each, then one session with 300 in one beacon.
       for (let i = 0; i < 300; i += 50) {

@@ -90,7 +90,10 @@ describe('CSRF from a same-site page on another port, in real Chromium', () => {
     const cdp = await context.newCDPSession(page)
     await cdp.send('Network.enable')
     const wire = new Map<string, { url?: string; method?: string; cookie?: boolean; status?: number }>()
-    const entry = (id: string) => wire.get(id) ?? (wire.set(id, {}), wire.get(id)!)
+    const entry = (id: string) => {
+      if (!wire.has(id)) wire.set(id, {})
+      return wire.get(id)!
+    }
     cdp.on('Network.requestWillBeSent', (e) => void Object.assign(entry(e.requestId), { url: e.request.url, method: e.request.method }))
     cdp.on('Network.responseReceived', (e) => void (entry(e.requestId).status ??= e.response.status))
     cdp.on('Network.requestWillBeSentExtraInfo', (e) => void (entry(e.requestId).cookie = /wince_session=/.test(String(e.headers.Cookie ?? e.headers.cookie ?? ''))))

@@ -17,7 +17,9 @@ const TOKEN = 'durability-admin-token'
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const dirs: string[] = []
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
 
 function collectorEnv() {
   const dataDir = mkdtempSync(join(tmpdir(), 'wince-durability-'))

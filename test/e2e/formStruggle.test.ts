@@ -187,7 +187,7 @@ describe('form struggle', () => {
   const signalsOf = (session: string) => collector.api<{ signals: SignalRow[] }>(`/api/signals?site=demo&session=${encodeURIComponent(session)}`)
 
   for (const [device, options] of Object.entries(DEVICES)) {
-    const press: Press = device == 'phone' ? (p, s) => p.tap(s) : (p, s) => p.click(s)
+    const press: Press = device === 'phone' ? (p, s) => p.tap(s) : (p, s) => p.click(s)
     // WINCE_FORMS_ONLY=<regexp>: only the scenarios whose names match.
     for (const s of scenarios.filter((x) => !process.env.WINCE_FORMS_ONLY || new RegExp(process.env.WINCE_FORMS_ONLY).test(x.name))) {
       it(`${device}: ${s.name} → ${s.expect.join(', ') || 'nothing'}`, async () => {
@@ -219,7 +219,7 @@ describe('form struggle', () => {
           const { signals } = await signalsOf(session)
           const forms = signals.filter((r) => r.type === 'form_struggle')
           const got = forms.map((r) => r.why).sort()
-          results.push(`| ${device} | ${s.name} | ${s.expect.join(', ') || '—'} | ${got.join(', ') || '—'} | ${JSON.stringify(got) == JSON.stringify(s.expect) ? 'exact' : 'WRONG'} |`)
+          results.push(`| ${device} | ${s.name} | ${s.expect.join(', ') || '—'} | ${got.join(', ') || '—'} | ${JSON.stringify(got) === JSON.stringify(s.expect) ? 'exact' : 'WRONG'} |`)
           expect(pageErrors).toEqual([])
           expect(got, JSON.stringify(forms.map((r) => [r.why, r.selector, r.label, r.n]))).toEqual(s.expect)
           // No other signal type on these calm pages.

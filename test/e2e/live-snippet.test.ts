@@ -141,7 +141,7 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
   })
 
   it('sends a masked snapshot of the page: no e-mail, card number or name', async () => {
-    const [context, page] = await visit('shop.html')
+    const [context] = await visit('shop.html')
     const url = `${site.url}/shop.html`
     const stored = await poll(
       () => fetch(`${collector.url}/api/snapshot?site=demo&url=${encodeURIComponent(url)}&vc=desktop`, { headers: admin }).then(async (r) => (r.ok ? await r.text() : '')),

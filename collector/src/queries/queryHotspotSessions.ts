@@ -3,12 +3,19 @@ import { RANGE_FILTER } from './range.ts'
 import type { HeatmapFilter } from './heatmapFilter.ts'
 import { DESKTOP_MIN_WIDTH, TABLET_MIN_WIDTH } from '../ingest/viewportClass.ts'
 
+/** A session behind a hotspot: its clicks on the element and when it last clicked (epoch ms). */
+export interface HotspotSession {
+  session: string
+  clicks: number
+  last: number
+}
+
 /**
  * Sessions behind a hotspot: who clicked (or struggled on) an element, newest first —
  * only page views of the heatmap's viewport class (signals carry no width: their page
  * view's says), so the list agrees with the hotspot's count.
  */
-export async function queryHotspotSessions(client: ClickHouseClient, f: HeatmapFilter, selector: string, limit = 50): Promise<Array<{ session: string; clicks: number; last: number }>> {
+export async function queryHotspotSessions(client: ClickHouseClient, f: HeatmapFilter, selector: string, limit = 50): Promise<HotspotSession[]> {
   const rs = await client.query({
     query: `SELECT session, count() AS n, toUnixTimestamp64Milli(max(ts)) AS last_ms FROM (
         SELECT session, ts FROM clicks FINAL WHERE ${RANGE_FILTER} AND url = {url:String} AND vc = {vc:String} AND selector = {selector:String}

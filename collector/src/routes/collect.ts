@@ -16,6 +16,7 @@ import { SiteDiagnostics } from '../diagnostics/SiteDiagnostics.ts'
 import { RateLimiter, type Rate } from '../ingest/RateLimiter.ts'
 import { RecentIds } from '../ingest/RecentIds.ts'
 import { readBody } from '../ingest/readBody.ts'
+import { preflight } from './preflight.ts'
 import { toBatches } from '../ingest/toBatches.ts'
 import { alertContext, type AlertContext } from '../live/alertContext.ts'
 import { HelpDesk } from '../live/HelpDesk.ts'
@@ -62,13 +63,7 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
   const seen = new RecentIds()
 
   return new Hono()
-    .options('/v1/collect', (c) => {
-      c.header('access-control-allow-origin', c.req.header('origin') ?? '*')
-      c.header('access-control-allow-methods', 'POST')
-      c.header('access-control-allow-headers', 'content-type, content-encoding')
-      c.header('access-control-max-age', '86400')
-      return c.body(null, 204)
-    })
+    .options('/v1/collect', preflight)
     .post(
       '/v1/collect',
       // The body is read (and its size held to the limit) by readBody, which keeps the

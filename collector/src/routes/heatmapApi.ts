@@ -13,9 +13,16 @@ import { queryVitals } from '../queries/queryVitals.ts'
 import { valid } from '../validate/valid.ts'
 import { heatmapLayerQuery, heatmapQuery, hotspotQuery, rangeQuery } from '../validate/queries.ts'
 
+/** One element of a heatmap: its clicks (or signals) and the sessions behind them. */
+export interface Hotspot {
+  selector: string
+  clicks: number
+  sessions: number
+}
+
 /** Elements of a heatmap ranked: what the hotspot list shows. */
-export function hotspots(cells: HeatCell[]): Array<{ selector: string; clicks: number; sessions: number }> {
-  const by = new Map<string, { selector: string; clicks: number; sessions: number }>()
+export function hotspots(cells: HeatCell[]): Hotspot[] {
+  const by = new Map<string, Hotspot>()
   for (const c of cells) {
     const h = by.get(c.selector) ?? { selector: c.selector, clicks: 0, sessions: 0 }
     h.clicks += c.clicks

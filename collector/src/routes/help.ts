@@ -1,15 +1,17 @@
 import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { z } from 'zod'
+import { checked } from '../validate/valid.ts'
+import { id } from '../validate/id.ts'
 import { ApiError } from '../ApiError.ts'
 import type { HelpDesk } from '../live/HelpDesk.ts'
 import type { Alert, LiveBus } from '../live/LiveBus.ts'
 import { queryAlertExists } from '../queries/queryAlertExists.ts'
+import { insertHelpRequest } from '../queries/insertHelpRequest.ts'
 import { DEFAULT_AGENT_WAIT_S, type Sites } from '../sites/Sites.ts'
 import { readBody } from '../ingest/readBody.ts'
-import { visitorSite } from './visitor.ts'
+import { visitorSite } from './visitorSite.ts'
 
-const id = z.string().regex(/^[\w-]{1,64}$/, 'letters, digits, _ or - only')
 const helpBody = z.strictObject({ s: id, sid: id, alert: id })
 
 /** A help request is a few ids: anything larger is not one. */
@@ -31,20 +33,9 @@ export interface HelpDeps {
  */
 export function helpRoutes({ client, bus, sites, desk }: HelpDeps) {
   return new Hono().post('/v1/help', async (c) => {
-    let raw: unknown
-    try {
-      raw = JSON.parse(await readBody(c.req.raw, HELP_LIMITS))
-    } catch (err) {
-      if (err instanceof ApiError) throw err
-      throw new ApiError(400, 'body is not valid JSON')
-    }
-    const parsed = helpBody.safeParse(raw)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!
-      throw new ApiError(400, `${issue.path.join('.') || '(body)'}: ${issue.message}`)
-    }
-    const { sid, alert: alertId } = parsed.data
-    const site = visitorSite(c, sites, parsed.data.s)
+    const body = checked(helpBody, await readBody(c.req.raw, HELP_LIMITS))
+    const { sid, alert: alertId } = body
+    const site = visitorSite(c, sites, body.s)
     const agents = desk.presence.count(site.id)
     const wait = site.help?.wait ?? DEFAULT_AGENT_WAIT_S
     let alert: Alert | undefined = desk.alerts.get(alertId)
@@ -60,7 +51,7 @@ export function helpRoutes({ client, bus, sites, desk }: HelpDeps) {
       alert = { ...alert, help: 'requested', helpAt: at }
       desk.alerts.add(alert)
       bus.publish({ id: `help-${alertId}`, kind: 'help', site: site.id, session: sid, at, data: alert })
-      await client.insert({ table: 'help_requests', values: [{ site: site.id, alert_id: alertId, session: sid, at }], format: 'JSONEachRow' })
+      await insertHelpRequest(client, { site: site.id, alert_id: alertId, session: sid, at })
     }
     return c.json({ agents, wait, helpAt: alert.helpAt }, 202)
   })

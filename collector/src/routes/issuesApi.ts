@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { ApiError } from '../ApiError.ts'
-import type { Principal } from '../auth/requireRole.ts'
+import { jsonBody } from '../validate/valid.ts'
+import type { AuthEnv } from '../auth/requireRole.ts'
 import { listIssues } from '../issues/listIssues.ts'
 import { insertIssueStatus } from '../queries/insertIssueStatus.ts'
 import type { Sites } from '../sites/Sites.ts'
@@ -12,7 +13,8 @@ const STATUSES = ['open', 'fixed', 'ignored'] as const
 
 /** `/api/issues`: problems ranked by lost conversions, and their status. */
 export function issuesApi(client: ClickHouseClient, sites: Sites) {
-  return new Hono()
+  // Mounted behind `requireRole` (routes/api.ts): the principal is always set.
+  return new Hono<AuthEnv>()
     .get('/issues', async (c) => {
       const q = c.req.query()
       const range = parseRange(q)
@@ -25,17 +27,13 @@ export function issuesApi(client: ClickHouseClient, sites: Sites) {
     .post('/issues/:id/status', async (c) => {
       const id = c.req.param('id')
       if (!/^[0-9a-f]{16}$/.test(id)) throw new ApiError(400, 'id: an issue id (16 hex digits)')
-      let body: { site?: unknown; status?: unknown }
-      try {
-        body = (await c.req.json()) as typeof body
-      } catch {
-        throw new ApiError(400, 'body is not valid JSON')
-      }
+      // Checked field by field below, each with its own message.
+      const body = (await jsonBody(c.req.raw)) as { site?: unknown; status?: unknown } | null
       if (typeof body?.site !== 'string' || !sites.get(body.site)) throw new ApiError(400, 'site: the id of a configured site')
       if (!(STATUSES as readonly unknown[]).includes(body.status)) throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
-      const principal = c.get('principal' as never) as Principal | undefined
+      const principal = c.get('principal')
       const at = Date.now()
-      await insertIssueStatus(client, { site: body.site, issue: id, status: body.status as string, by: principal?.tokenId ?? '', at })
+      await insertIssueStatus(client, { site: body.site, issue: id, status: body.status as string, by: principal.tokenId, at })
       return c.json({ id, status: body.status, at })
     })
 }

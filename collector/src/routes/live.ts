@@ -5,11 +5,12 @@ import { z } from 'zod'
 import { ApiError } from '../ApiError.ts'
 import { valid } from '../validate/valid.ts'
 import { id } from '../validate/id.ts'
-import { requireRole, type Principal } from '../auth/requireRole.ts'
+import { requireRole, type AuthEnv, type Principal } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import type { AlertState, LiveBus } from '../live/LiveBus.ts'
 import { LiveIndex } from '../live/LiveIndex.ts'
-import { agentLook } from '../live/agentLook.ts'
+import { insertAlertAction } from '../queries/insertAlertAction.ts'
+import { agentLook } from '../wording/agentLook.ts'
 import type { Sites } from '../sites/Sites.ts'
 
 export interface LiveDeps {
@@ -39,7 +40,7 @@ export function liveRoutes({ client, bus, tokens, token, sites }: LiveDeps) {
     return id
   }
   const who = (p: Principal) => (p.tokenId === 'admin' ? 'admin' : (tokens.list().find((t) => t.id === p.tokenId)?.name ?? p.tokenId))
-  return new Hono()
+  return new Hono<AuthEnv>()
     .use('/alerts/*', requireRole(tokens, token, 'agent'))
     .use('/sessions/*', requireRole(tokens, token, 'agent'))
     .post('/alerts/:id/:action{claim|resolve|dismiss|reopen}', valid('param', alertParam), valid('json', actionBody), async (c) => {
@@ -50,14 +51,14 @@ export function liveRoutes({ client, bus, tokens, token, sites }: LiveDeps) {
       if ((await index.alertSession(siteOf(body.site), alertId)) !== body.session) {
         throw new ApiError(404, `no alert "${alertId}" of session "${body.session}" on site "${body.site}"`)
       }
-      const by = who(c.get('principal' as never) as Principal)
+      const by = who(c.get('principal'))
       const at = Date.now()
       const note = body.note ?? ''
-      await client.insert({ table: 'alert_actions', values: [{ site: body.site, alert_id: alertId, at, state, by, note }], format: 'JSONEachRow' })
+      await insertAlertAction(client, { site: body.site, alert_id: alertId, at, state, by, note })
       bus.publish({ id: `upd-${randomBytes(8).toString('hex')}`, kind: 'alert-update', site: body.site, session: body.session, at, data: { alertId, state, by, note, at } })
       if (state === 'claimed') {
         // The visitor's page shows who is coming only if that visitor asked for help (the help chunk decides).
-        const look = agentLook(tokens, (c.get('principal' as never) as Principal).tokenId, sites.get(body.site))
+        const look = agentLook(tokens, c.get('principal').tokenId, sites.get(body.site))
         bus.publish({ id: `join-${randomBytes(8).toString('hex')}`, kind: 'agent-joined', site: body.site, session: body.session, at, data: { alertId, ...look, at } })
       }
       return c.json({ alertId, state, by, at })
@@ -67,7 +68,7 @@ export function liveRoutes({ client, bus, tokens, token, sites }: LiveDeps) {
       const body = c.req.valid('json')
       if (!(await index.hasSession(siteOf(body.site), session))) throw new ApiError(404, `no session "${session}" on site "${body.site}"`)
       // The visitor reads this name: the agent's display name or the team's, never a token's name.
-      const by = agentLook(tokens, (c.get('principal' as never) as Principal).tokenId, sites.get(body.site)).name
+      const by = agentLook(tokens, c.get('principal').tokenId, sites.get(body.site)).name
       const offer = { id: `offer-${randomBytes(8).toString('hex')}`, message: body.message, link: body.link, by, at: Date.now() }
       bus.publish({ id: offer.id, kind: 'offer', site: body.site, session, at: offer.at, data: offer })
       return c.json({ offer }, 201)

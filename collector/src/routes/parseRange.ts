@@ -1,6 +1,6 @@
 import { ApiError } from '../ApiError.ts'
 import type { Range } from '../queries/range.ts'
-import { ID_RULE } from '../validate/id.ts'
+import { ID_MESSAGE, ID_RULE } from '../validate/id.ts'
 
 /** Default look-back when `from` is not given: the last day. */
 export const DEFAULT_RANGE_MS = 24 * 3600 * 1000
@@ -12,7 +12,7 @@ export const DEFAULT_RANGE_MS = 24 * 3600 * 1000
 export function parseRange(query: Record<string, string | undefined>, now = Date.now()): Range {
   const site = query.site
   if (!site) throw new ApiError(400, 'site: required (e.g. ?site=demo)')
-  if (!ID_RULE.test(site)) throw new ApiError(400, 'site: letters, digits, _ or - only')
+  if (!ID_RULE.test(site)) throw new ApiError(400, `site: ${ID_MESSAGE}`)
   const to = parseTime('to', query.to) ?? now + 1
   const from = parseTime('from', query.from) ?? to - DEFAULT_RANGE_MS
   if (from >= to) throw new ApiError(400, 'from: must be before to')

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { ApiError } from '../ApiError.ts'
-import { valid } from '../validate/valid.ts'
+import { jsonBody, valid } from '../validate/valid.ts'
 import { id } from '../validate/id.ts'
 import { requireRole } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
@@ -35,14 +35,6 @@ function validSite(body: unknown, id: string): Site {
   if (parsed.success) return parsed.data
   const issues = parsed.error.issues.slice(0, 20).map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }))
   throw new ApiError(400, `${issues[0]!.field}: ${issues[0]!.message}`, { field: issues[0]!.field, issues })
-}
-
-async function jsonBody(req: Request): Promise<unknown> {
-  try {
-    return await req.json()
-  } catch {
-    throw new ApiError(400, 'body is not valid JSON')
-  }
 }
 
 const objectBody = async (req: Request): Promise<Record<string, unknown>> => {

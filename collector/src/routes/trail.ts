@@ -1,15 +1,18 @@
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { z } from 'zod'
 import { checked } from '../validate/valid.ts'
 import { id } from '../validate/id.ts'
 import { ApiError } from '../ApiError.ts'
-import type { Site, Sites } from '../sites/Sites.ts'
+import type { Sites } from '../sites/Sites.ts'
 import type { UploadLimits } from '../ingest/UploadLimits.ts'
 import type { Solicited } from '../ingest/Solicited.ts'
 import { readBody } from '../ingest/readBody.ts'
 import { bareUrl } from '../ingest/atTheDoor.ts'
 import { clientIp } from './collect.ts'
+import { preflight } from './preflight.ts'
+import { visitorSite } from './visitorSite.ts'
+import { insertReplayChunk } from '../queries/insertReplayChunk.ts'
 import { TRAIL_SEQ_BASE } from '../replay/trailRun.ts'
 
 /**
@@ -54,7 +57,6 @@ export interface TrailDeps {
   uploads: UploadLimits
   /** The replay tokens of `/v1/site` answers: a trail is a replay, told to record like one. */
   solicited: Solicited
-  visitorSite(c: Context, sites: Sites, siteId: string | undefined): Site
   trustProxy: boolean
 }
 
@@ -64,8 +66,8 @@ export interface TrailDeps {
  * recording. Stored beside the replay runs (`replay_chunks`, seq from {@link TRAIL_SEQ_BASE}),
  * played over the page's stored snapshot.
  */
-export function trailRoutes({ client, sites, uploads, solicited, visitorSite, trustProxy }: TrailDeps) {
-  return new Hono().post('/v1/trail', async (c) => {
+export function trailRoutes({ client, sites, uploads, solicited, trustProxy }: TrailDeps) {
+  return new Hono().options('/v1/trail', preflight).post('/v1/trail', async (c) => {
     uploads.checkIp(clientIp(c, trustProxy), 'trail')
     const text = await readBody(c.req.raw, TRAIL_LIMITS)
     const body = checked(trailBody, text)
@@ -77,11 +79,8 @@ export function trailRoutes({ client, sites, uploads, solicited, visitorSite, tr
     const ev = [...body.ev].sort((a, b) => a[0] - b[0])
     uploads.charge(site.id, text.length, 'trail')
     const stored: TrailUpload = { s: site.id, sid: body.sid, pv: body.pv, seq: body.seq, alert: body.alert, u: bareUrl(body.u), vw: body.vw, vh: body.vh, dw: Math.round(body.dw), dh: Math.round(body.dh), ev }
-    await client.insert({
-      table: 'replay_chunks',
-      values: [{ site: site.id, session: body.sid, page_view: body.pv, seq: TRAIL_SEQ_BASE + body.seq, ts: ev[0]![0], alert: body.alert, events: JSON.stringify(stored) }],
-      format: 'JSONEachRow',
-    })
+    // The schema holds at least one step.
+    await insertReplayChunk(client, { site: site.id, session: body.sid, page_view: body.pv, seq: TRAIL_SEQ_BASE + body.seq, ts: ev[0]![0], alert: body.alert, events: JSON.stringify(stored) })
     return c.json({ ok: true }, 202)
   })
 }

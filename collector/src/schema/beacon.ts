@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Beacon, WireEvent } from '@wince/snippet/wire'
 import { SIGNAL_TYPES, WIRE_VERSION } from '@wince/snippet/wire'
+import { id } from '../validate/id.ts'
 
 /** Bounds on every field: a beacon is stranger-supplied input. */
 export const LIMITS = {
@@ -8,6 +9,7 @@ export const LIMITS = {
   eventsPerBeacon: 500,
   /** Reasons per struggle alert. */
   reasonsPerAlert: 20,
+  /** The length in the one id rule (validate/id.ts, ID_RULE), which the beacon's ids follow. */
   idLength: 64,
   urlLength: 2048,
   selectorLength: 512,
@@ -23,7 +25,6 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** Free text of at most `max` characters, made well-formed (a lone surrogate becomes U+FFFD). */
 const text = (max: number) => z.string().max(max).transform((s) => s.replace(LONE_SURROGATE, '\ufffd'))
 
-const id = z.string().min(1).max(LIMITS.idLength).regex(/^[\w-]+$/, 'letters, digits, _ or - only')
 /** Epoch ms between 2020 and 2100: anything else is a broken clock or a forgery. */
 const epochMs = z.number().int().min(1_577_836_800_000).max(4_102_444_800_000)
 const url = z.string().max(LIMITS.urlLength).regex(/^https?:\/\//, 'an http(s) URL').transform((s) => s.replace(LONE_SURROGATE, '\ufffd'))
@@ -125,7 +126,7 @@ export const eventSchema = z.discriminatedUnion('k', [
 /** The envelope; events are validated one by one so one bad event never drops the rest. */
 export const envelopeSchema = z.strictObject({
   v: z.literal(WIRE_VERSION),
-  s: z.string().min(1).max(64).regex(/^[\w-]+$/, 'letters, digits, _ or - only'),
+  s: id,
   sid: id,
   pv: id,
   t: epochMs.optional(),

@@ -1,6 +1,7 @@
 import type { Beacon, ClickEvent, GoalEvent, PageEvent, Reason, ScrollEvent, SignalEvent, StruggleEvent, VitalEvent, WireEvent } from '@wince/snippet/wire'
 import { SIGNAL_TYPES, WIRE_VERSION } from '@wince/snippet/wire'
 import { LIMITS } from './beacon.ts'
+import { ID_RULE } from '../validate/id.ts'
 
 /**
  * The ingest path's validator: the same rules as the zod schema in `beacon.ts`, written
@@ -17,9 +18,9 @@ type Bad = typeof BAD
 type Field<T> = (v: unknown) => T | Bad
 
 /** A check for every field of `T`, none missing, none extra; optional fields accept `undefined`. */
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is the standard test for an optional key.
 type Spec<T> = { readonly [K in keyof T]-?: {} extends Pick<T, K> ? Field<T[K] | undefined> : Field<T[K]> }
 
-const ID = /^[\w-]+$/
 const HTTP = /^https?:\/\//
 
 /** Free text of at most `max` characters; a lone surrogate becomes U+FFFD (ClickHouse refuses them). */
@@ -28,7 +29,7 @@ const text =
   (v) =>
     typeof v === 'string' && v.length <= max ? (v.isWellFormed() ? v : v.toWellFormed()) : BAD
 
-const id: Field<string> = (v) => (typeof v === 'string' && v.length >= 1 && v.length <= LIMITS.idLength && ID.test(v) ? v : BAD)
+const id: Field<string> = (v) => (typeof v === 'string' && ID_RULE.test(v) ? v : BAD)
 
 const url: Field<string> = (v) =>
   typeof v === 'string' && v.length <= LIMITS.urlLength && HTTP.test(v) ? (v.isWellFormed() ? v : v.toWellFormed()) : BAD

@@ -7,5 +7,8 @@ import { z } from 'zod'
  */
 export const ID_RULE = /^[\w-]{1,64}$/
 
+/** What {@link ID_RULE} asks for, in words a caller can act on. */
+export const ID_MESSAGE = '1 to 64 letters, digits, _ or - only'
+
 /** {@link ID_RULE} as a schema, with the message a caller can act on. */
-export const id = z.string().regex(ID_RULE, '1 to 64 letters, digits, _ or - only')
+export const id = z.string().regex(ID_RULE, ID_MESSAGE)

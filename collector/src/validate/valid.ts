@@ -43,6 +43,18 @@ export function valid<T extends keyof ValidationTargets, S extends z.ZodType>(ta
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i
 
 /**
+ * A request's body as JSON, or the usual 400: for a route that checks the value
+ * further itself (a whole site's settings with every issue named, a merge patch).
+ */
+export async function jsonBody(req: Request): Promise<unknown> {
+  try {
+    return await req.json()
+  } catch {
+    throw new ApiError(400, 'body is not valid JSON')
+  }
+}
+
+/**
  * The same check for a value a route had to read itself (a gzip body read
  * with its limits, or text a visitor's page sent as `text/plain` to avoid a
  * preflight): parses JSON text, then the schema; the same 400s.

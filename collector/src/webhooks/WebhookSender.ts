@@ -109,7 +109,10 @@ export class WebhookSender {
   private _later(hook: Hook, earliest: number, fn: () => void): void {
     const at = Math.max(earliest, hook.nextAt)
     hook.nextAt = at + this._windowMs
-    if (at <= Date.now()) return fn()
+    if (at <= Date.now()) {
+      fn()
+      return
+    }
     const timer = setTimeout(() => {
       this._timers.delete(timer)
       fn()

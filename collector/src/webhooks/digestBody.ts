@@ -1,5 +1,5 @@
 import type { Alert } from '../live/LiveMessage.ts'
-import { describeAlert } from '../live/describeAlert.ts'
+import { describeAlert } from '../wording/describeAlert.ts'
 
 /** Alerts listed in one digest; past this only the count grows (a chat message stays readable). */
 export const DIGEST_MAX_ALERTS = 20

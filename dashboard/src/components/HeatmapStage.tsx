@@ -45,6 +45,7 @@ export function HeatmapStage({ snapshot, layer, cells, reached, selected, onHove
     const el = outer.current
     if (!el) return
     const fit = () => setScale(Math.min(1, el.clientWidth / width))
+    // biome-ignore lint/suspicious/noFocusedTests: a local function named fit, not a focused test.
     fit()
     const ro = new ResizeObserver(fit)
     ro.observe(el)

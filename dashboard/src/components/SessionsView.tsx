@@ -89,7 +89,10 @@ export function SessionsView({ list, onRefresh, onOpen, aside }: Props) {
                 {list.sessions.value.map((s) => (
                   <tr key={s.session} data-testid="session-row" data-session={s.session} class="clickable" onClick={() => onOpen(s)}>
                     <td>
-                      <button type="button" class="link" onClick={(e) => (e.stopPropagation(), onOpen(s))}>
+                      <button type="button" class="link" onClick={(e) => {
+                        e.stopPropagation()
+                        onOpen(s)
+                      }}>
                         {s.session.slice(0, 8)}
                       </button>
                     </td>

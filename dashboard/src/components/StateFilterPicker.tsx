@@ -10,6 +10,7 @@ const LABELS: Record<StateFilter, string> = { open: 'Open', claimed: 'Claimed', 
 /** Which alerts the queue shows: still open, being handled, or every one. */
 export function StateFilterPicker({ filter }: Props) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons; a fieldset would bring its own border and legend.
     <div class="segmented" role="group" aria-label="Show alerts">
       {STATE_FILTERS.map((f) => (
         <button key={f} type="button" data-testid={`state-filter-${f}`} aria-pressed={filter.value === f} onClick={() => (filter.value = f)}>

@@ -155,7 +155,10 @@ describe('alertsModel', () => {
     const stop = model.watch('demo', 3_600_000)
     await vi.waitFor(() => expect(ids(model.alerts.value)).toEqual(['b', 'a']))
     let updates = 0
-    const dispose = effect(() => void (model.alerts.value, updates++))
+    const dispose = effect(() => {
+      void model.alerts.value
+      updates++
+    })
     updates = 0
     for (let i = 0; i < 1_000; i++) streams[0]!.emit('alert', JSON.stringify(alert(`f${i}`, 1_750_000_000_000 + i)))
     streams[0]!.emit('help', JSON.stringify({ ...alert('a', 1_749_999_980_000), help: 'requested', helpAt: 1_750_000_000_500 }))

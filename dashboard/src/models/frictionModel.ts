@@ -1,3 +1,4 @@
+import type { InferResponseType } from 'hono/client'
 import { signal, type ReadonlySignal } from '@preact/signals'
 import type { FrictionElement, FrictionPage } from '@wince/collector'
 import { readJson, type Api } from '../api.ts'
@@ -6,11 +7,7 @@ import { readJson, type Api } from '../api.ts'
 export const FRICTION_REFRESH_MS = 30_000
 
 /** The collector's overview: signals over time, struggling sessions per page, web vitals per page. */
-export interface Overview {
-  trend: { bucketMs: number; points: ReadonlyArray<{ t: number; type: string; n: number }> }
-  struggling: ReadonlyArray<{ url: string; sessions: number; struggling: number; share: number }>
-  vitals: ReadonlyArray<{ url: string; name: 'LCP' | 'INP' | 'CLS'; p75: number; samples: number; element: string }>
-}
+export type Overview = InferResponseType<Api['overview']['$get'], 200>
 
 export interface FrictionModel {
   pages: ReadonlySignal<readonly FrictionPage[]>

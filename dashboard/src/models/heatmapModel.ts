@@ -1,36 +1,11 @@
+import type { HeatCell, Hotspot, HotspotSession, StoredSnapshot } from '@wince/collector/types'
 import { effect, signal, type ReadonlySignal, type Signal } from '@preact/signals'
 import { ApiCallError, readJson, type Api } from '../api.ts'
 import { findLayer, findViewport, type LayerId, type Viewport } from '../lib/layers.ts'
 
 /** A page snapshot as stored: rrweb-snapshot's serialized document and the sizes it was taken at. */
-export interface Snapshot {
-  ts: number
-  vw: number
-  vh: number
-  dw: number
-  dh: number
-  snap: unknown
-}
-
-export interface HeatCell {
-  selector: string
-  gfx: number
-  gfy: number
-  clicks: number
-  sessions: number
-}
-
-export interface Hotspot {
-  selector: string
-  clicks: number
-  sessions: number
-}
-
-export interface HotspotSession {
-  session: string
-  clicks: number
-  last: number
-}
+export type Snapshot = StoredSnapshot
+export type { HeatCell, Hotspot, HotspotSession }
 
 export interface HeatmapModel {
   /** Pages with views in the range, most viewed first. */
@@ -84,7 +59,7 @@ export function createHeatmapModel(api: Api, search: string): HeatmapModel {
     snapshotNote.value = null
     try {
       const body = await readJson(await api.snapshot.$get({ query: { site, url: page, vc: v } }))
-      if (snapKey === key) snapshot.value = body as Snapshot
+      if (snapKey === key) snapshot.value = body
     } catch (err) {
       if (snapKey !== key) return
       snapshotNote.value = err instanceof ApiCallError && err.status === 404 ? `No snapshot of this page at ${v} size yet: one is taken on a next visit.` : `Could not load the snapshot: ${(err as Error).message}`

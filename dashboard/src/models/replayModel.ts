@@ -104,7 +104,10 @@ export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayMode
 
   function setFollow(on: boolean): void {
     const t = target.peek()
-    if (!on || !t) return stopFollowing()
+    if (!on || !t) {
+      stopFollowing()
+      return
+    }
     if (timer) return
     follow.value = true
     const call = latest

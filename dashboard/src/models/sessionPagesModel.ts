@@ -1,12 +1,10 @@
+import type { InferResponseType } from 'hono/client'
 import { signal, type ReadonlySignal } from '@preact/signals'
 import { readJson, type Api } from '../api.ts'
 import { mapWith } from '../lib/mapWith.ts'
 
 /** A session's page views, oldest first, and when it was first seen (epoch ms, null if no page view was stored). */
-export interface SessionPages {
-  pages: ReadonlyArray<{ url: string; ts: number; pageView: string }>
-  firstSeen: number | null
-}
+export type SessionPages = InferResponseType<Api['sessions'][':session']['pages']['$get'], 200>
 
 export interface SessionPagesModel {
   /** Loaded sessions. */

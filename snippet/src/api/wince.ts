@@ -1,10 +1,22 @@
-import type { ScoreTuning } from '../score/createStruggleScore'
+import type { ScoreTuning, Struggle } from '../score/createStruggleScore'
+import type { SignalEvent } from '../wire'
 import { guard } from '../core/guard'
 import { consent, ctx } from '../transport/queue'
 import { on } from './callbacks'
 import { tune } from './emit'
 import { register } from '../ext/ext'
-import { live, stop } from '../start'
+import type { Factory } from '../ext/Ctx'
+import { live, stop } from '../stop'
+
+/** What each page event hands its callbacks. */
+export interface WinceEvents {
+  /** A detector fired (a copy: changing it changes nothing sent). */
+  signal: SignalEvent
+  /** The struggle score crossed its threshold. */
+  struggle: Struggle
+  /** The help prompt's action was chosen: 'chat' opens the site's chat; 'fallback' when the site has no help link. */
+  help: { action: 'chat' | 'fallback' }
+}
 
 /**
  * The page API, the snippet's only global (`window.wince`):
@@ -17,7 +29,7 @@ import { live, stop } from '../start'
  * - `wince('x', name, factory)`: used by Wince's own lazily loaded chunks to register
  */
 export type WinceApi = {
-  (cmd: 'on', topic: 'signal' | 'struggle' | 'help', cb: (data: any) => void): void
+  <T extends keyof WinceEvents>(cmd: 'on', topic: T, cb: (data: WinceEvents[T]) => void): void
   (cmd: 'consent', on: boolean): void
   (cmd: 'config', o: ScoreTuning): void
   (cmd: 'stop'): void
@@ -25,12 +37,14 @@ export type WinceApi = {
 }
 
 /** Runs one page API call; unknown calls are ignored and nothing ever throws into the page. */
-export const wince = guard((cmd: string, a?: any, b?: any): void => {
-  if (cmd == 'on') on(a, b)
-  else if (cmd == 'consent') consent(a)
-  else if (cmd == 'config') tune(a)
+// The arguments come from the page at run time, untyped: each command reads them as its
+// signature in `WinceApi` says (the casts below), and every branch is guarded.
+export const wince = guard((cmd: string, a?: unknown, b?: unknown): void => {
+  if (cmd == 'on') on(a as string, b)
+  else if (cmd == 'consent') consent(a as boolean)
+  else if (cmd == 'config') tune(a as ScoreTuning)
   else if (cmd == 'stop') stop()
-  else if (cmd == 'x') live && register(b)
+  else if (cmd == 'x') live && register(b as Factory)
   // Anything else is the boot chunk's (`goal`…): kept until it loads, which then takes them over.
   else ctx.u.push(cmd, a, b)
 }) as WinceApi

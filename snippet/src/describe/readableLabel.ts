@@ -55,7 +55,7 @@ export function accessibleName(el: Element): string {
   const input = el as HTMLInputElement
   return (
     el.getAttribute('aria-label') ||
-    (by && by.split(/\s+/).map((id) => d.getElementById(id)?.textContent || '').join(' ')) ||
+    by?.split(/\s+/).map((id) => d.getElementById(id)?.textContent || '').join(' ') ||
     (field ? [...(input.labels || [])].map((l) => l.textContent).join(' ') || (CAPTIONED.test(input.type) && input.value) : el.textContent) ||
     (el.localName == 'img' && el.getAttribute('alt')) ||
     el.getAttribute('title') ||

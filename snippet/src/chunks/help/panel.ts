@@ -5,7 +5,8 @@ type Kid = Node | string | false | undefined
 /** Makes an element with properties and children (text as text nodes: never parsed as HTML). */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...kids: Kid[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag)
-  for (const [k, v] of Object.entries(props)) k.includes('-') ? el.setAttribute(k, String(v)) : ((el as any)[k] = v)
+  // Properties by name (`onclick`, `type`…): the element's own typed fields are not indexable by string.
+  for (const [k, v] of Object.entries(props)) k.includes('-') ? el.setAttribute(k, String(v)) : ((el as unknown as Record<string, unknown>)[k] = v)
   el.append(...(kids.filter(Boolean) as (Node | string)[]))
   return el
 }

@@ -1,5 +1,7 @@
 import type { Ctx, Factory } from '../../ext/Ctx'
 import { guard } from '../../core/guard'
+import type { WinceEvents } from '../../api/wince'
+import type { SiteSettings } from '../../wire'
 
 /** The page API as chunks call it (the core's `window.wince`). */
 type Api = (cmd: string, ...args: unknown[]) => void
@@ -17,8 +19,14 @@ export const endpoint = (): string => {
 /** Registers a chunk with the core: `wince('x', name, factory)`; the factory runs guarded. */
 export const chunk = (name: string, f: Factory): void => api('x', name, guard(f))
 
+/** What the core hands chunks' subscribers: the page events, and `st` (a page view's settings, if any came). */
+export interface ChunkEvents extends WinceEvents {
+  st: SiteSettings | undefined
+}
+
 /** Subscribes through the page API (`signal`, `struggle`, `st`); ends with `wince('stop')`. */
-export const on = (topic: string, cb: (data: any) => void): void => api('on', topic, guard(cb))
+export const on = <T extends keyof ChunkEvents>(topic: T, cb: (data: ChunkEvents[T]) => void): void =>
+  api('on', topic, guard(cb))
 
 /** Binds a guarded, passive listener that `wince('stop')` removes. */
 export function listen<E extends Event>(c: Ctx, target: EventTarget, type: string, fn: (e: E) => void, capture = true): void {

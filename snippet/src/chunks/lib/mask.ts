@@ -69,9 +69,18 @@ const FULL_SNAPSHOT = 2
 const INCREMENTAL = 3
 const MUTATION = 0
 
+/** The bits of an rrweb event's data that masking looks at (snapshot node, mutation adds and attribute changes). */
+interface EventData {
+  node?: SNode
+  source?: number
+  adds?: Array<{ node: SNode }>
+  attributes?: Array<{ attributes?: Record<string, unknown> }>
+}
+
 /** Masks attributes in an rrweb event: the full snapshot's tree, added nodes and attribute changes. */
-export function maskEvent(ev: { type: number; data?: any }, allowText: boolean): void {
-  const d = ev.data
+export function maskEvent(ev: { type: number; data?: unknown }, allowText: boolean): void {
+  // rrweb's event data is a union over event types; the type and source checks below pick the shapes read.
+  const d = ev.data as EventData | undefined
   if (ev.type == FULL_SNAPSHOT) maskTree(d?.node, allowText)
   else if (ev.type == INCREMENTAL && d?.source == MUTATION) {
     for (const a of d.adds || []) maskTree(a.node, allowText)

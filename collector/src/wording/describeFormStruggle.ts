@@ -28,7 +28,7 @@ const LABEL = /^(invalid|reentry|submit-blocked|abandon)-([a-z]+)(?:\[([\w-]+)\]
 function named(tag: string, kind: string | undefined, caption: string | undefined): string {
   if (kind) return KIND_WORDS[kind] ?? kind.replace(/[-_]+/g, ' ')
   if (caption) return `“${caption}”`
-  return tag == 'form' ? 'the' : tag
+  return tag === 'form' ? 'the' : tag
 }
 
 /**
@@ -43,9 +43,9 @@ export function describeFormStruggle(lb: string | undefined, n: number | undefin
   const [, why, tag, kind, caption] = m as unknown as [string, string, string, string | undefined, string | undefined]
   const what = named(tag, kind, caption)
   const times = n !== undefined && n > 1 ? ` ${n} times` : ''
-  if (why == 'invalid') return `the ${what} field rejected the entry${times}`
-  if (why == 'reentry') return `the ${what} field was cleared and retyped${times}`
-  const form = what == 'the' ? 'the form' : `the ${what} form`
-  if (why == 'submit-blocked') return `${form} refused to submit${times}`
+  if (why === 'invalid') return `the ${what} field rejected the entry${times}`
+  if (why === 'reentry') return `the ${what} field was cleared and retyped${times}`
+  const form = what === 'the' ? 'the form' : `the ${what} form`
+  if (why === 'submit-blocked') return `${form} refused to submit${times}`
   return `left ${form} unsent`
 }

@@ -25,7 +25,7 @@ const OVER = new Set(['mouse_thrash', 'excessive_scroll'])
  */
 export function describeReason(r: ReasonLike): string {
   // A form struggle says what the field did ("the card field rejected the entry 3 times").
-  const form = r.type == 'form_struggle' ? describeFormStruggle(r.lb, r.n) : undefined
+  const form = r.type === 'form_struggle' ? describeFormStruggle(r.lb, r.n) : undefined
   if (form) return form
   let words = signalWords(r.type)
   if (COUNTED.has(r.type) && r.n !== undefined && r.n > 1) words += ` ×${r.n}`

@@ -1,4 +1,4 @@
-import type { Alert } from './LiveMessage.ts'
+import type { Alert } from '../live/LiveMessage.ts'
 import { describeReason } from './describeReason.ts'
 
 /** Reasons named in one sentence at most: the strongest few say enough. */

@@ -1,0 +1,107 @@
+import { Hono, type Context } from 'hono'
+import type { ClickHouseClient } from '@clickhouse/client'
+import { z } from 'zod'
+import { checked } from '../validate/valid.ts'
+import { id } from '../validate/id.ts'
+import { ApiError } from '../ApiError.ts'
+import type { UploadLimits } from '../ingest/UploadLimits.ts'
+import { nestsDeeper } from '../ingest/nestsDeeper.ts'
+import type { Sites } from '../sites/Sites.ts'
+import { bareUrl } from '../ingest/atTheDoor.ts'
+import { readBody } from '../ingest/readBody.ts'
+import type { SnapshotWanted } from '../ingest/SnapshotWanted.ts'
+import type { Solicited } from '../ingest/Solicited.ts'
+import { viewportClass } from '../ingest/viewportClass.ts'
+import { neutralizeUrls } from '../ingest/neutralizeUrls.ts'
+import { insertSnapshot } from '../queries/insertSnapshot.ts'
+import { insertReplayChunk } from '../queries/insertReplayChunk.ts'
+import { clientIp } from './collect.ts'
+import { preflight } from './preflight.ts'
+import { visitorSite } from './visitorSite.ts'
+
+export interface RecordingDeps {
+  client: ClickHouseClient
+  sites: Sites
+  wanted: SnapshotWanted
+  solicited: Solicited
+  uploads: UploadLimits
+  trustProxy: boolean
+}
+
+/** Largest snapshot body on the wire (gzip) and once inflated: a big product page's DOM, masked. */
+export const SNAPSHOT_LIMITS = { maxBytes: 1024 * 1024, maxInflatedBytes: 8 * 1024 * 1024 }
+/** Largest replay run on the wire (gzip) and once inflated: a minute of a busy page's rrweb events. */
+export const REPLAY_LIMITS = { maxBytes: 1024 * 1024, maxInflatedBytes: 8 * 1024 * 1024 }
+
+/**
+ * Deepest nesting of a snapshot or replay run: a page's DOM is rarely 100
+ * elements deep and rrweb doubles that; far deeper is an attack on the
+ * recursion of whoever reads it next (storing, replaying).
+ */
+const MAX_NESTING = 1_000
+
+const snapshotBody = z.strictObject({
+  v: z.literal(1),
+  s: id,
+  u: z.string().max(2048).regex(/^https?:\/\//, 'an http(s) URL'),
+  vw: z.number().int().min(1).max(20_000),
+  vh: z.number().int().min(0).max(20_000),
+  dw: z.number().min(0).max(1_000_000),
+  dh: z.number().min(0).max(1_000_000),
+  snap: z.record(z.string(), z.unknown()),
+  tk: z.string().max(64).optional(),
+})
+
+const replayBody = z.strictObject({
+  v: z.literal(1),
+  s: id,
+  sid: id,
+  pv: id,
+  seq: z.number().int().min(0).max(100_000),
+  alert: id.optional(),
+  // Times as in beacons: epoch ms between 2020 and 2100.
+  ev: z.array(z.strictObject({ timestamp: z.number().int().min(1_577_836_800_000).max(4_102_444_800_000) }).catchall(z.unknown())).min(1).max(20_000),
+  rt: z.string().max(128).optional(),
+})
+
+/**
+ * `POST /v1/snapshot` and `POST /v1/replay`: what a visitor's page records, each only when
+ * asked (the one-time tokens of a `/v1/site` answer), within the site's upload limits.
+ */
+export function recordingRoutes({ client, sites, wanted, solicited, uploads, trustProxy }: RecordingDeps) {
+  /** Reads an upload: the address's rate, the body within its limits and nesting, the schema, then the site and origin. */
+  async function upload<S extends z.ZodType<{ s: string }>>(c: Context, kind: 'snapshot' | 'replay', limits: typeof SNAPSHOT_LIMITS, schema: S) {
+    uploads.checkIp(clientIp(c, trustProxy), kind)
+    const text = await readBody(c.req.raw, limits)
+    if (nestsDeeper(text, MAX_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_NESTING} levels`)
+    const body = checked(schema, text)
+    return { text, body, site: visitorSite(c, sites, body.s) }
+  }
+  return new Hono()
+    .options('/v1/snapshot', preflight)
+    .post('/v1/snapshot', async (c) => {
+      const { text, body, site } = await upload(c, 'snapshot', SNAPSHOT_LIMITS, snapshotBody)
+      uploads.charge(site.id, text.length, 'snapshot')
+      const url = bareUrl(body.u)
+      const vc = viewportClass(body.vw)
+      if (!solicited.redeemSnapshot(body.tk, site.id, url, vc)) {
+        throw new ApiError(403, 'unsolicited snapshot: send one only with the one-time token of a /v1/site answer for this page and viewport')
+      }
+      await insertSnapshot(client, { site: site.id, url, vc, ts: Date.now(), vw: body.vw, vh: body.vh, dw: Math.round(body.dw), dh: Math.round(body.dh), snap: JSON.stringify(neutralizeUrls(body.snap)) })
+      wanted.got(site.id, url, vc)
+      return c.json({ ok: true }, 202)
+    })
+    .options('/v1/replay', preflight)
+    .post('/v1/replay', async (c) => {
+      const { text, body, site } = await upload(c, 'replay', REPLAY_LIMITS, replayBody)
+      if (site.recording === 'off') throw new ApiError(403, `recording is off for site "${site.id}"`)
+      if (!solicited.checkReplay(body.rt, site.id, body.sid)) {
+        throw new ApiError(403, 'replay refused: this session was not told to record (rt: the replay token of its /v1/site answer)')
+      }
+      uploads.charge(site.id, text.length, 'replay')
+      // The schema holds at least one event.
+      const first = body.ev[0]!.timestamp
+      await insertReplayChunk(client, { site: site.id, session: body.sid, page_view: body.pv, seq: body.seq, ts: Math.round(first), alert: body.alert ?? '', events: JSON.stringify(neutralizeUrls(body.ev)) })
+      return c.json({ ok: true }, 202)
+    })
+}
