@@ -68,11 +68,23 @@ export function trailRun(trail: StoredTrail, snap: SnapshotNode, href: string): 
   ]
   for (const [t, k, x, y, sel] of trail.ev) {
     const at = Math.max(t, t0)
-    if (k === 'm') out.push({ type: INCREMENTAL, timestamp: at, data: { source: MOUSE_MOVE, positions: [{ x, y, id: root, timeOffset: 0 }] } })
-    else if (k === 'c') out.push({ type: INCREMENTAL, timestamp: at, data: { source: MOUSE_INTERACTION, type: CLICK, id: root, x, y } })
+    if (k === 'm')
+      out.push({
+        type: INCREMENTAL,
+        timestamp: at,
+        data: { source: MOUSE_MOVE, positions: [{ x, y, id: root, timeOffset: 0 }] },
+      })
+    else if (k === 'c')
+      out.push({ type: INCREMENTAL, timestamp: at, data: { source: MOUSE_INTERACTION, type: CLICK, id: root, x, y } })
     else if (k === 's') out.push({ type: INCREMENTAL, timestamp: at, data: { source: SCROLL, id: doc, x, y } })
-    else if (k === 'r') out.push({ type: INCREMENTAL, timestamp: at, data: { source: VIEWPORT_RESIZE, width: x, height: y } })
-    else out.push({ type: CUSTOM, timestamp: at, data: { tag: k === 'f' ? 'wince-focus' : 'wince-input', payload: { selector: sel ?? '' } } })
+    else if (k === 'r')
+      out.push({ type: INCREMENTAL, timestamp: at, data: { source: VIEWPORT_RESIZE, width: x, height: y } })
+    else
+      out.push({
+        type: CUSTOM,
+        timestamp: at,
+        data: { tag: k === 'f' ? 'wince-focus' : 'wince-input', payload: { selector: sel ?? '' } },
+      })
   }
   return out
 }

@@ -15,7 +15,11 @@ afterAll(async () => {
 const admin = { authorization: `Bearer ${TEST_TOKEN}` }
 const ORIGIN = 'http://localhost:5173'
 const PAGE = `${ORIGIN}/trail-page`
-type Run = { seq: number; alert: string; events: Array<{ type: number; timestamp: number; data: Record<string, unknown> }> }
+type Run = {
+  seq: number
+  alert: string
+  events: Array<{ type: number; timestamp: number; data: Record<string, unknown> }>
+}
 const runsOf = async (session: string) => {
   const res = await t.app.request(`/api/sessions/${session}/replay?site=demo`, { headers: admin })
   expect(res.status).toBe(200)
@@ -23,7 +27,9 @@ const runsOf = async (session: string) => {
 }
 /** A session told to record: the replay token of its `/v1/site` answer. */
 const told = async (session: string, page = PAGE) => {
-  const r = await t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(page)}&vw=1280&sid=${session}`, { headers: { origin: ORIGIN } })
+  const r = await t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(page)}&vw=1280&sid=${session}`, {
+    headers: { origin: ORIGIN },
+  })
   return (await r.json()) as { replay: string; snapshot: string | false }
 }
 
@@ -31,11 +37,36 @@ describe('POST /v1/trail', () => {
   it('stores the minute before an alert and replays it over the page snapshot: cursor, clicks, scroll, fields without values', async () => {
     const session = eventId('tr')
     const { replay: rt, snapshot: tk } = await told(session)
-    const snap = { type: 0, id: 1, childNodes: [{ type: 1, id: 2, name: 'html' }, { type: 2, id: 3, tagName: 'html', attributes: {}, childNodes: [] }] }
-    expect((await t.app.request('/v1/snapshot', postInit({ v: 1, s: 'demo', u: PAGE, vw: 1280, vh: 800, dw: 1280, dh: 3000, snap, tk }))).status).toBe(202)
+    const snap = {
+      type: 0,
+      id: 1,
+      childNodes: [
+        { type: 1, id: 2, name: 'html' },
+        { type: 2, id: 3, tagName: 'html', attributes: {}, childNodes: [] },
+      ],
+    }
+    expect(
+      (
+        await t.app.request(
+          '/v1/snapshot',
+          postInit({ v: 1, s: 'demo', u: PAGE, vw: 1280, vh: 800, dw: 1280, dh: 3000, snap, tk }),
+        )
+      ).status,
+    ).toBe(202)
     const t0 = Date.now() - 20_000
     const body: TrailBody = {
-      v: 1, s: 'demo', sid: session, pv: 'pv1', seq: 0, alert: 'alert1', u: `${PAGE}?q=secret#x`, vw: 1280, vh: 800, dw: 1280, dh: 3000, rt,
+      v: 1,
+      s: 'demo',
+      sid: session,
+      pv: 'pv1',
+      seq: 0,
+      alert: 'alert1',
+      u: `${PAGE}?q=secret#x`,
+      vw: 1280,
+      vh: 800,
+      dw: 1280,
+      dh: 3000,
+      rt,
       ev: [
         [t0, 's', 0, 120],
         [t0 + 100, 'm', 40, 50],
@@ -70,7 +101,21 @@ describe('POST /v1/trail', () => {
     const session = eventId('trx')
     const { replay: rt } = await told(session)
     const now = Date.now()
-    const good: TrailBody = { v: 1, s: 'demo', sid: session, pv: 'pv1', seq: 0, alert: 'a1', u: PAGE, vw: 1280, vh: 800, dw: 1280, dh: 3000, ev: [[now, 'm', 1, 2]], rt }
+    const good: TrailBody = {
+      v: 1,
+      s: 'demo',
+      sid: session,
+      pv: 'pv1',
+      seq: 0,
+      alert: 'a1',
+      u: PAGE,
+      vw: 1280,
+      vh: 800,
+      dw: 1280,
+      dh: 3000,
+      ev: [[now, 'm', 1, 2]],
+      rt,
+    }
     const bad: Array<[unknown, number, RegExp]> = [
       [{ ...good, rt: undefined }, 403, /trail refused/],
       [{ ...good, sid: eventId('other') }, 403, /trail refused/],
@@ -97,11 +142,37 @@ describe('POST /v1/trail', () => {
     const page = `${ORIGIN}/never-snapshotted`
     const { replay: rt } = await told(session, page)
     const now = Date.now()
-    const trail: TrailBody = { v: 1, s: 'demo', sid: session, pv: 'pv9', seq: 0, alert: 'a9', u: page, vw: 1280, vh: 800, dw: 1280, dh: 3000, ev: [[now - 5000, 'c', 5, 6, 'a']], rt }
+    const trail: TrailBody = {
+      v: 1,
+      s: 'demo',
+      sid: session,
+      pv: 'pv9',
+      seq: 0,
+      alert: 'a9',
+      u: page,
+      vw: 1280,
+      vh: 800,
+      dw: 1280,
+      dh: 3000,
+      ev: [[now - 5000, 'c', 5, 6, 'a']],
+      rt,
+    }
     expect((await t.app.request('/v1/trail', postInit(trail))).status).toBe(202)
     expect(await runsOf(session)).toEqual([])
     const node = { type: 0, id: 7, childNodes: [{ type: 2, id: 8, tagName: 'html', childNodes: [] }] }
-    const rec = { v: 1, s: 'demo', sid: session, pv: 'pv9', seq: 0, alert: 'a9', rt, ev: [{ type: 4, timestamp: now, data: {} }, { type: 2, timestamp: now, data: { node, initialOffset: { top: 0, left: 0 } } }] }
+    const rec = {
+      v: 1,
+      s: 'demo',
+      sid: session,
+      pv: 'pv9',
+      seq: 0,
+      alert: 'a9',
+      rt,
+      ev: [
+        { type: 4, timestamp: now, data: {} },
+        { type: 2, timestamp: now, data: { node, initialOffset: { top: 0, left: 0 } } },
+      ],
+    }
     expect((await t.app.request('/v1/replay', postInit(rec))).status).toBe(202)
     const runs = await runsOf(session)
     expect(runs.map((r) => r.seq)).toEqual([1_000_000, 0])

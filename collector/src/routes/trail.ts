@@ -30,7 +30,10 @@ const SELECTOR_MAX = 512
 // Times as in beacons: epoch ms between 2020 and 2100.
 const epochMs = z.number().int().min(1_577_836_800_000).max(4_102_444_800_000)
 const coord = z.number().int().min(-1_000_000).max(1_000_000)
-const step = z.union([z.tuple([epochMs, z.enum(['m', 'c', 's', 'f', 'i', 'r']), coord, coord]), z.tuple([epochMs, z.enum(['m', 'c', 's', 'f', 'i', 'r']), coord, coord, z.string().max(SELECTOR_MAX)])])
+const step = z.union([
+  z.tuple([epochMs, z.enum(['m', 'c', 's', 'f', 'i', 'r']), coord, coord]),
+  z.tuple([epochMs, z.enum(['m', 'c', 's', 'f', 'i', 'r']), coord, coord, z.string().max(SELECTOR_MAX)]),
+])
 
 const trailBody = z.strictObject({
   v: z.literal(1),
@@ -39,7 +42,10 @@ const trailBody = z.strictObject({
   pv: id,
   seq: z.number().int().min(0).max(TRAIL_MAX_SEQ),
   alert: id,
-  u: z.string().max(2048).regex(/^https?:\/\//, 'an http(s) URL'),
+  u: z
+    .string()
+    .max(2048)
+    .regex(/^https?:\/\//, 'an http(s) URL'),
   vw: z.number().int().min(1).max(20_000),
   vh: z.number().int().min(0).max(20_000),
   dw: z.number().min(0).max(1_000_000),
@@ -74,13 +80,36 @@ export function trailRoutes({ client, sites, uploads, solicited, trustProxy }: T
     const site = visitorSite(c, sites, body.s)
     if (site.recording === 'off') throw new ApiError(403, `recording is off for site "${site.id}"`)
     if (!solicited.checkReplay(body.rt, site.id, body.sid)) {
-      throw new ApiError(403, 'trail refused: this session was not told to record (rt: the replay token of its /v1/site answer)')
+      throw new ApiError(
+        403,
+        'trail refused: this session was not told to record (rt: the replay token of its /v1/site answer)',
+      )
     }
     const ev = [...body.ev].sort((a, b) => a[0] - b[0])
     uploads.charge(site.id, text.length, 'trail')
-    const stored: TrailUpload = { s: site.id, sid: body.sid, pv: body.pv, seq: body.seq, alert: body.alert, u: bareUrl(body.u), vw: body.vw, vh: body.vh, dw: Math.round(body.dw), dh: Math.round(body.dh), ev }
+    const stored: TrailUpload = {
+      s: site.id,
+      sid: body.sid,
+      pv: body.pv,
+      seq: body.seq,
+      alert: body.alert,
+      u: bareUrl(body.u),
+      vw: body.vw,
+      vh: body.vh,
+      dw: Math.round(body.dw),
+      dh: Math.round(body.dh),
+      ev,
+    }
     // The schema holds at least one step.
-    await insertReplayChunk(client, { site: site.id, session: body.sid, page_view: body.pv, seq: TRAIL_SEQ_BASE + body.seq, ts: ev[0]![0], alert: body.alert, events: JSON.stringify(stored) })
+    await insertReplayChunk(client, {
+      site: site.id,
+      session: body.sid,
+      page_view: body.pv,
+      seq: TRAIL_SEQ_BASE + body.seq,
+      ts: ev[0]![0],
+      alert: body.alert,
+      events: JSON.stringify(stored),
+    })
     return c.json({ ok: true }, 202)
   })
 }

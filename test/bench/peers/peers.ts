@@ -68,7 +68,11 @@ export async function startPeerStub(): Promise<PeerStub> {
   const posthogDist = join(pkg('posthog-js'), 'dist')
   const clarity = await readFile(join(pkg('clarity-js'), 'build', 'clarity.min.js'))
   const sentry = await sentryBundle()
-  const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET, POST' }
+  const cors = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-headers': '*',
+    'access-control-allow-methods': 'GET, POST',
+  }
   const js = { ...cors, 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
@@ -84,9 +88,15 @@ export async function startPeerStub(): Promise<PeerStub> {
         return void res.writeHead(200, js).end(body)
       }
       if (/^\/array\/[\w-]+\/config\.js$/.test(p))
-        return void res.writeHead(200, js).end(`(window._POSTHOG_REMOTE_CONFIG=window._POSTHOG_REMOTE_CONFIG||{})[${JSON.stringify(TOKEN)}]={config:${JSON.stringify(remoteConfig(rec))},siteApps:[]}`)
+        return void res
+          .writeHead(200, js)
+          .end(
+            `(window._POSTHOG_REMOTE_CONFIG=window._POSTHOG_REMOTE_CONFIG||{})[${JSON.stringify(TOKEN)}]={config:${JSON.stringify(remoteConfig(rec))},siteApps:[]}`,
+          )
       if (/^\/array\/[\w-]+\/config$/.test(p) || p.startsWith('/flags'))
-        return void res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ ...remoteConfig(rec), featureFlags: {}, flags: {} }))
+        return void res
+          .writeHead(200, { ...cors, 'content-type': 'application/json' })
+          .end(JSON.stringify({ ...remoteConfig(rec), featureFlags: {}, flags: {} }))
       if (p === '/clarity.js') return void res.writeHead(200, js).end(clarity)
       if (p === '/sentry.js') return void res.writeHead(200, js).end(sentry)
       res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end('{}')
@@ -102,7 +112,15 @@ export async function startPeerStub(): Promise<PeerStub> {
     if (peer === 'posthog' || peer === 'posthog-rec') {
       // The install queue PostHog's loader reads (`_i`: init calls made before it loaded), then the loader as its CDN serves it.
       const host = peer === 'posthog-rec' ? `${url}/rec` : url
-      const init = { api_host: host, capture_dead_clicks: true, autocapture: true, rageclick: true, disable_session_recording: peer !== 'posthog-rec', capture_pageview: true, persistence: 'memory' }
+      const init = {
+        api_host: host,
+        capture_dead_clicks: true,
+        autocapture: true,
+        rageclick: true,
+        disable_session_recording: peer !== 'posthog-rec',
+        capture_pageview: true,
+        persistence: 'memory',
+      }
       return `<script>window.posthog=[];posthog._i=[[${JSON.stringify(TOKEN)},${JSON.stringify(init)},undefined]];posthog.__SV=1</script>\n<script async src="${url}/static/array.js"></script>`
     }
     if (peer === 'clarity') {

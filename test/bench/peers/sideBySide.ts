@@ -42,7 +42,15 @@ export interface SideBySideResult {
   rounds: number
   load: { before: number[]; after: number[] }
   inputs: number
-  rows: Array<{ variant: Variant; name: string; bytes: number; files: VariantRun['files']; addedMsPer1000: number; startTaskMs: number; inputTaskMs: number }>
+  rows: Array<{
+    variant: Variant
+    name: string
+    bytes: number
+    files: VariantRun['files']
+    addedMsPer1000: number
+    startTaskMs: number
+    inputTaskMs: number
+  }>
 }
 
 /** Long tasks as the page saw them: from the start, so the first long task at load is in. */
@@ -52,7 +60,11 @@ const setRecording = (collector: TestCollector, recording: 'off' | 'struggle') =
   fetch(`${collector.url}/api/settings/sites/demo`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'], allowHeadless: true, recording }),
+    body: JSON.stringify({
+      origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'],
+      allowHeadless: true,
+      recording,
+    }),
   })
 
 /**
@@ -62,7 +74,12 @@ const setRecording = (collector: TestCollector, recording: 'off' | 'struggle') =
  * longest task at start and during the inputs. Wince runs on a page whose snapshot is
  * stored (a warm-up visit stores it), as a default page view of a known page does.
  */
-export async function sideBySide(browser: Browser, collector: TestCollector, rounds = 5, log = console.log): Promise<SideBySideResult> {
+export async function sideBySide(
+  browser: Browser,
+  collector: TestCollector,
+  rounds = 5,
+  log = console.log,
+): Promise<SideBySideResult> {
   const stub = await startPeerStub()
   const wince = `<script>window.wince=window.wince||function(){(wince.q=wince.q||[]).push(arguments)}</script>\n<script async src="${collector.url}/s.js" data-site="demo"></script>`
   const site = await startSite(collector.url, {
@@ -75,7 +92,10 @@ export async function sideBySide(browser: Browser, collector: TestCollector, rou
     headers: () => ({ 'cache-control': 'no-store' }),
   })
   const load = { before: loadavg(), after: [] as number[] }
-  const runs: Record<Variant, VariantRun[]> = Object.fromEntries(VARIANTS.map((v) => [v, []])) as unknown as Record<Variant, VariantRun[]>
+  const runs: Record<Variant, VariantRun[]> = Object.fromEntries(VARIANTS.map((v) => [v, []])) as unknown as Record<
+    Variant,
+    VariantRun[]
+  >
   let inputs = 0
   const page = `${site.url}/workload.html`
   try {
@@ -83,12 +103,15 @@ export async function sideBySide(browser: Browser, collector: TestCollector, rou
     await setRecording(collector, 'struggle')
     await once(browser, page, 'wince', collector, stub.url)
     await poll(
-      () => collector.api<{ snap: unknown }>(`/api/snapshot?site=demo&url=${encodeURIComponent(page)}&vc=desktop`).catch(() => ({ snap: null })),
+      () =>
+        collector
+          .api<{ snap: unknown }>(`/api/snapshot?site=demo&url=${encodeURIComponent(page)}&vc=desktop`)
+          .catch(() => ({ snap: null })),
       (r) => !!r.snap,
       30_000,
       500,
     )
-    log('  the page\'s snapshot is stored; warming up each variant once…')
+    log("  the page's snapshot is stored; warming up each variant once…")
     for (const v of VARIANTS) if (v !== 'bare' && v !== 'wince') await once(browser, page, v, collector, stub.url) // warm compile caches and the stub
     for (let r = 0; r < rounds; r++) {
       // Interleaved: each round starts with another variant.
@@ -98,7 +121,9 @@ export async function sideBySide(browser: Browser, collector: TestCollector, rou
         runs[v].push(run.run)
         inputs = run.inputs
       }
-      log(`  round ${r + 1}/${rounds}: script ms ${VARIANTS.map((v) => `${v} ${runs[v][r]!.scriptMs.toFixed(0)}`).join(', ')}; load ${loadavg()[0]!.toFixed(2)}`)
+      log(
+        `  round ${r + 1}/${rounds}: script ms ${VARIANTS.map((v) => `${v} ${runs[v][r]!.scriptMs.toFixed(0)}`).join(', ')}; load ${loadavg()[0]!.toFixed(2)}`,
+      )
     }
   } finally {
     await setRecording(collector, 'struggle')
@@ -116,12 +141,26 @@ export async function sideBySide(browser: Browser, collector: TestCollector, rou
     startTaskMs: median(runs[variant].map((r) => r.startTaskMs)),
     inputTaskMs: median(runs[variant].map((r) => r.inputTaskMs)),
   }))
-  rows.push({ variant: 'bare', name: NAMES.bare, bytes: 0, files: [], addedMsPer1000: 0, startTaskMs: median(runs.bare.map((r) => r.startTaskMs)), inputTaskMs: median(runs.bare.map((r) => r.inputTaskMs)) })
+  rows.push({
+    variant: 'bare',
+    name: NAMES.bare,
+    bytes: 0,
+    files: [],
+    addedMsPer1000: 0,
+    startTaskMs: median(runs.bare.map((r) => r.startTaskMs)),
+    inputTaskMs: median(runs.bare.map((r) => r.inputTaskMs)),
+  })
   return { rounds, load, inputs, rows }
 }
 
 /** One page view of a variant: its script bytes, the script time of the inputs, its long tasks. */
-async function once(browser: Browser, url: string, v: Variant, collector: TestCollector, stubUrl: string): Promise<{ run: VariantRun; inputs: number }> {
+async function once(
+  browser: Browser,
+  url: string,
+  v: Variant,
+  collector: TestCollector,
+  stubUrl: string,
+): Promise<{ run: VariantRun; inputs: number }> {
   if (v === 'wince' || v === 'wince-off') await setRecording(collector, v === 'wince' ? 'struggle' : 'off')
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   await context.addInitScript(LONG_TASKS)
@@ -131,22 +170,40 @@ async function once(browser: Browser, url: string, v: Variant, collector: TestCo
   p.on('response', (res) => {
     const u = res.url()
     if (res.request().resourceType() !== 'script' || !(u.startsWith(collector.url) || u.startsWith(stubUrl))) return
-    pending.push(res.body().then((b) => void files.push({ url: u.replace(/^https?:\/\/[^/]+/, ''), gzip: gzipSync(b, { level: 9 }).length }), () => undefined))
+    pending.push(
+      res.body().then(
+        (b) => void files.push({ url: u.replace(/^https?:\/\/[^/]+/, ''), gzip: gzipSync(b, { level: 9 }).length }),
+        () => undefined,
+      ),
+    )
   })
   await p.goto(`${url}?v=${v}`, { waitUntil: 'load' })
   await sleep(START_SETTLE_MS)
-  const startTaskMs = await p.evaluate(() => Math.max(0, ...((window as unknown as { __long: number[][] }).__long ?? []).map((e) => e[1]!)))
+  const startTaskMs = await p.evaluate(() =>
+    Math.max(0, ...((window as unknown as { __long: number[][] }).__long ?? []).map((e) => e[1]!)),
+  )
   const seen = await p.evaluate(() => performance.now())
   const cdp = await context.newCDPSession(p)
   await cdp.send('Performance.enable')
-  const script = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN) * 1000
+  const script = async () =>
+    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN) * 1000
   const before = await script()
   const done = await play(p)
   const scriptMs = (await script()) - before
-  const inputTaskMs = await p.evaluate((from) => Math.max(0, ...((window as unknown as { __long: number[][] }).__long ?? []).filter((e) => e[0]! >= from).map((e) => e[1]!)), seen)
+  const inputTaskMs = await p.evaluate(
+    (from) =>
+      Math.max(
+        0,
+        ...((window as unknown as { __long: number[][] }).__long ?? []).filter((e) => e[0]! >= from).map((e) => e[1]!),
+      ),
+    seen,
+  )
   await Promise.all(pending)
   await context.close()
-  return { run: { bytes: files.reduce((a, f) => a + f.gzip, 0), files, scriptMs, startTaskMs, inputTaskMs }, inputs: done.moves + done.clicks + done.wheels }
+  return {
+    run: { bytes: files.reduce((a, f) => a + f.gzip, 0), files, scriptMs, startTaskMs, inputTaskMs },
+    inputs: done.moves + done.clicks + done.wheels,
+  }
 }
 
 /** The two tables, as Markdown. */
@@ -159,11 +216,19 @@ export function sideBySideTables(r: SideBySideResult): string {
     '',
     '| | script bytes per page view (gzip, as fetched) | files |',
     '|---|---|---|',
-    ...r.rows.filter((x) => x.variant !== 'bare').map((x) => `| ${x.name} | ${f(x.bytes)} | ${x.files.map((y) => `${y.url.split('/').pop()} ${f(y.gzip)}`).join(' + ')} |`),
+    ...r.rows
+      .filter((x) => x.variant !== 'bare')
+      .map(
+        (x) =>
+          `| ${x.name} | ${f(x.bytes)} | ${x.files.map((y) => `${y.url.split('/').pop()} ${f(y.gzip)}`).join(' + ')} |`,
+      ),
     '',
     '| | added script per 1,000 inputs (ms) | longest task at start (ms) | longest task during inputs (ms) |',
     '|---|---|---|---|',
-    ...r.rows.map((x) => `| ${x.name} | ${x.variant === 'bare' ? '—' : f(x.addedMsPer1000, 1)} | ${f(x.startTaskMs)} | ${f(x.inputTaskMs)} |`),
+    ...r.rows.map(
+      (x) =>
+        `| ${x.name} | ${x.variant === 'bare' ? '—' : f(x.addedMsPer1000, 1)} | ${f(x.startTaskMs)} | ${f(x.inputTaskMs)} |`,
+    ),
     '',
     `Wince ÷ PostHog (no recording), added script time: ${f(wince.addedMsPer1000 / ph.addedMsPer1000, 2)}.`,
   ]

@@ -7,7 +7,10 @@ import { TRAIL_AFTER_MS, TRAIL_WINDOW_MS, trail } from './trail'
 /** The page API as the core answers chunks: `on` subscriptions kept by topic. */
 function setup(st: Partial<SiteSettings> | undefined) {
   const subs: Record<string, Array<(d: unknown) => void>> = {}
-  vi.stubGlobal('wince', (cmd: string, topic: string, cb: (d: unknown) => void) => cmd == 'on' && (subs[topic] ||= []).push(cb))
+  vi.stubGlobal(
+    'wince',
+    (cmd: string, topic: string, cb: (d: unknown) => void) => cmd == 'on' && (subs[topic] ||= []).push(cb),
+  )
   const posted: Array<{ url: string; body: TrailBody }> = []
   const c = {
     h: { v: 1, s: 'shop', sid: 'sess1', pv: 'pv1' },
@@ -16,7 +19,12 @@ function setup(st: Partial<SiteSettings> | undefined) {
     x: [],
     // The page's fetch: the trail goes uncompressed on the way out, gzipped otherwise.
     f: async (url: string, init: RequestInit) => {
-      const raw = typeof init.body == 'string' ? init.body : await new Response(new Blob([init.body as ArrayBuffer]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
+      const raw =
+        typeof init.body == 'string'
+          ? init.body
+          : await new Response(
+              new Blob([init.body as ArrayBuffer]).stream().pipeThrough(new DecompressionStream('gzip')),
+            ).text()
       posted.push({ url, body: JSON.parse(raw) as TrailBody })
       return new Response(null, { status: 202 })
     },

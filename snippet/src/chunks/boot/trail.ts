@@ -85,7 +85,21 @@ export function trail(c: Ctx): () => void {
     let from = base
     for (const s of steps) if (s[0] < since && s[1] == 's') from = s
     const ev = [[since, 's', from[2], from[3]] as TrailStep, ...steps.filter((s) => s[0] >= since)]
-    const body: TrailBody = { v: 1, s: c.h.s, sid: c.h.sid, pv: c.h.pv, seq: seq++, alert: z.id, u: page(), vw: innerWidth, vh: innerHeight, dw: d.scrollWidth, dh: d.scrollHeight, ev, rt: st.replay }
+    const body: TrailBody = {
+      v: 1,
+      s: c.h.s,
+      sid: c.h.sid,
+      pv: c.h.pv,
+      seq: seq++,
+      alert: z.id,
+      u: page(),
+      vw: innerWidth,
+      vh: innerHeight,
+      dw: d.scrollWidth,
+      dh: d.scrollHeight,
+      ev,
+      rt: st.replay,
+    }
     // Leaving: no time to gzip (it is asynchronous); keepalive carries it.
     void postJson(c, `${e}/v1/trail`, body, !unloading)
   }
