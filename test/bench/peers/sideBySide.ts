@@ -164,6 +164,8 @@ async function once(
   if (v === 'wince' || v === 'wince-off') await setRecording(collector, v === 'wince' ? 'struggle' : 'off')
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   await context.addInitScript(LONG_TASKS)
+  // Automation is flagged in navigator.webdriver and some tools (Clarity) stay idle for it: every variant gets a plain browser.
+  await context.addInitScript(`Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false })`)
   const p = await context.newPage()
   const files: VariantRun['files'] = []
   const pending: Promise<void>[] = []
