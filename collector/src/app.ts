@@ -9,6 +9,7 @@ import type { Lifecycle } from './serve/Lifecycle.ts'
 import { pageRoutes, type PageDirs } from './routes/pages.ts'
 import { settingsRoutes } from './routes/settings.ts'
 import { visitorRoutes } from './routes/visitor.ts'
+import { SnapshotWanted } from './ingest/SnapshotWanted.ts'
 import { csrfGuard } from './security/csrfGuard.ts'
 import { securityHeaders } from './security/securityHeaders.ts'
 import { helpRoutes } from './routes/help.ts'
@@ -82,10 +83,12 @@ export function createApp(deps: AppDeps): Hono {
   const desk = new HelpDesk(deps.bus)
   const alertGate = new AlertGate(deps.alertsPerIp)
   app.route('/', collectRoutes({ ...deps, desk, alertGate, ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
-  app.route('/', visitorRoutes(deps))
+  // One memory of which pages have a snapshot, so "take a new snapshot" clears it for the visitor routes.
+  const wanted = new SnapshotWanted(deps.client)
+  app.route('/', visitorRoutes({ ...deps, wanted }))
   app.route('/', helpRoutes({ ...deps, desk }))
   app.route('/api/settings', settingsRoutes(deps))
-  app.route('/api', apiRoutes({ ...deps, desk, diagnostics: deps.diagnostics! }))
+  app.route('/api', apiRoutes({ ...deps, desk, diagnostics: deps.diagnostics!, wanted }))
   app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token, { trustProxy }))
   return app
 }

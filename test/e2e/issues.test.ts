@@ -98,6 +98,18 @@ describe('issues ranked by lost conversions, sessions to watch', () => {
     await dash.getByTestId('session-row').first().click()
     await dash.waitForTimeout(1000)
     await dash.screenshot({ path: `${ARTIFACTS}sessions.png`, fullPage: true })
+
+    // Friction opens with what to fix first: the raged element on top, its sessions per day drawn.
+    await dash.goto(`${collector.url}/?view=friction&site=demo`)
+    const top = dash.getByTestId('issue-row').first()
+    await top.waitFor({ timeout: 15_000 })
+    expect(await top.textContent()).toContain('wishlist')
+    const days = (await top.getByTestId('issue-trend').getAttribute('data-values'))!.split(',').map(Number)
+    expect(days.reduce((a, b) => a + b, 0)).toBe(5)
+    await dash.screenshot({ path: `${ARTIFACTS}friction.png`, fullPage: true })
+    // The phone segment: none of the raged sessions were phones, so nothing to fix first there.
+    await dash.getByTestId('segment-device').selectOption('mobile')
+    await poll(() => dash.getByTestId('issue-row').count(), (n) => n === 0, 15_000)
   }, 240_000)
 
   it('settings: a validation error beside its field, PATCH keeps the rest; diagnostics shows a refused origin and dropped headless traffic', async () => {

@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { hasRecentSnapshot } from '../queries/hasRecentSnapshot.ts'
+import { VIEWPORT_CLASSES } from './viewportClass.ts'
 
 /**
  * After saying "send a snapshot" for a page, say "no" to other page views of
@@ -28,6 +29,15 @@ export class SnapshotWanted {
     }
     this._until.set(key, now + SNAPSHOT_ASK_COOLDOWN_MS)
     return true
+  }
+
+  /**
+   * A new snapshot of the page was asked for ("take a new snapshot"): forget what this
+   * process knows of it at every viewport class, so its next page view asks the store.
+   * Other collector processes forget it within {@link KNOWN_MS}.
+   */
+  forget(site: string, url: string): void {
+    for (const vc of VIEWPORT_CLASSES) this._until.delete(`${site}\n${vc}\n${url}`)
   }
 
   /** A snapshot arrived: no need to ask for a while. */

@@ -1,7 +1,8 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { Range } from '../queries/range.ts'
-import type { Segment } from '../queries/segment.ts'
+import { hasSegment, type Segment } from '../queries/segment.ts'
 import { queryIssueCounts } from '../queries/queryIssueCounts.ts'
+import { queryIssueCountsRaw } from '../queries/queryIssueCountsRaw.ts'
 import { queryIssueStatuses } from '../queries/queryIssueStatuses.ts'
 import type { Site } from '../sites/Sites.ts'
 import { goalMatch } from './goalPatterns.ts'
@@ -33,6 +34,8 @@ export interface Issue {
   impact: Impact | null
   /** Why `impact` is null. */
   impactReason: string | null
+  /** Sessions that met it per UTC day of the range, oldest first: only with `trend=1`, for the top issues. */
+  trend?: number[]
 }
 
 /**
@@ -42,7 +45,10 @@ export interface Issue {
  */
 export async function listIssues(client: ClickHouseClient, site: Site | undefined, range: Range, options: { goal?: string; segment?: Segment } = {}): Promise<Issue[]> {
   const goals = goalMatch(site, options.goal)
-  const [counts, statuses] = await Promise.all([queryIssueCounts(client, range, goals, options.segment), queryIssueStatuses(client, range.site)])
+  // The per-session summary keeps no device, browser or OS: a segment reads the raw events.
+  const segment = options.segment ?? {}
+  const counting = hasSegment(segment) ? queryIssueCountsRaw(client, range, goals, segment) : queryIssueCounts(client, range, goals)
+  const [counts, statuses] = await Promise.all([counting, queryIssueStatuses(client, range.site)])
   const issues = counts.map((c): Issue => {
     const id = issueId(range.site, c.path, c.selector, c.type)
     const set = statuses.get(id)

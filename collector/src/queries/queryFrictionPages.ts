@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { RANGE_FILTER, type Range } from './range.ts'
+import { inSegment, segmentParams, SEGMENT_FILTER, type Segment } from './segment.ts'
 
 export interface FrictionPage {
   url: string
@@ -13,21 +14,21 @@ export interface FrictionPage {
 }
 
 /** Pages ranked by signal count. */
-export async function queryFrictionPages(client: ClickHouseClient, range: Range, limit = 50): Promise<FrictionPage[]> {
+export async function queryFrictionPages(client: ClickHouseClient, range: Range, limit = 50, segment: Segment = {}): Promise<FrictionPage[]> {
   const rs = await client.query({
     query: `SELECT s.url AS url, s.signals AS signals, s.sessions AS sessions, s.types AS types, s.counts AS counts,
         ifNull(v.views, 0) AS views
       FROM (
         SELECT url, count() AS signals, uniqExact(session) AS sessions,
           sumMap([type], [toUInt64(1)]) AS tc, tc.1 AS types, tc.2 AS counts
-        FROM signals FINAL WHERE ${RANGE_FILTER} GROUP BY url
+        FROM signals FINAL WHERE ${RANGE_FILTER} ${inSegment(segment)} GROUP BY url
       ) AS s
       LEFT JOIN (
-        SELECT url, uniqExact(page_view) AS views FROM page_views WHERE ${RANGE_FILTER} GROUP BY url
+        SELECT url, uniqExact(page_view) AS views FROM page_views WHERE ${RANGE_FILTER} AND ${SEGMENT_FILTER} GROUP BY url
       ) AS v ON v.url = s.url
       ORDER BY signals DESC, url
       LIMIT {limit:UInt32}`,
-    query_params: { ...range, limit },
+    query_params: { ...range, ...segmentParams(segment), limit },
     format: 'JSONEachRow',
   })
   const rows = (await rs.json()) as Array<{ url: string; signals: string | number; sessions: string | number; types: string[]; counts: Array<string | number>; views: string | number }>

@@ -1,89 +1,84 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { RANGE_FILTER, type Range } from './range.ts'
-import { CONVERSIONS } from './conversions.ts'
-import { inSegment, issuePathSql, segmentParams, SEGMENT_FILTER, type Segment } from './segment.ts'
+import { issuePathSql } from './segment.ts'
+import { toIssueCounts, type IssueCountRow, type IssueCounts } from './queryIssueCountsRaw.ts'
 import type { GoalMatch } from '../issues/goalPatterns.ts'
 
-/** One issue's counts: its sessions and theirs conversions, and those of every session on its page. */
-export interface IssueCounts {
-  path: string
-  selector: string
-  type: string
-  label: string
-  /** A URL of the page as seen (the first), for links back to it. */
-  url: string
-  sessions: number
-  signals: number
-  firstSeen: number
-  lastSeen: number
-  /** Of `sessions`, how many converted, and the value of their goals. */
-  converted: number
-  value: number
-  /** Sessions that viewed the page (those that met the issue included), converted, and their value. */
-  pageSessions: number
-  pageConverted: number
-  pageValue: number
+/** The summary's time grain (`session_summary.hour`): whole hours inside a range are read from it. */
+const HOUR_MS = 3_600_000
+
+/** Whole hours of a range, `[from, to)` in epoch seconds; empty (`from >= to`) when it holds none. */
+export function wholeHours(range: Range): { hourFrom: number; hourTo: number } {
+  return { hourFrom: Math.ceil(range.from / HOUR_MS) * 3600, hourTo: Math.floor(range.to / HOUR_MS) * 3600 }
 }
 
+/** Raw rows the summary does not answer: those of the range outside its whole hours. */
+const EDGES = `${RANGE_FILTER} AND NOT (ts >= toDateTime({hourFrom:Int64}, 'UTC') AND ts < toDateTime({hourTo:Int64}, 'UTC'))`
+
 /**
- * Per issue — (page path, element, signal type) — the sessions that met it and how many of
- * them converted, beside the same for every session that viewed that page (a session
- * that met an issue on a page viewed it, even if its page event fell outside the range).
- * Signals not tied to an element are left out: there is nothing to fix on a page at large.
+ * The figures of `queryIssueCountsRaw` (same rows, same order) read from the narrow
+ * per-hour tables of migration 0010 (`session_pages`, `session_hits`: sessions as 64-bit
+ * hashes, paths and elements as dictionaries) instead of every page view and signal. The
+ * whole hours of the range come from those tables, the minutes at either end from the raw
+ * ones, so any range gives exact counts (distinct sessions and signal ids are counted, so
+ * rows not yet merged count once).
+ *
+ * Each table is read twice at most: the converted sessions are gathered once into a scalar
+ * (sessions and goal values, as arrays) that `transform` looks up, where joins would
+ * compute them again for every use.
  */
-export async function queryIssueCounts(client: ClickHouseClient, range: Range, goals: GoalMatch, segment: Segment = {}, limit = 200): Promise<IssueCounts[]> {
+export async function queryIssueCounts(
+  client: ClickHouseClient,
+  range: Range,
+  goals: GoalMatch,
+  limit = 200,
+): Promise<IssueCounts[]> {
   const path = issuePathSql('url')
+  // Only URL goals make the page views a source of conversions: no scan for them otherwise.
+  const urlGoals = goals.patterns.length
+    ? 'UNION ALL SELECT session, 0 FROM views WHERE arrayExists(p -> match(path, p), {patterns:Array(String)})'
+    : ''
+  const whole = `site = {site:String} AND hour >= toDateTime({hourFrom:Int64}, 'UTC') AND hour < toDateTime({hourTo:Int64}, 'UTC')`
   const rs = await client.query({
-    query: `WITH conv AS (${CONVERSIONS}),
-      hit AS (
-        SELECT ${path} AS page, selector, type, session, count() AS n, min(ts) AS first, max(ts) AS last, any(label) AS lb, any(url) AS seen_url
-        FROM signals FINAL WHERE ${RANGE_FILTER} AND selector != '' ${inSegment(segment)}
-        GROUP BY page, selector, type, session
+    query: `WITH
+      views AS (
+        SELECT page, path, session FROM session_pages WHERE ${whole}
+        UNION ALL
+        SELECT toLowCardinality(${path}), toLowCardinality(path(url)), cityHash64(session) FROM page_views WHERE ${EDGES}
       ),
-      issue AS (
-        SELECT page, selector, type, any(lb) AS label, any(seen_url) AS page_url, count() AS sessions, sum(n) AS signals,
-          toUnixTimestamp64Milli(min(first)) AS first_ms, toUnixTimestamp64Milli(max(last)) AS last_ms,
-          sum(converted) AS conv_n, sum(value) AS conv_value
-        FROM hit LEFT JOIN conv USING session
-        GROUP BY page, selector, type
+      hits AS (
+        SELECT page, selector, type, session, id, ts, label, url FROM session_hits WHERE ${whole}
+        UNION ALL
+        SELECT toLowCardinality(${path}), toLowCardinality(selector), type, cityHash64(session), cityHash64(id), ts, toLowCardinality(label), url
+        FROM signals WHERE ${EDGES} AND selector != ''
       ),
-      viewer AS (
-        SELECT DISTINCT page, session FROM (
-          SELECT ${path} AS page, session FROM page_views WHERE ${RANGE_FILTER} AND ${SEGMENT_FILTER}
-          UNION ALL
-          SELECT page, session FROM hit
-        ) WHERE page IN (SELECT page FROM issue)
-      ),
-      page_conv AS (
-        SELECT page, count() AS n, sum(converted) AS conv_n, sum(value) AS conv_value
-        FROM viewer LEFT JOIN conv USING session GROUP BY page
-      )
-      SELECT issue.*, page_conv.n AS page_n, page_conv.conv_n AS page_conv_n, page_conv.conv_value AS page_conv_value
-      FROM issue INNER JOIN page_conv USING page
-      ORDER BY sessions DESC, page, selector, type
-      LIMIT {limit:UInt32}`,
-    query_params: { ...range, ...goals, ...segmentParams(segment), limit },
+      (
+        SELECT (groupArray(session), groupArray(value), groupArray(toUInt8(1))) FROM (
+          SELECT session, sum(value) AS value FROM (
+            SELECT cityHash64(session) AS session, value FROM goals FINAL WHERE ${RANGE_FILTER} AND ({goal:String} = '' OR name = {goal:String})
+            ${urlGoals}
+          ) GROUP BY session
+        )
+      ) AS conv
+      SELECT page, selector, type, label, page_url, sessions, signals, first_ms, last_ms,
+        length(converted) AS conv_n, arraySum(arrayMap(s -> transform(s, conv.1, conv.2, 0.0), converted)) AS conv_value,
+        page_n, length(page_converted) AS page_conv_n, arraySum(arrayMap(s -> transform(s, conv.1, conv.2, 0.0), page_converted)) AS page_conv_value
+      FROM (
+        SELECT page, selector, type, uniqExact(session) AS sessions, uniqExact(id) AS signals,
+          toUnixTimestamp64Milli(min(ts)) AS first_ms, toUnixTimestamp64Milli(max(ts)) AS last_ms, any(label) AS label, any(url) AS page_url,
+          groupUniqArrayIf(session, transform(session, conv.1, conv.3, toUInt8(0)) = 1) AS converted
+        FROM hits GROUP BY page, selector, type
+        ORDER BY sessions DESC, page, selector, type
+        LIMIT {limit:UInt32}
+      ) AS issue
+      LEFT JOIN (
+        SELECT page, uniqExact(session) AS page_n, groupUniqArrayIf(session, transform(session, conv.1, conv.3, toUInt8(0)) = 1) AS page_converted
+        FROM (SELECT page, session FROM views UNION ALL SELECT page, session FROM hits)
+        GROUP BY page
+      ) AS viewed USING page
+      ORDER BY sessions DESC, page, selector, type`,
+    query_params: { ...range, ...goals, ...wholeHours(range), limit },
     format: 'JSONEachRow',
   })
-  type Num = string | number
-  const rows = (await rs.json()) as Array<{
-    page: string; selector: string; type: string; label: string; page_url: string; sessions: Num; signals: Num; first_ms: Num; last_ms: Num
-    conv_n: Num; conv_value: Num; page_n: Num; page_conv_n: Num; page_conv_value: Num
-  }>
-  return rows.map((r) => ({
-    path: r.page,
-    selector: r.selector,
-    type: r.type,
-    label: r.label,
-    url: r.page_url,
-    sessions: Number(r.sessions),
-    signals: Number(r.signals),
-    firstSeen: Number(r.first_ms),
-    lastSeen: Number(r.last_ms),
-    converted: Number(r.conv_n),
-    value: Number(r.conv_value),
-    pageSessions: Number(r.page_n),
-    pageConverted: Number(r.page_conv_n),
-    pageValue: Number(r.page_conv_value),
-  }))
+  return toIssueCounts((await rs.json()) as IssueCountRow[])
 }

@@ -21,9 +21,12 @@ import { heatmapApi } from './heatmapApi.ts'
 import { sessionsApi } from './sessionsApi.ts'
 import { liveRoutes } from './live.ts'
 import { issuesApi } from './issuesApi.ts'
+import { parseSegment } from './parseSegment.ts'
 import { sessionListApi } from './sessionListApi.ts'
 import { diagnosticsApi } from './diagnosticsApi.ts'
 import type { SiteDiagnostics } from '../diagnostics/SiteDiagnostics.ts'
+import type { SnapshotWanted } from '../ingest/SnapshotWanted.ts'
+import { snapshotRefreshApi } from './snapshotRefreshApi.ts'
 
 export interface ApiDeps {
   client: ClickHouseClient
@@ -39,6 +42,8 @@ export interface ApiDeps {
   diagnostics: SiteDiagnostics
   /** Heartbeat on the alert stream, ms: keeps proxies from closing an idle stream. Default 15 s. */
   heartbeatMs?: number
+  /** Which page views are asked for a snapshot (shared with the visitor routes). */
+  wanted: SnapshotWanted
 }
 
 /** `/api/signals`: a range, optionally one session and one signal type. */
@@ -47,7 +52,7 @@ const signalsQuery = z
   .transform(({ session, type, ...range }) => ({ ...rangeQuery.parse(range), session, type }))
 
 /** `/api/*`: everything the dashboard reads; an agent or admin token (or its session) required. */
-export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, diagnostics, desk = new HelpDesk(), heartbeatMs = 15_000 }: ApiDeps) {
+export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, diagnostics, desk = new HelpDesk(), heartbeatMs = 15_000, wanted }: ApiDeps) {
   return new Hono()
     .use('*', requireRole(tokens, token, 'agent'))
     .route('/', heatmapApi(client))
@@ -55,6 +60,7 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, 
     .route('/', issuesApi(client, sites))
     .route('/', sessionListApi(client, sites))
     .route('/', diagnosticsApi(diagnostics, sites))
+    .route('/', snapshotRefreshApi({ client, sites, tokens, token, wanted }))
     .route('/', liveRoutes({ client, bus, tokens, token, sites }))
     .get('/sites', (c) => c.json({ sites: sites.list().map(redactSite) }))
     .get('/stats', (c) => c.json({ ingest: stats.toJSON() }))
@@ -66,7 +72,8 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, 
     })
     .get('/friction', valid('query', rangeQuery), async (c) => {
       const range = c.req.valid('query')
-      const [pages, elements] = await Promise.all([queryFrictionPages(client, range), queryFrictionElements(client, range)])
+      const segment = parseSegment(c.req.query())
+      const [pages, elements] = await Promise.all([queryFrictionPages(client, range, 50, segment), queryFrictionElements(client, range, 50, segment)])
       return c.json({ pages, elements })
     })
     .get('/alerts', valid('query', rangeQuery), async (c) => {

@@ -46,6 +46,29 @@ describe('snapshots', () => {
     expect(stored).toMatchObject({ snap, dh: 3000 })
     expect((await t.app.request(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=mobile`, { headers: admin })).status).toBe(404)
   })
+
+  it('takes a new snapshot when an admin asks: the next page view is asked for one, and it replaces the old', async () => {
+    const ask = async () => ((await (await t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(PAGE)}&vw=1280`, { headers: { origin: ORIGIN } })).json()) as { snapshot: string | false }).snapshot
+    expect(await ask()).toBe(false) // the one stored above is recent
+    const refresh = (headers: Record<string, string>, body: unknown) =>
+      t.app.request('/api/snapshot/refresh', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    // Agents may look, not repaint; bad input is named.
+    const agent = { authorization: `Bearer ${t.tokens.create('agent', 'Sam').token}` }
+    expect((await refresh(agent, { site: 'demo', url: PAGE })).status).toBe(403)
+    expect(await (await refresh(admin, { site: 'demo', url: 'javascript:alert(1)' })).json()).toEqual({ error: expect.stringMatching(/^url: /) })
+    expect((await refresh(admin, { site: 'nosuch', url: PAGE })).status).toBe(400)
+    expect(await ask()).toBe(false)
+
+    const done = await refresh(admin, { site: 'demo', url: PAGE + '?utm=x#top' })
+    expect(done.status).toBe(200)
+    expect(await done.json()).toMatchObject({ site: 'demo', url: PAGE })
+    const tk = await ask()
+    expect(tk).toEqual(expect.stringMatching(/^[\w-]{16,}$/))
+    expect(await ask()).toBe(false) // one page view is enough
+    const snap = { type: 0, childNodes: [{ type: 2, tagName: 'p', attributes: {}, childNodes: [{ type: 3, textContent: 'Fresh' }] }], id: 1 }
+    expect((await t.app.request('/v1/snapshot', postInit({ v: 1, s: 'demo', u: PAGE, vw: 1280, vh: 800, dw: 1280, dh: 2000, snap, tk }))).status).toBe(202)
+    expect(await get<{ snap: unknown; dh: number }>(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`)).toMatchObject({ snap, dh: 2000 })
+  })
 })
 
 describe('heatmap', () => {

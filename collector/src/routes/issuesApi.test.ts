@@ -88,6 +88,22 @@ describe('GET /api/issues', () => {
     expect(dead.impactReason).toBe('too few sessions to compare: 3 met the issue and 31 viewed the page without it; at least 5 of each are needed')
   })
 
+  it('gives the top issues their sessions per day, and friction counts per segment', async () => {
+    const { issues } = await get<{ issues: Array<Issue & { trend?: number[] }> }>(`/api/issues?site=shop&trend=1&to=${T0 + 250_000}`)
+    const sum = (days: number[] | undefined) => (days ?? []).reduce((a, b) => a + b, 0)
+    // One element per UTC day of the range (a day back from `to`: two days, or one when `to` is midnight).
+    expect(issues[0]!.trend!.length).toBe(Math.floor((T0 + 250_000 - 1) / 86_400_000) - Math.floor((T0 + 250_000 - 86_400_000) / 86_400_000) + 1)
+    expect(issues.map((i) => [i.selector, sum(i.trend)])).toEqual([['button#pay', 10], ['a#help', 3]])
+    expect((await t.app.request('/api/issues?site=shop&trend=yes', { headers: admin })).status).toBe(400)
+
+    type Friction = { pages: Array<{ url: string; views: number }>; elements: Array<{ selector: string; sessions: number }> }
+    const desktop = await get<Friction>('/api/friction?site=shop&device=desktop')
+    expect(desktop.elements.map((e) => [e.selector, e.sessions])).toEqual([['button#pay', 10], ['a#help', 3]])
+    const phone = await get<Friction>('/api/friction?site=shop&device=mobile&os=iOS')
+    expect(phone).toEqual({ pages: [], elements: [] })
+    expect((await t.app.request('/api/friction?site=shop&device=fridge', { headers: admin })).status).toBe(400)
+  })
+
   it('keeps a status, and reopens a fixed issue that comes back as a regression', async () => {
     const id = issueId('shop', '/cart', 'button#pay', 'rage_click')
     const set = await t.app.request(`/api/issues/${id}/status`, { method: 'POST', headers: admin, body: JSON.stringify({ site: 'shop', status: 'fixed' }) })

@@ -3,13 +3,16 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { ApiError } from '../ApiError.ts'
 import { jsonBody } from '../validate/valid.ts'
 import type { AuthEnv } from '../auth/requireRole.ts'
-import { listIssues } from '../issues/listIssues.ts'
+import { listIssues, type Issue } from '../issues/listIssues.ts'
+import { queryIssueTrend } from '../queries/queryIssueTrend.ts'
 import { insertIssueStatus } from '../queries/insertIssueStatus.ts'
 import type { Sites } from '../sites/Sites.ts'
 import { parseRange } from './parseRange.ts'
 import { parseSegment } from './parseSegment.ts'
 
 const STATUSES = ['open', 'fixed', 'ignored'] as const
+/** Issues that get a trend with `trend=1`: the few the Friction view shows first. */
+const TREND_TOP = 10
 
 /** `/api/issues`: problems ranked by lost conversions, and their status. */
 export function issuesApi(client: ClickHouseClient, sites: Sites) {
@@ -19,10 +22,18 @@ export function issuesApi(client: ClickHouseClient, sites: Sites) {
       const q = c.req.query()
       const range = parseRange(q)
       if (q.goal && !/^[\w .:-]{1,64}$/.test(q.goal)) throw new ApiError(400, 'goal: a goal name of the site')
-      const issues = await listIssues(client, sites.get(range.site), range, { goal: q.goal ?? '', segment: parseSegment(q) })
+      const segment = parseSegment(q)
       const status = q.status
       if (status && !(STATUSES as readonly string[]).includes(status)) throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
-      return c.json({ issues: status ? issues.filter((i) => i.status === status) : issues })
+      if (q.trend !== undefined && q.trend !== '1') throw new ApiError(400, 'trend: 1 (sessions per day of the top issues) or leave it out')
+      const all = await listIssues(client, sites.get(range.site), range, { goal: q.goal ?? '', segment })
+      const issues: Issue[] = status ? all.filter((i) => i.status === status) : all
+      if (q.trend === '1') {
+        const top = issues.slice(0, TREND_TOP)
+        const trend = await queryIssueTrend(client, range, top.map((i) => ({ path: i.url, selector: i.selector, type: i.type })), segment)
+        for (const i of top) i.trend = trend.get(`${i.url}\n${i.selector}\n${i.type}`) ?? []
+      }
+      return c.json({ issues })
     })
     .post('/issues/:id/status', async (c) => {
       const id = c.req.param('id')

@@ -23,6 +23,8 @@ export interface VisitorDeps {
   trustProxy?: boolean
   /** Rates and daily storage quota of snapshots and replay runs (default {@link UploadLimits}'s). */
   uploads?: UploadLimits
+  /** Which page views are asked for a snapshot; shared with "take a new snapshot" (a fresh one when not given). */
+  wanted?: SnapshotWanted
 }
 
 /**
@@ -32,8 +34,7 @@ export interface VisitorDeps {
  * and the offers channel with the answer to an offer (`/v1/live`, `/v1/answer`). The settings
  * and the recordings share the one-time tokens that tie an upload to the answer that asked for it.
  */
-export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, streams = new StreamGate(), trustProxy = false, uploads = new UploadLimits() }: VisitorDeps) {
-  const wanted = new SnapshotWanted(client)
+export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, streams = new StreamGate(), trustProxy = false, uploads = new UploadLimits(), wanted = new SnapshotWanted(client) }: VisitorDeps) {
   const solicited = new Solicited()
   return new Hono()
     .route('/', pageSettingsRoutes({ sites, wanted, solicited }))

@@ -171,9 +171,19 @@ export function App({ models }: Props) {
           <HeatmapView heatmap={heatmap} now={clock.now} onOpenSession={(id, last) => void session.open(site(), id, last - SESSION_LOOKBACK_MS)} aside={session.session.value ? sessionPanel : null} />
         )}
         {view === 'friction' && (
-          <FrictionView friction={friction} now={clock.now} onRefresh={refreshFriction}>
+          <FrictionView
+            friction={friction}
+            now={clock.now}
+            onRefresh={refreshFriction}
+            onSegment={() => {
+              // What to fix first follows the same segment as the tables below it.
+              models.issues.segment.value = friction.segment.peek()
+              refreshFriction()
+              void models.issues.refresh(site(), ms())
+            }}
+          >
             <h3>What to fix first</h3>
-            <IssuesTable issues={models.issues.issues.value.slice(0, 5)} onSessions={issueSessions} />
+            <IssuesTable issues={models.issues.issues.value.slice(0, 5)} onSessions={issueSessions} trend />
           </FrictionView>
         )}
         {view === 'issues' && (

@@ -4,6 +4,7 @@ import { clockTime } from '../lib/clockTime.ts'
 import type { FrictionModel } from '../models/frictionModel.ts'
 import { FrictionElementsTable } from './FrictionElementsTable.tsx'
 import { FrictionPagesTable } from './FrictionPagesTable.tsx'
+import { SegmentPicker } from './SegmentPicker.tsx'
 import { TrendChart } from './TrendChart.tsx'
 import { VitalsTable } from './VitalsTable.tsx'
 
@@ -11,12 +12,14 @@ export interface Props {
   friction: FrictionModel
   now: ReadonlySignal<number>
   onRefresh(): void
+  /** The segment changed: refresh what depends on it. */
+  onSegment(): void
   /** Shown above the tables: the top issues by cost. */
   children?: ComponentChildren
 }
 
 /** Where visitors struggle: the trend, pages and elements ranked by signals, and web vitals per page. */
-export function FrictionView({ friction, now, onRefresh, children }: Props) {
+export function FrictionView({ friction, now, onRefresh, onSegment, children }: Props) {
   const updatedAt = friction.updatedAt.value
   const loading = friction.loading.value
   const overview = friction.overview.value
@@ -31,6 +34,9 @@ export function FrictionView({ friction, now, onRefresh, children }: Props) {
         <button type="button" data-testid="friction-refresh" onClick={onRefresh} disabled={loading}>
           Refresh
         </button>
+      </div>
+      <div class="pickers">
+        <SegmentPicker segment={friction.segment} onChange={onSegment} />
       </div>
       {friction.error.value && (
         <p class="error" role="alert">

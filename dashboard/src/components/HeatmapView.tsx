@@ -36,6 +36,21 @@ export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
         </span>
       </div>
       <HeatmapControls heatmap={heatmap} />
+      {heatmap.url.value && (
+        <div class="snapshot-bar">
+          <span class="muted" data-testid="snapshot-taken">
+            {snapshot ? `Page as captured ${new Date(snapshot.ts).toLocaleString()}` : ''}
+          </span>
+          <button type="button" class="small" data-testid="snapshot-refresh" onClick={() => void heatmap.refreshSnapshot()}>
+            Take a new snapshot
+          </button>
+          {heatmap.refreshNote.value && (
+            <span role="status" data-testid="snapshot-refresh-note">
+              {heatmap.refreshNote.value}
+            </span>
+          )}
+        </div>
+      )}
       {heatmap.error.value && (
         <p class="error" role="alert">
           {heatmap.error.value}

@@ -1,9 +1,12 @@
 import type { Issue, IssueStatus } from '@wince/collector'
+import { Sparkline } from './Sparkline.tsx'
 
 export interface Props {
   issues: readonly Issue[]
   onStatus?(issue: Issue, status: IssueStatus): void
   onSessions(issue: Issue): void
+  /** Show each issue's sessions per day (those the API gave a trend). */
+  trend?: boolean
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`
@@ -21,7 +24,7 @@ function Cost({ issue }: { issue: Issue }) {
 }
 
 /** Issues ranked by what they cost: lost conversions (95 % interval), sessions, status. */
-export function IssuesTable({ issues, onStatus, onSessions }: Props) {
+export function IssuesTable({ issues, onStatus, onSessions, trend = false }: Props) {
   if (issues.length === 0) return <p class="muted">No issue in this range.</p>
   return (
     <div class="table-wrap">
@@ -34,6 +37,7 @@ export function IssuesTable({ issues, onStatus, onSessions }: Props) {
             <th scope="col">Lost conversions (95 %)</th>
             <th scope="col">Converted: met / without</th>
             <th scope="col">Sessions</th>
+            {trend && <th scope="col">Per day</th>}
             {onStatus && <th scope="col">Status</th>}
           </tr>
         </thead>
@@ -57,6 +61,7 @@ export function IssuesTable({ issues, onStatus, onSessions }: Props) {
                   {issue.sessions} sessions
                 </button>
               </td>
+              {trend && <td>{issue.trend && <Sparkline values={issue.trend} unit="sessions" />}</td>}
               {onStatus && (
                 <td>
                   <select aria-label={`Status of ${issue.type} on ${issue.selector}`} value={issue.status} onChange={(e) => onStatus(issue, e.currentTarget.value as IssueStatus)}>

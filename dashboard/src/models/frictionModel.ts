@@ -1,7 +1,8 @@
 import type { InferResponseType } from 'hono/client'
-import { signal, type ReadonlySignal } from '@preact/signals'
+import { signal, type ReadonlySignal, type Signal } from '@preact/signals'
 import type { FrictionElement, FrictionPage } from '@wince/collector'
 import { readJson, type Api } from '../api.ts'
+import { segmentQuery, type SegmentFilter } from './issuesModel.ts'
 
 /** How often the friction tables refresh on their own: fresh enough to watch a fix land, light on the store. */
 export const FRICTION_REFRESH_MS = 30_000
@@ -15,6 +16,8 @@ export interface FrictionModel {
   overview: ReadonlySignal<Overview | null>
   /** The range the figures cover, epoch ms (for the trend's axis). */
   span: ReadonlySignal<{ from: number; to: number }>
+  /** Device class, browser and OS the pages and elements are counted for ('' = any). */
+  segment: Signal<SegmentFilter>
   loading: ReadonlySignal<boolean>
   error: ReadonlySignal<string | null>
   /** When the shown figures were fetched, epoch ms (0: never). */
@@ -31,6 +34,7 @@ export function createFrictionModel(api: Api): FrictionModel {
   const elements = signal<readonly FrictionElement[]>([])
   const overview = signal<Overview | null>(null)
   const span = signal({ from: 0, to: 0 })
+  const segment = signal<SegmentFilter>({ device: '', browser: '', os: '' })
   const loading = signal(false)
   const error = signal<string | null>(null)
   const updatedAt = signal(0)
@@ -43,7 +47,7 @@ export function createFrictionModel(api: Api): FrictionModel {
     try {
       const to = Date.now()
       const query = { site, from: String(to - rangeMs), to: String(to) }
-      const [body, over] = await Promise.all([readJson(await api.friction.$get({ query })), readJson(await api.overview.$get({ query }))])
+      const [body, over] = await Promise.all([readJson(await api.friction.$get({ query: { ...query, ...segmentQuery(segment.peek()) } })), readJson(await api.overview.$get({ query }))])
       if (call !== latest) return
       pages.value = body.pages
       elements.value = body.elements
@@ -71,5 +75,5 @@ export function createFrictionModel(api: Api): FrictionModel {
     }
   }
 
-  return { pages, elements, overview, span, loading, error, updatedAt, refresh, watch }
+  return { pages, elements, overview, span, segment, loading, error, updatedAt, refresh, watch }
 }

@@ -1,6 +1,6 @@
 import type { HeatCell, Hotspot, HotspotSession, StoredSnapshot } from '@wince/collector/types'
 import { effect, signal, type ReadonlySignal, type Signal } from '@preact/signals'
-import { ApiCallError, readJson, type Api } from '../api.ts'
+import { ApiCallError, postJson, readJson, type Api } from '../api.ts'
 import { findLayer, findViewport, type LayerId, type Viewport } from '../lib/layers.ts'
 
 /** A page snapshot as stored: rrweb-snapshot's serialized document and the sizes it was taken at. */
@@ -29,10 +29,14 @@ export interface HeatmapModel {
   watch(site: string, rangeMs: number): () => void
   /** Lists the sessions behind a hotspot (null clears). */
   select(selector: string | null): Promise<void>
+  /** What came of "take a new snapshot" (asked, or why not); null before. */
+  refreshNote: ReadonlySignal<string | null>
+  /** "Take a new snapshot": the page's next views are asked for a fresh one (admins). */
+  refreshSnapshot(): Promise<void>
 }
 
 /** Heatmaps of one page: its snapshot, the chosen layer, and the sessions behind a hotspot. */
-export function createHeatmapModel(api: Api, search: string): HeatmapModel {
+export function createHeatmapModel(api: Api, search: string, post = postJson): HeatmapModel {
   const params = new URLSearchParams(search)
   const pages = signal<ReadonlyArray<{ url: string; views: number }>>([])
   const url = signal(params.get('page') ?? '')
@@ -47,6 +51,7 @@ export function createHeatmapModel(api: Api, search: string): HeatmapModel {
   const error = signal<string | null>(null)
   const selected = signal<string | null>(null)
   const sessions = signal<readonly HotspotSession[] | null>(null)
+  const refreshNote = signal<string | null>(null)
   let current: { site: string; from: string } | null = null
   let latest = 0
   let snapKey = ''
@@ -141,5 +146,16 @@ export function createHeatmapModel(api: Api, search: string): HeatmapModel {
     }
   }
 
-  return { pages, url, vc, layer, snapshot, snapshotNote, cells, hotspots, scroll, loading, error, selected, sessions, watch, select }
+  async function refreshSnapshot(): Promise<void> {
+    const page = url.peek()
+    if (!current || !page) return
+    try {
+      await post('/snapshot/refresh', { site: current.site, url: page })
+      refreshNote.value = 'Asked for a new snapshot: the next visit to this page sends one, with the current text setting. Reload to see it.'
+    } catch (err) {
+      refreshNote.value = err instanceof ApiCallError && err.status === 403 ? 'Taking a new snapshot needs the admin role.' : `Could not ask for a new snapshot: ${(err as Error).message}`
+    }
+  }
+
+  return { pages, url, vc, layer, snapshot, snapshotNote, cells, hotspots, scroll, loading, error, selected, sessions, watch, select, refreshNote, refreshSnapshot }
 }

@@ -35,7 +35,8 @@ export function createIssuesModel(base = `${location.origin}/api`): IssuesModel 
     loading.value = true
     try {
       const to = Date.now()
-      const q = new URLSearchParams({ site, from: String(to - rangeMs), to: String(to), ...segmentQuery(segment.peek()) })
+      // trend=1: the top issues' sessions per day, which the Friction view draws.
+      const q = new URLSearchParams({ site, from: String(to - rangeMs), to: String(to), trend: '1', ...segmentQuery(segment.peek()) })
       const body = await readJson<{ issues: Issue[] }>(await fetch(`${base}/issues?${q}`))
       if (call !== latest) return
       issues.value = body.issues

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createStore, type Store } from '../store/createStore.ts'
+import { migrate } from '../store/migrate.ts'
+import { queryIssueCounts, wholeHours } from './queryIssueCounts.ts'
+import { queryIssueCountsRaw } from './queryIssueCountsRaw.ts'
+import type { GoalMatch } from '../issues/goalPatterns.ts'
+
+// The summary-backed query must give the raw query's figures exactly, for ranges that cut
+// hours in the middle, sessions that span hours, re-sent signals and URL goals alike.
+const HOUR = 3_600_000
+const H0 = Math.floor(Date.now() / HOUR) * HOUR - 6 * HOUR // six whole hours ago
+const O = 'https://shop.test'
+let dir: string
+let store: Store
+
+const pv = (session: string, path: string, ts: number, n: number) => ({
+  site: 'shop',
+  ts,
+  id: `pv-${session}-${n}`,
+  session,
+  page_view: `${session}-${n}`,
+  url: O + path,
+  ref: '',
+  vw: 1280,
+  vh: 800,
+})
+const sig = (session: string, path: string, sel: string, type: string, ts: number, id: string) => ({
+  site: 'shop',
+  ts,
+  id,
+  session,
+  page_view: `${session}-0`,
+  url: O + path,
+  type,
+  selector: sel,
+  label: sel,
+  x: 1,
+  y: 1,
+  n: 3,
+  ms: 0,
+  why: '',
+})
+const lines = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n')
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wince-issue-counts-'))
+  store = createStore({ dataDir: dir })
+  await migrate(store.client)
+  const views = []
+  const signals = []
+  const goals = []
+  for (let i = 0; i < 40; i++) {
+    const s = `s${i}`
+    // Sessions start through four hours; every fifth one crosses into the next hour.
+    const start = H0 + (i % 4) * HOUR + (i % 5 === 0 ? HOUR - 60_000 : i * 37_000)
+    views.push(pv(s, '/cart/', start, 0), pv(s, i % 3 ? '/product' : '/', start + 90_000, 1))
+    if (i % 2 === 0)
+      signals.push(
+        sig(s, '/cart', 'button#pay', 'rage_click', start + 1000, `r-${s}`),
+        sig(s, '/cart', 'button#pay', 'rage_click', start + 2000, `r2-${s}`),
+      )
+    if (i % 7 === 0) signals.push(sig(s, '/product', 'a#size', 'dead_click', start + 95_000, `d-${s}`))
+    if (i % 3 === 0) views.push(pv(s, '/thanks/order', start + 120_000, 2))
+    if (i % 4 === 1)
+      goals.push({
+        site: 'shop',
+        ts: start + 130_000,
+        id: `g-${s}`,
+        session: s,
+        page_view: `${s}-0`,
+        url: O + '/cart',
+        name: 'purchase',
+        value: 10 + i,
+      })
+  }
+  // A signal sent twice (a retry the door did not catch): counted once, as signals FINAL does.
+  signals.push(signals[0]!)
+  await store.insertJson('page_views', lines(views))
+  await store.insertJson('signals', lines(signals.slice(0, 10)))
+  await store.insertJson('signals', lines(signals.slice(10)))
+  await store.insertJson('goals', lines(goals))
+})
+afterAll(async () => {
+  await store?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+const goalsOf: GoalMatch[] = [
+  { goal: '', patterns: ['^/thanks.*$'] },
+  { goal: 'purchase', patterns: [] },
+]
+const ranges = [
+  { what: 'whole hours only', from: H0, to: H0 + 5 * HOUR },
+  { what: 'cut inside hours at both ends', from: H0 + 20 * 60_000, to: H0 + 3 * HOUR + 7 * 60_000 },
+  { what: 'inside one hour', from: H0 + HOUR + 60_000, to: H0 + 2 * HOUR - 30_000 },
+  { what: 'the default look-back', from: Date.now() - 24 * HOUR, to: Date.now() + 1 },
+]
+
+describe('queryIssueCounts (per-session summary)', () => {
+  for (const r of ranges) {
+    for (const g of goalsOf) {
+      it(`gives the raw query's figures: ${r.what}, goal ${g.goal || 'any'}`, async () => {
+        const range = { site: 'shop', from: r.from, to: r.to }
+        const [fast, raw] = await Promise.all([
+          queryIssueCounts(store.client, range, g),
+          queryIssueCountsRaw(store.client, range, g),
+        ])
+        expect(raw.length).toBeGreaterThan(0)
+        expect(fast).toEqual(raw)
+      })
+    }
+  }
+
+  it('counts a re-sent signal once and the page of every session', async () => {
+    const counts = await queryIssueCounts(store.client, { site: 'shop', from: H0, to: H0 + 5 * HOUR }, goalsOf[0]!)
+    const rage = counts.find((c) => c.selector === 'button#pay')
+    // 20 even sessions rage twice each; all 40 view /cart; every third converts through /thanks, and ten others report a goal.
+    expect(rage).toMatchObject({
+      path: '/cart',
+      sessions: 20,
+      signals: 40,
+      converted: 7,
+      pageSessions: 40,
+      pageConverted: 21,
+    })
+  })
+
+  it('reads whole hours from the summary, the rest raw', () => {
+    expect(wholeHours({ site: 's', from: H0 + 1, to: H0 + 2 * HOUR + 5 })).toEqual({
+      hourFrom: H0 / 1000 + 3600,
+      hourTo: H0 / 1000 + 7200,
+    })
+    const inside = wholeHours({ site: 's', from: H0 + 1, to: H0 + 5 })
+    expect(inside.hourFrom).toBeGreaterThan(inside.hourTo)
+  })
+})
