@@ -25,6 +25,7 @@ import type { LiveBus } from './live/LiveBus.ts'
 import type { Sites } from './sites/Sites.ts'
 import type { Writer } from './store/Writer.ts'
 import { SiteDiagnostics } from './diagnostics/SiteDiagnostics.ts'
+import { Learning } from './learning/Learning.ts'
 
 // The types the dashboard imports (`import type … from '@wince/collector'`).
 export type * from './types.ts'
@@ -55,6 +56,8 @@ export interface AppDeps {
   lifecycle?: Lifecycle
   /** Per-site ingest counts (diagnostics); a fresh one when not given. */
   diagnostics?: SiteDiagnostics
+  /** The sites' applied rules (suppressions, tunings), shared through the store; a fresh one when not given. */
+  learning?: Learning
 }
 
 /** Builds the whole collector app; `start.ts` serves it, tests call `app.request()`. */
@@ -72,7 +75,7 @@ export function createApp(deps: AppDeps): Hono {
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
-  deps = { ...deps, diagnostics: deps.diagnostics ?? new SiteDiagnostics() }
+  deps = { ...deps, diagnostics: deps.diagnostics ?? new SiteDiagnostics(), learning: deps.learning ?? new Learning(deps.client) }
   const trustProxy = deps.trustProxy ?? false
   app.use('*', securityHeaders())
   // Before any route: a route added later is covered without a line of its own.
@@ -88,7 +91,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', visitorRoutes({ ...deps, wanted }))
   app.route('/', helpRoutes({ ...deps, desk }))
   app.route('/api/settings', settingsRoutes(deps))
-  app.route('/api', apiRoutes({ ...deps, desk, diagnostics: deps.diagnostics!, wanted }))
+  app.route('/api', apiRoutes({ ...deps, desk, diagnostics: deps.diagnostics!, wanted, learning: deps.learning! }))
   app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token, { trustProxy }))
   return app
 }

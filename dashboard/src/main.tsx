@@ -16,6 +16,7 @@ import { createSessionPagesModel } from './models/sessionPagesModel.ts'
 import { createIssuesModel } from './models/issuesModel.ts'
 import { createSessionListModel } from './models/sessionListModel.ts'
 import { createSettingsModel } from './models/settingsModel.ts'
+import { createLearningModel } from './models/learningModel.ts'
 import './styles.css'
 
 const api = createApi()
@@ -50,6 +51,7 @@ const models = {
   issues: createIssuesModel(),
   sessionList: createSessionListModel(),
   settings: createSettingsModel(),
+  learning: createLearningModel(),
 }
 
 render(<App models={models} />, document.getElementById('app')!)

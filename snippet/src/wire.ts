@@ -263,6 +263,13 @@ export interface SiteSettings {
   replay?: string
   /** Whether to load the web-vitals chunk for this page view (sampled). */
   vitals: boolean
+  /**
+   * Suppression rules an admin applied for this page: these elements' signals of these
+   * types are still sent (the collector flags them) but add nothing to the struggle score.
+   */
+  rules?: Array<{ sel: string; type: SignalType }>
+  /** The struggle score's threshold and weights an admin applied from the calibration (as `wince('config', …)`). */
+  tune?: { threshold?: number; weights?: Partial<Record<SignalType, number>> }
 }
 
 /** The help prompt the page shows by itself when a visitor struggles. */

@@ -15,9 +15,12 @@ export class IngestStats {
   unavailable = 0
   /** Struggle events kept without alerting (a session's repeat within its episode, or past its address's alerts a minute). */
   alertsHeld = 0
+  /** Struggle events kept without alerting: suppression rules took too many of their points. */
+  alertsSuppressed = 0
 
   toJSON() {
-    const { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable, alertsHeld } = this
-    return { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable, alertsHeld }
+    const { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable, alertsHeld, alertsSuppressed } =
+      this
+    return { beacons, accepted, invalid, duplicates, bots, rateLimited, unavailable, alertsHeld, alertsSuppressed }
   }
 }

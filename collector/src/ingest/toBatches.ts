@@ -28,10 +28,10 @@ export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEve
     const common = `${head},"ts":${e.t},"id":${q(e.id)},"url":${q(e.u)}`
     if (e.k === 'signal') {
       rows.signals.push(
-        `${common},"type":${q(e.type)},"selector":${q(e.sel)},"label":${q(e.lb)},"x":${Math.round(e.x)},"y":${Math.round(e.y)},"n":${e.n},"ms":${e.ms},"why":${q(e.why)}}`,
+        `${common},"type":${q(e.type)},"selector":${q(e.sel)},"label":${q(e.lb)},"x":${Math.round(e.x)},"y":${Math.round(e.y)},"n":${e.n},"ms":${e.ms},"why":${q(e.why)}${flag(extra.suppressed, e.id)}}`,
       )
     } else if (e.k === 'page') rows.page_views.push(`${common},"ref":${q(e.ref ?? '')},"vw":${e.vw},"vh":${e.vh}${segment}}`)
-    else if (e.k === 'struggle') rows.alerts.push(`${common},"score":${e.sc},"reasons":${q(JSON.stringify(e.rs))}${contextColumns(extra.contexts?.get(e.id))}${extra.held?.has(e.id) ? ',"held":1' : ''}}`)
+    else if (e.k === 'struggle') rows.alerts.push(`${common},"score":${e.sc},"reasons":${q(JSON.stringify(e.rs))}${contextColumns(extra.contexts?.get(e.id))}${extra.held?.has(e.id) ? ',"held":1' : ''}${flag(extra.suppressed, e.id)}${extra.explains?.has(e.id) ? `,"explain":${q(extra.explains.get(e.id))}` : ''}}`)
     else if (e.k === 'click') {
       if (keepClicks) {
         rows.clicks.push(
@@ -67,6 +67,16 @@ export interface BatchExtra {
   contexts?: ReadonlyMap<string, AlertContext>
   /** The visitor's device class, browser and OS families (parsed once per beacon), for segments. */
   agent?: Agent
+  /** Rule ids (comma-separated) that suppressed a signal or took points off a struggle, by event id (migration 0011). */
+  suppressed?: ReadonlyMap<string, string>
+  /** How the collector weighed each struggle event (JSON of `AlertExplain`), by event id. */
+  explains?: ReadonlyMap<string, string>
+}
+
+/** The `suppressed` column (migration 0011) of a row whose event a rule suppressed. */
+const flag = (suppressed: ReadonlyMap<string, string> | undefined, id: string) => {
+  const rule = suppressed?.get(id)
+  return rule ? `,"suppressed":${q(rule)}` : ''
 }
 
 /** The offset inside the element snapped to a 10×10 grid (0–9 each way). */

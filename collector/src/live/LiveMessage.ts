@@ -1,5 +1,6 @@
 import type { Reason } from '@wince/snippet/wire'
 import type { DeviceClass } from '../ingest/parseUserAgent.ts'
+import type { AlertExplain } from '../learning/Learning.ts'
 
 /** A struggle alert as agents see it. */
 export interface Alert {
@@ -34,6 +35,8 @@ export interface Alert {
   /** Page views so far in the session, and when the session began (epoch ms), as this collector saw them. */
   pages?: number
   startedAt?: number
+  /** How the collector weighed it: threshold and weights in force, rules that took points off its reasons. */
+  explain?: AlertExplain
 }
 
 export type AlertState = 'open' | 'claimed' | 'resolved' | 'dismissed'

@@ -24,6 +24,7 @@ interface Row {
   pages: number
   started_at: string | number
   help_ms: string | number
+  explain: string
 }
 
 /** The newest struggle alerts of a site in a range, newest first, with where agents are with each and whether the visitor asked for help. */
@@ -32,9 +33,9 @@ export async function queryRecentAlerts(client: ClickHouseClient, range: Range, 
     query: `SELECT a.id AS id, a.site AS site, a.session AS session, a.page_view AS page_view, a.url AS url,
         toUnixTimestamp64Milli(a.ts) AS ts_ms, a.score AS score, a.reasons AS reasons, s.state AS state, s.by AS by,
         a.issue AS issue, a.device AS device, a.browser AS browser, a.os AS os, a.lang AS lang, a.entry AS entry,
-        a.referrer AS referrer, a.pages AS pages, a.started_at AS started_at, h.help_ms AS help_ms
+        a.referrer AS referrer, a.pages AS pages, a.started_at AS started_at, h.help_ms AS help_ms, a.explain AS explain
       FROM (
-        SELECT id, site, session, page_view, url, ts, score, reasons, issue, device, browser, os, lang, entry, referrer, pages, started_at
+        SELECT id, site, session, page_view, url, ts, score, reasons, issue, device, browser, os, lang, entry, referrer, pages, started_at, explain
         FROM alerts FINAL
         WHERE ${RANGE_FILTER} AND held = 0
         ORDER BY ts DESC, id
@@ -68,6 +69,8 @@ export async function queryRecentAlerts(client: ClickHouseClient, range: Range, 
       reasons: JSON.parse(r.reasons) as Alert['reasons'],
       state: (r.state || 'open') as AlertState,
       ...(r.by && { stateBy: r.by }),
+      // Written by the ingest from the rules it applied (migration 0011); '' before them.
+      ...(r.explain && { explain: JSON.parse(r.explain) as NonNullable<Alert['explain']> }),
       ...(r.issue && { issue: r.issue }),
       ...(r.device && { device: r.device as DeviceClass, browser: r.browser, os: r.os }),
       ...(r.device && { lang: r.lang, entry: r.entry, referrer: r.referrer, pages: Number(r.pages) }),

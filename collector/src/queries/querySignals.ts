@@ -17,6 +17,8 @@ export interface SignalRow {
   ms: number
   why: string
   id: string
+  /** The applied rule that suppressed it (stored, not scored), or ''. */
+  suppressed: string
 }
 
 export interface SignalFilter extends Range {
@@ -29,7 +31,7 @@ export interface SignalFilter extends Range {
 /** Signals of a site in a range, optionally of one session or type, oldest first. */
 export async function querySignals(client: ClickHouseClient, f: SignalFilter): Promise<SignalRow[]> {
   const rs = await client.query({
-    query: `SELECT type, toUnixTimestamp64Milli(ts) AS ts_ms, session, url, selector, label, x, y, n, ms, why, id
+    query: `SELECT type, toUnixTimestamp64Milli(ts) AS ts_ms, session, url, selector, label, x, y, n, ms, why, id, suppressed
       FROM signals FINAL
       WHERE ${RANGE_FILTER}
         AND ({session:String} = '' OR session = {session:String})

@@ -27,6 +27,9 @@ import { diagnosticsApi } from './diagnosticsApi.ts'
 import type { SiteDiagnostics } from '../diagnostics/SiteDiagnostics.ts'
 import type { SnapshotWanted } from '../ingest/SnapshotWanted.ts'
 import { snapshotRefreshApi } from './snapshotRefreshApi.ts'
+import type { Learning } from '../learning/Learning.ts'
+import { learningApi } from './learningApi.ts'
+import { outcomesApi } from './outcomesApi.ts'
 
 export interface ApiDeps {
   client: ClickHouseClient
@@ -40,6 +43,8 @@ export interface ApiDeps {
   /** Agents' presence (their open alert streams) and what live help keeps. */
   desk?: HelpDesk
   diagnostics: SiteDiagnostics
+  /** The sites' applied rules. */
+  learning: Learning
   /** Heartbeat on the alert stream, ms: keeps proxies from closing an idle stream. Default 15 s. */
   heartbeatMs?: number
   /** Which page views are asked for a snapshot (shared with the visitor routes). */
@@ -52,7 +57,7 @@ const signalsQuery = z
   .transform(({ session, type, ...range }) => ({ ...rangeQuery.parse(range), session, type }))
 
 /** `/api/*`: everything the dashboard reads; an agent or admin token (or its session) required. */
-export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, diagnostics, desk = new HelpDesk(), heartbeatMs = 15_000, wanted }: ApiDeps) {
+export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, diagnostics, learning, desk = new HelpDesk(), heartbeatMs = 15_000, wanted }: ApiDeps) {
   return new Hono()
     .use('*', requireRole(tokens, token, 'agent'))
     .route('/', heatmapApi(client))
@@ -62,6 +67,8 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, 
     .route('/', diagnosticsApi(diagnostics, sites))
     .route('/', snapshotRefreshApi({ client, sites, tokens, token, wanted }))
     .route('/', liveRoutes({ client, bus, tokens, token, sites }))
+    .route('/', learningApi({ client, sites, tokens, token, learning, desk }))
+    .route('/', outcomesApi(client, sites))
     .get('/sites', (c) => c.json({ sites: sites.list().map(redactSite) }))
     .get('/stats', (c) => c.json({ ingest: stats.toJSON() }))
     .get('/webhooks/deliveries', valid('query', optionalSiteQuery), (c) => c.json({ deliveries: webhooks?.deliveries(c.req.valid('query').site) ?? [] }))

@@ -23,6 +23,7 @@ import { HelpDesk } from '../live/HelpDesk.ts'
 import { clockSkew, onCollectorClock } from '../ingest/clockSkew.ts'
 import { AlertGate } from '../live/AlertGate.ts'
 import { nestsDeeper } from '../ingest/nestsDeeper.ts'
+import type { Learning } from '../learning/Learning.ts'
 
 /** Deepest nesting a beacon may have: a struggle's reasons sit 4 levels down. */
 const MAX_BEACON_NESTING = 16
@@ -54,10 +55,12 @@ export interface CollectDeps {
   desk?: HelpDesk
   /** Which struggle events alert (default: one per session per episode, 30 a minute per IP). */
   alertGate?: AlertGate
+  /** The sites' applied rules: suppressed signals are flagged, and a struggle they made does not alert. */
+  learning?: Learning
 }
 
 /** `POST /v1/collect`: validate, drop bots and repeats, publish struggle alerts live, then store. */
-export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, desk = new HelpDesk(), alertGate = new AlertGate(), diagnostics = new SiteDiagnostics() }: CollectDeps) {
+export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, desk = new HelpDesk(), alertGate = new AlertGate(), diagnostics = new SiteDiagnostics(), learning }: CollectDeps) {
   const byIp = new RateLimiter(ipRate)
   const bySite = new Map<string, RateLimiter>()
   const seen = new RecentIds()
@@ -149,23 +152,39 @@ export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), i
         const agent = parseUserAgent(c.req.header('user-agent'))
         let contexts: Map<string, AlertContext> | undefined
         let held: Set<string> | undefined
+        let suppressed: Map<string, string> | undefined
+        let explains: Map<string, string> | undefined
         for (const e of fresh) {
           if (e.k === 'page') desk.trails.page(s, sid, pv, e.u, e.t, e.ref)
-          else if (e.k === 'struggle') {
+          else if (e.k === 'signal') {
+            // Still stored and shown, flagged: nothing is hidden from the team.
+            const rule = learning?.suppressing(s, e.u, e.sel, e.type)
+            if (rule) (suppressed ??= new Map()).set(e.id, rule)
+          } else if (e.k === 'struggle') {
             const context = alertContext(s, e, agent, c.req.header('accept-language'), desk.trails.get(s, sid))
             ;(contexts ??= new Map()).set(e.id, context)
+            const explain = learning?.explain(s, e.u, e.rs)
+            if (explain) (explains ??= new Map()).set(e.id, JSON.stringify(explain))
+            if (explain?.rules.length) (suppressed ??= new Map()).set(e.id, explain.rules.join(','))
+            // A snippet that did not know the rule (an old one, a cached page) scored suppressed
+            // signals: what is left decides, so no page can alert on them.
+            if (explain?.rules.length && explain.kept < explain.threshold) {
+              ;(held ??= new Set()).add(e.id)
+              stats.alertsSuppressed++
+              continue
+            }
             if (!alertGate.admit(`${s}/${sid}`, ip)) {
               ;(held ??= new Set()).add(e.id)
               stats.alertsHeld++
               continue
             }
-            const alert: Alert = { id: e.id, site: s, session: sid, pageView: pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs, state: 'open', ...context }
+            const alert: Alert = { id: e.id, site: s, session: sid, pageView: pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs, state: 'open', ...context, ...(explain && { explain }) }
             desk.alerts.add(alert)
             bus.publish({ id: e.id, kind: 'alert', site: s, session: sid, at: e.t, data: alert })
             onAlert?.(alert, site)
           }
         }
-        const kept = await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, { skew, agent, ...(held && { held }), ...(contexts && { contexts }) }))
+        const kept = await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, { skew, agent, ...(held && { held }), ...(contexts && { contexts }), ...(suppressed && { suppressed }), ...(explains && { explains }) }))
         if (kept !== 'ok') {
           for (const e of fresh) seen.delete(e.id)
           stats.unavailable++

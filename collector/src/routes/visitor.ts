@@ -7,6 +7,7 @@ import type { Sites } from '../sites/Sites.ts'
 import { SnapshotWanted } from '../ingest/SnapshotWanted.ts'
 import { Solicited } from '../ingest/Solicited.ts'
 import { pageSettingsRoutes } from './pageSettings.ts'
+import type { Learning } from '../learning/Learning.ts'
 import { recordingRoutes } from './recordings.ts'
 import { offerRoutes } from './offers.ts'
 import { trailRoutes } from './trail.ts'
@@ -25,6 +26,8 @@ export interface VisitorDeps {
   uploads?: UploadLimits
   /** Which page views are asked for a snapshot; shared with "take a new snapshot" (a fresh one when not given). */
   wanted?: SnapshotWanted
+  /** The sites' applied rules, for `/v1/site`. */
+  learning?: Learning
 }
 
 /**
@@ -34,10 +37,10 @@ export interface VisitorDeps {
  * and the offers channel with the answer to an offer (`/v1/live`, `/v1/answer`). The settings
  * and the recordings share the one-time tokens that tie an upload to the answer that asked for it.
  */
-export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, streams = new StreamGate(), trustProxy = false, uploads = new UploadLimits(), wanted = new SnapshotWanted(client) }: VisitorDeps) {
+export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, streams = new StreamGate(), trustProxy = false, uploads = new UploadLimits(), wanted = new SnapshotWanted(client), learning }: VisitorDeps) {
   const solicited = new Solicited()
   return new Hono()
-    .route('/', pageSettingsRoutes({ sites, wanted, solicited }))
+    .route('/', pageSettingsRoutes({ sites, wanted, solicited, ...(learning && { learning }) }))
     .route('/', recordingRoutes({ client, sites, wanted, solicited, uploads, trustProxy }))
     .route('/', trailRoutes({ client, sites, solicited, uploads, trustProxy }))
     .route('/', offerRoutes({ client, bus, sites, heartbeatMs, streams, trustProxy }))

@@ -13,6 +13,8 @@ import { AlertActions } from './AlertActions.tsx'
 import { OfferForm } from './OfferForm.tsx'
 import { StateBadge } from './StateBadge.tsx'
 import { VisitorFacts } from './VisitorFacts.tsx'
+import { AlertExplain } from './AlertExplain.tsx'
+import { VerdictButtons } from './VerdictButtons.tsx'
 
 /** Pages listed under an alert: where the visitor came from, not their whole history. */
 const LAST_PAGES = 4
@@ -37,6 +39,8 @@ export interface Props {
   onOffer(alert: Alert, message: string, link: string | undefined): Promise<boolean>
   /** Many cards in the page: text fields wait behind a button. Default false. */
   compact?: boolean
+  /** "Real problem" / "not a problem" on the alert's main reason. */
+  onVerdict?(alert: Alert, verdict: 'real' | 'not', reason: string): Promise<string | null>
 }
 
 /** One struggle alert: why first (strongest reason as the heading), then when, who and where, then what to do. */
@@ -86,6 +90,7 @@ export const AlertCard = memo(function AlertCard(props: Props) {
         {onSite !== null && <span data-testid="time-on-site"> · on site {duration(onSite)}</span>}
       </p>
       <VisitorFacts alert={alert} now={now} withTime={onSite === null} />
+      {alert.explain && <AlertExplain explain={alert.explain} reasons={alert.reasons} />}
       {visited.length > 1 && (
         <p class="meta trail" data-testid="last-pages">
           <span class="sr-only">Last pages: </span>
@@ -98,11 +103,22 @@ export const AlertCard = memo(function AlertCard(props: Props) {
         </p>
       )}
       <div class="alert-do">
-        <AlertActions alert={alert} pending={props.pending} error={props.actionError} folded={props.compact} onAct={(a, note) => props.onAct(alert, a, note)} />
+        <AlertActions
+          alert={alert}
+          pending={props.pending}
+          error={props.actionError}
+          folded={props.compact}
+          onAct={(a, note) => {
+            props.onAct(alert, a, note)
+            // Dismissing says "not a problem": it counts as that agent's verdict (one per agent and alert).
+            if (a === 'dismiss') void props.onVerdict?.(alert, 'not', '')
+          }}
+        />
         <button type="button" data-testid="replay-open" onClick={() => props.onOpenReplay(alert)}>
           ▶ Replay
         </button>
       </div>
+      {props.onVerdict && first && <VerdictButtons about={describeReason(first)} onVerdict={(v, reason) => props.onVerdict!(alert, v, reason)} />}
       {(active || props.offers.length > 0) && (
         <OfferForm id={alert.id} folded={props.compact} offers={props.offers} sending={props.sending} error={props.offerError} onSend={(m, l) => props.onOffer(alert, m, l)} />
       )}

@@ -26,6 +26,8 @@ export interface Props {
   selectedSession: ReadonlySignal<string | null>
   onOpenSession(alert: Alert): void
   onOpenReplay(alert: Alert): void
+  /** An agent's verdict on an alert (resolves with an error message, or null). */
+  onVerdict?(alert: Alert, verdict: 'real' | 'not', reason: string): Promise<string | null>
 }
 
 const EMPTY: readonly never[] = []
@@ -104,6 +106,7 @@ export function AlertsView(props: Props) {
       onAct={act}
       onOffer={offer}
       compact={compact}
+      {...(props.onVerdict && { onVerdict: props.onVerdict })}
     />
   )
   return (

@@ -28,6 +28,8 @@ import { IssuesView } from './IssuesView.tsx'
 import { IssuesTable } from './IssuesTable.tsx'
 import { SessionsView } from './SessionsView.tsx'
 import { SettingsView } from './SettingsView.tsx'
+import type { LearningModel } from '../models/learningModel.ts'
+import { LearningPanel } from './LearningPanel.tsx'
 
 /** How far before an alert a session's timeline starts: the struggle builds up over minutes, a visit rarely lasts hours. */
 const SESSION_LOOKBACK_MS = 6 * 3_600_000
@@ -48,6 +50,7 @@ export interface AppModels {
   issues: IssuesModel
   sessionList: SessionListModel
   settings: SettingsModel
+  learning: LearningModel
 }
 
 export interface Props {
@@ -102,6 +105,7 @@ export function App({ models }: Props) {
       if (view === 'issues' || view === 'friction') void models.issues.refresh(site, ms)
       if (view === 'sessions') void models.sessionList.refresh(site, ms)
       if (view === 'settings') void models.settings.load(site)
+      if (view === 'learning') void models.learning.refresh(site, ms)
     })
   })
   useSignalEffect(() => {
@@ -138,6 +142,10 @@ export function App({ models }: Props) {
     models.sessionList.filter.value = { ...models.sessionList.filter.peek(), type: issue.type, url: issue.url, selector: issue.selector, converted: '', minScore: '' }
     filters.view.value = 'sessions'
   }
+  // Verdicts on an alert (its main reason) or an issue row: the team's word, which proposals and calibration read.
+  const alertVerdict = (alert: Alert, verdict: 'real' | 'not', reason: string) => models.learning.verdict({ site: alert.site, alert: alert.id, verdict, ...(reason && { reason }) })
+  const issueVerdict = (issue: Issue, verdict: 'real' | 'not', reason: string) =>
+    models.learning.verdict({ site: site(), issue: { url: issue.url, selector: issue.selector, type: issue.type }, verdict, ...(reason && { reason }) })
   const sessionPanel = (
     <SessionPanel session={session} now={clock.now} alert={sessionAlert} pages={openId ? models.sessionPages.bySession.value.get(openId) : undefined} onOpenReplay={openReplay} />
   )
@@ -160,6 +168,7 @@ export function App({ models }: Props) {
               selectedSession={session.session}
               onOpenSession={openSession}
               onOpenReplay={(a) => openReplay(a.session)}
+              onVerdict={alertVerdict}
             />
             <div class="side">
               {sessionPanel}
@@ -192,6 +201,15 @@ export function App({ models }: Props) {
             onRefresh={() => void models.issues.refresh(site(), ms())}
             onStatus={(issue, status) => void models.issues.setStatus(site(), issue.id, status, ms())}
             onSessions={issueSessions}
+            onVerdict={issueVerdict}
+          />
+        )}
+        {view === 'learning' && (
+          <LearningPanel
+            learning={models.learning}
+            now={clock.now.value}
+            onRefresh={() => void models.learning.refresh(site(), ms())}
+            onDecide={(id, action, why) => void models.learning.decide(site(), id, action, why, ms())}
           />
         )}
         {view === 'sessions' && (

@@ -1,5 +1,6 @@
 import type { Issue, IssueStatus } from '@wince/collector'
 import { Sparkline } from './Sparkline.tsx'
+import { VerdictButtons } from './VerdictButtons.tsx'
 
 export interface Props {
   issues: readonly Issue[]
@@ -7,6 +8,8 @@ export interface Props {
   onSessions(issue: Issue): void
   /** Show each issue's sessions per day (those the API gave a trend). */
   trend?: boolean
+  /** An agent's verdict on the issue (resolves with an error message, or null). */
+  onVerdict?(issue: Issue, verdict: 'real' | 'not', reason: string): Promise<string | null>
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`
@@ -24,7 +27,7 @@ function Cost({ issue }: { issue: Issue }) {
 }
 
 /** Issues ranked by what they cost: lost conversions (95 % interval), sessions, status. */
-export function IssuesTable({ issues, onStatus, onSessions, trend = false }: Props) {
+export function IssuesTable({ issues, onStatus, onSessions, onVerdict, trend = false }: Props) {
   if (issues.length === 0) return <p class="muted">No issue in this range.</p>
   return (
     <div class="table-wrap">
@@ -39,6 +42,7 @@ export function IssuesTable({ issues, onStatus, onSessions, trend = false }: Pro
             <th scope="col">Sessions</th>
             {trend && <th scope="col">Per day</th>}
             {onStatus && <th scope="col">Status</th>}
+            {onVerdict && <th scope="col">Verdict</th>}
           </tr>
         </thead>
         <tbody>
@@ -69,6 +73,11 @@ export function IssuesTable({ issues, onStatus, onSessions, trend = false }: Pro
                     <option value="fixed">fixed</option>
                     <option value="ignored">ignored</option>
                   </select>
+                </td>
+              )}
+              {onVerdict && (
+                <td>
+                  <VerdictButtons compact about={`${issue.type} on ${issue.selector}`} onVerdict={(v, reason) => onVerdict(issue, v, reason)} />
                 </td>
               )}
             </tr>

@@ -8,10 +8,11 @@ export interface Props {
   onRefresh(): void
   onStatus(issue: Issue, status: IssueStatus): void
   onSessions(issue: Issue): void
+  onVerdict?(issue: Issue, verdict: 'real' | 'not', reason: string): Promise<string | null>
 }
 
 /** What to fix first: issues ranked by lost conversions, with segments and status. */
-export function IssuesView({ issues, onRefresh, onStatus, onSessions }: Props) {
+export function IssuesView({ issues, onRefresh, onStatus, onSessions, onVerdict }: Props) {
   return (
     <section class="issues panel" aria-labelledby="issues-heading" aria-busy={issues.loading.value}>
       <div class="section-head">
@@ -29,7 +30,7 @@ export function IssuesView({ issues, onRefresh, onStatus, onSessions }: Props) {
       <p class="muted">
         Ranked by lost conversions: sessions that met the issue against sessions that viewed the same page without it. A correlation, not proof.
       </p>
-      <IssuesTable issues={issues.issues.value} onStatus={onStatus} onSessions={onSessions} />
+      <IssuesTable issues={issues.issues.value} onStatus={onStatus} onSessions={onSessions} {...(onVerdict && { onVerdict })} />
     </section>
   )
 }

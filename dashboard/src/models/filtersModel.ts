@@ -18,6 +18,7 @@ export const VIEWS = [
   { id: 'friction', label: 'Friction' },
   { id: 'issues', label: 'Issues' },
   { id: 'sessions', label: 'Sessions' },
+  { id: 'learning', label: 'Learning' },
   { id: 'settings', label: 'Settings' },
 ] as const
 

@@ -10,6 +10,7 @@ import { CHUNKS } from './lib/chunkNames'
 import { FOLLOW_MS, sampled } from './lib/recording'
 import { retrying } from './lib/retry'
 import { takeCalls } from './boot/goals'
+import { learned } from './boot/learned'
 import { trail } from './boot/trail'
 
 /**
@@ -52,6 +53,8 @@ chunk('boot', (c: Ctx) => {
   c.x.push(() => (c.l = undefined))
   // Page API calls the core left to this chunk: `wince('goal', name, value?)`.
   takeCalls(c)
+  // The team's suppression rules and tuning, from each page view's settings.
+  learned()
 
   const got: Record<string, unknown> = {}
   const need = (name: string) =>

@@ -1,2 +1,2 @@
-/** The struggle score's points per signal type, for consumers outside the snippet (the collector's session scores). */
-export { WEIGHTS } from './createStruggleScore'
+/** The struggle score's points per signal type and its threshold, for consumers outside the snippet (the collector's session scores, its rules). */
+export { STRUGGLE_THRESHOLD, WEIGHTS } from './createStruggleScore'
