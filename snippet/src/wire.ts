@@ -221,6 +221,39 @@ export interface ReplayBody {
   rt: string
 }
 
+/**
+ * One step of a trail: when (epoch ms), what, where. `m` cursor at viewport `x, y`;
+ * `c` click at viewport `x, y` on `sel`; `s` the document scrolled to `x, y`; `f` focus
+ * entered `sel`; `i` input in `sel` (never its value); `r` viewport resized to `x × y`.
+ */
+export type TrailStep = [t: number, k: 'm' | 'c' | 's' | 'f' | 'i' | 'r', x: number, y: number, sel?: string]
+
+/**
+ * POST /v1/trail: the rolling trail of the minute before a struggle alert, sent with it
+ * instead of a recording (the recorder loads only once a session struggles). The
+ * dashboard replays it over the page's stored snapshot.
+ */
+export interface TrailBody {
+  v: 1
+  s: string
+  sid: string
+  pv: string
+  /** Order of this trail within the page view, from 0 (one per struggle episode). */
+  seq: number
+  /** The struggle alert (event id) it belongs to. */
+  alert: string
+  /** The page (origin and path), its viewport and document size when sent. */
+  u: string
+  vw: number
+  vh: number
+  dw: number
+  dh: number
+  /** Steps in time order, the first the scroll position the window starts at. */
+  ev: TrailStep[]
+  /** The replay token of this session's `/v1/site` answer (`replay`). */
+  rt: string
+}
+
 /** GET /v1/site?s=&u=&vw=&sid= answer: what the snippet may know of its site's settings. */
 export interface SiteSettings {
   allowText: boolean

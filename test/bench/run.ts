@@ -14,12 +14,15 @@ import { serveFixtures } from './serveFixtures.ts'
 import { snippetSizes } from './snippetSizes.ts'
 import { fmt } from './stats.ts'
 import { ALERT_BUDGET_MS, benchScale } from './benchScale.ts'
+import { sideBySide, sideBySideTables } from './peers/sideBySide.ts'
 
 // `pnpm bench` (after `pnpm run build`): every budget of DESIGN.md measured on this
 // machine, medians of several runs, then one table. `--only=weight,main,ingest,unload`
-// runs some parts (`--only=scale`: 1 vs 3 collector processes, not in the default set); `--quick` runs fewer repetitions (for trying the bench, not for figures).
+// runs some parts (`--only=scale`: 1 vs 3 collector processes, not in the default set; `peers`: Wince beside PostHog,
+// Clarity and Sentry, `--rounds=N`); `--quick` runs fewer repetitions (for trying the bench, not for figures).
 const args = process.argv.slice(2)
-const only = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'weight,ingest,main,unload').split(','))
+const only = new Set((args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'weight,ingest,main,unload,peers').split(','))
+const peerRounds = Number(args.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 5)
 const quick = args.includes('--quick')
 const log = (line: string) => console.log(line)
 
@@ -70,7 +73,8 @@ if (only.has('scale')) {
 
 let main: MainThreadResult | undefined
 let unload: UnloadResult | undefined
-if (only.has('main') || only.has('unload')) {
+let peers = ''
+if (only.has('main') || only.has('unload') || only.has('peers')) {
   const collector = await startCollector()
   const site = await serveFixtures(collector.url)
   const browser = await launchChromium()
@@ -97,19 +101,29 @@ if (only.has('main') || only.has('unload')) {
       log('the floor: 1,000 pointer moves with an empty listener, a reading listener, the snippet…')
       const p = await probeMoves(browser, `${site.url}/workload.html`, quick ? 1 : 3, log)
       rows.push(['pointer moves only, script ms / 1,000: empty listener / reading listener / snippet', `${fmt(p.emptyMsPer1000, 1)} / ${fmt(p.readsMsPer1000, 1)} / ${fmt(p.snippetMsPer1000, 1)}`, `≤ ${BUDGETS.mainThreadMsPer1000}`, verdict(p.snippetMsPer1000 <= BUDGETS.mainThreadMsPer1000)])
-      // The default recording mode (`struggle`) keeps a replay buffer from page load: its cost, apart.
+      // The recorder loads once a session struggles (or for sessions sampled in mode `always`): its cost, apart, with every session recorded.
       await fetch(`${collector.url}/api/settings/sites/demo`, {
         method: 'PUT',
         headers: { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'], allowHeadless: true, recording: 'struggle' }),
+        body: JSON.stringify({ origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'], allowHeadless: true, recording: 'always', recordingSample: 1 }),
       })
-      log('with the replay recorder on (recording: struggle, the default), one traced run…')
+      log('with the replay recorder on (recording: always, every session), one traced run…')
       const rec = await traced(browser, `${site.url}/workload.html`)
       log(`  traced with recorder: snippet ${rec.ownMs.toFixed(1)} ms in ${rec.ownTasks} tasks, longest own part of a task ${rec.longestOwnPartMs.toFixed(1)} ms, longest evaluation ${rec.evaluateMs.toFixed(1)} ms (${rec.evaluateScript})`)
       rows.push(['with the recorder on: own time ms / 1,000; longest own task part, ms', `${fmt((rec.ownMs * 1000) / n, 1)}; ${fmt(rec.longestOwnPartMs, 1)}`, `≤ ${BUDGETS.mainThreadMsPer1000}; ≤ ${BUDGETS.ownTaskMs}`, verdict(rec.longestOwnPartMs <= BUDGETS.ownTaskMs && (rec.ownMs * 1000) / n <= BUDGETS.mainThreadMsPer1000)])
       rows.push(['with the recorder on: longest script evaluation (the recorder chunk), ms', fmt(rec.evaluateMs, 1), `≤ ${BUDGETS.ownTaskMs}`, verdict(rec.evaluateMs <= BUDGETS.ownTaskMs)])
       const pr = await probeMoves(browser, `${site.url}/workload.html`, quick ? 1 : 3, log, ['snippet'])
       rows.push(['with the recorder on: pointer moves only, script ms / 1,000', fmt(pr.snippetMsPer1000, 1), `≤ ${BUDGETS.mainThreadMsPer1000}`, verdict(pr.snippetMsPer1000 <= BUDGETS.mainThreadMsPer1000)])
+    }
+    if (only.has('peers')) {
+      log('side by side: Wince, PostHog, Clarity, Sentry on the same page and inputs (interleaved rounds)…')
+      const r = await sideBySide(browser, collector, quick ? 1 : peerRounds, log)
+      peers = sideBySideTables(r)
+      const w = r.rows.find((x) => x.variant === 'wince')!
+      const ph = r.rows.find((x) => x.variant === 'posthog')!
+      rows.push(['side by side: Wince default page view, script bytes gzip', fmt(w.bytes), `≤ ${fmt(BUDGETS.pageViewGzipBytes)}`, verdict(w.bytes <= BUDGETS.pageViewGzipBytes)])
+      rows.push(['side by side: Wince ÷ PostHog added script time', fmt(w.addedMsPer1000 / ph.addedMsPer1000, 2), '≤ 0.25', verdict(w.addedMsPer1000 <= 0.25 * ph.addedMsPer1000)])
+      rows.push(['side by side: Wince added script ms / 1,000 inputs', fmt(w.addedMsPer1000, 1), '≤ 30', verdict(w.addedMsPer1000 <= 30)])
     }
     if (only.has('unload')) {
       log('unload delivery in Chromium…')
@@ -159,3 +173,4 @@ console.log(`command: pnpm bench${args.length ? ' -- ' + args.join(' ') : ''}`)
 console.log(line(['what', 'measured', 'budget', 'verdict']))
 console.log(line(widths.map((w) => '-'.repeat(w))))
 for (const r of rows) console.log(line(r))
+if (peers) console.log(`\nSide by side (the README's tables)\n\n${peers}`)

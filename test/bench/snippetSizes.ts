@@ -39,3 +39,17 @@ export function snippetSizes(dir = SNIPPET_DIST): { core: FileSize; chunks: File
     .map((f) => fileSize(join(dir, f)))
   return { core: fileSize(join(dir, 's.js')), chunks }
 }
+
+/**
+ * Chunks a default page view loads besides `s.js`, on a page whose snapshot is stored:
+ * the boot chunk alone. The others wait for a reason: `forms` a focused field, `vitals` the
+ * sampled share (after idle), `snap` a page with no snapshot, `rec` a struggle or a session
+ * sampled to record `always`, `help` a struggle.
+ */
+export const DEFAULT_CHUNKS = ['boot'] as const
+
+/** What a default page view fetches of Wince, gzip level 9: the core and {@link DEFAULT_CHUNKS}. */
+export function pageViewSize(dir = SNIPPET_DIST): { files: FileSize[]; gzip: number } {
+  const files = [fileSize(join(dir, 's.js')), ...DEFAULT_CHUNKS.map((n) => fileSize(join(dir, `${n}.js`)))]
+  return { files, gzip: files.reduce((a, f) => a + f.gzip, 0) }
+}

@@ -10,9 +10,11 @@ import type { TestSite } from '../lib/startSite.ts'
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url))
 
-// A replay worth opening, end to end: a visitor's page records, the visitor moves the
-// mouse and rage-clicks a dead Pay button; the agent opens the replay from the alert in
-// the real dashboard and sees the cursor move, the clicks marked at the button in the
+// A replay worth opening, end to end, with the defaults: no recorder on the page until the
+// visitor struggles, only the rolling trail. The page's snapshot is stored on its first
+// view; the visitor moves the mouse and rage-clicks a dead Pay button; the trail goes with
+// the alert and the recorder loads from then on. The agent opens the replay from the alert
+// in the real dashboard and sees the cursor move, the clicks marked at the button in the
 // rage colour, and the signals on the timeline to jump to.
 describe('replay in the dashboard', () => {
   let collector: TestCollector
@@ -40,8 +42,15 @@ describe('replay in the dashboard', () => {
 
     const visitor = await (await browser.newContext({ viewport: { width: 1000, height: 700 } })).newPage()
     await visitor.goto(`${site.url}/pay.html`)
-    await visitor.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)), null, { timeout: 20_000 })
-    await visitor.waitForTimeout(500)
+    // The page's first view: its snapshot is taken once the page is idle and stored.
+    await poll(
+      () => collector.api<{ snap: unknown }>(`/api/snapshot?site=demo&url=${encodeURIComponent(`${site.url}/pay.html`)}&vc=tablet`).catch(() => ({ snap: null })),
+      (r) => !!r.snap,
+      20_000,
+      250,
+    )
+    const recorderLoaded = () => visitor.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)))
+    expect(await recorderLoaded()).toBe(false)
     const session = await visitor.evaluate(() => JSON.parse(sessionStorage.getItem('wince.sid')!) as string)
     // A path across the page, then five presses on a Pay button that does nothing.
     await visitor.mouse.move(40, 40)
@@ -49,6 +58,8 @@ describe('replay in the dashboard', () => {
     await visitor.mouse.move(300, 400, { steps: 12 })
     const pay = (await visitor.locator('#pay').boundingBox())!
     for (let i = 0; i < 5; i++) await visitor.mouse.click(pay.x + pay.width / 2, pay.y + pay.height / 2, { delay: 20 })
+    // The struggle loads the recorder, to follow the session from now on.
+    await visitor.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)), null, { timeout: 20_000 })
 
     // The runs with the five clicks are stored before the replay is opened (the player shows what is there when opened).
     await poll(
@@ -69,6 +80,8 @@ describe('replay in the dashboard', () => {
     await card.getByTestId('replay-open').click()
     const player = agent.getByTestId('replay-player')
     await agent.locator('[data-testid="replay-player"] iframe').waitFor({ timeout: 20_000 })
+    // The minute before the alert is the trail over the stored snapshot, and the player says what that cannot show.
+    await agent.getByTestId('replay-trail-note').waitFor({ timeout: 10_000 })
 
     // Played from the start, it plays through: the cursor leaves the top left for the button.
     await agent.locator('[data-testid="replay-player"][data-state="ended"]').waitFor({ timeout: 30_000 })

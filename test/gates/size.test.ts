@@ -3,10 +3,13 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BUDGETS } from '../bench/budgets.ts'
-import { fileSize, SNIPPET_DIST } from '../bench/snippetSizes.ts'
+import { fileSize, pageViewSize, SNIPPET_DIST } from '../bench/snippetSizes.ts'
 
-// The core snippet's weight budget, checked on every test run against the file that
-// pages download (`pnpm test` builds it first). Lazy chunks do not count.
+// The core snippet's weight budget, and a default page view's (the core and the chunks
+// every page view loads), checked on every test run against the built files that pages
+// download (`pnpm test` builds them first), computed from the build: which chunks load by
+// default is the boot chunk's rule, and the bench (`pnpm bench --only=weight`) checks it
+// against what a real Chromium fetched.
 describe('size gate', () => {
   it(`s.js is at most ${BUDGETS.snippetGzipBytes} bytes gzip`, () => {
     const path = join(SNIPPET_DIST, 's.js')
@@ -17,5 +20,12 @@ describe('size gate', () => {
     const line = `s.js: ${raw} B raw, ${gzip} B gzip (zlib level 9), ${gnu} B by \`gzip -9\`, ${brotli} B brotli; budget ${BUDGETS.snippetGzipBytes} B gzip, ${BUDGETS.snippetGzipBytes - Math.max(gzip, gnu)} B left`
     console.log(line)
     expect(Math.max(gzip, gnu), line).toBeLessThanOrEqual(BUDGETS.snippetGzipBytes)
+  })
+
+  it(`a default page view's Wince scripts are at most ${BUDGETS.pageViewCeilingGzipBytes} bytes gzip (budget ${BUDGETS.pageViewGzipBytes})`, () => {
+    const { files, gzip } = pageViewSize()
+    const line = `default page view: ${files.map((f) => `${f.file} ${f.gzip}`).join(' + ')} = ${gzip} B gzip; budget ${BUDGETS.pageViewGzipBytes} B (${BUDGETS.pageViewGzipBytes - gzip} B left), gate ${BUDGETS.pageViewCeilingGzipBytes} B`
+    console.log(line)
+    expect(gzip, line).toBeLessThanOrEqual(BUDGETS.pageViewCeilingGzipBytes)
   })
 })

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { valid } from '../validate/valid.ts'
 import { ID_RULE } from '../validate/id.ts'
-import { publicSettings, type Sites } from '../sites/Sites.ts'
+import { DEFAULT_VITALS_SAMPLE, publicSettings, type Sites } from '../sites/Sites.ts'
 import { bareUrl } from '../ingest/atTheDoor.ts'
 import type { SnapshotWanted } from '../ingest/SnapshotWanted.ts'
 import type { Solicited } from '../ingest/Solicited.ts'
@@ -39,7 +39,7 @@ export function pageSettingsRoutes({ sites, wanted, solicited, learning }: PageS
       ...publicSettings(site),
       snapshot: page && (await wanted.ask(site.id, url, vc)) ? solicited.snapshotToken(site.id, url, vc) : false,
       ...(site.recording !== 'off' && ID_RULE.test(sid) && { replay: solicited.replayToken(site.id, sid) }),
-      vitals: Math.random() < (site.vitalsSample ?? 1),
+      vitals: Math.random() < (site.vitalsSample ?? DEFAULT_VITALS_SAMPLE),
       ...(learning && learnedSettings(learning, site.id, url)),
     }
     // The answer is per page view (snapshot, sampling): not cached.

@@ -5,6 +5,10 @@ import { valid } from '../validate/valid.ts'
 import { id } from '../validate/id.ts'
 import { queryReplay } from '../queries/queryReplay.ts'
 import { querySessionPages } from '../queries/querySessionPages.ts'
+import { queryLatestSnapshot } from '../queries/queryLatestSnapshot.ts'
+import { expandTrails } from '../replay/expandTrails.ts'
+import type { SnapshotNode } from '../replay/trailRun.ts'
+import { viewportClass } from '../ingest/viewportClass.ts'
 
 const sessionParam = z.object({ session: id })
 const siteQuery = z.object({ site: id })
@@ -22,6 +26,8 @@ export function sessionsApi(client: ClickHouseClient) {
     .get('/sessions/:session/replay', valid('param', sessionParam), valid('query', replayQuery), async (c) => {
       const { session } = c.req.valid('param')
       const { site, after } = c.req.valid('query')
-      return c.json({ runs: await queryReplay(client, site, session, after) })
+      // Trails (the minute before an alert) play over the page's stored snapshot.
+      const find = async (url: string, vw: number) => (await queryLatestSnapshot(client, site, url, viewportClass(vw)))?.snap as SnapshotNode | undefined
+      return c.json({ runs: await expandTrails(await queryReplay(client, site, session, after), find) })
     })
 }

@@ -10,6 +10,7 @@ import { pageSettingsRoutes } from './pageSettings.ts'
 import type { Learning } from '../learning/Learning.ts'
 import { recordingRoutes } from './recordings.ts'
 import { offerRoutes } from './offers.ts'
+import { trailRoutes } from './trail.ts'
 
 export interface VisitorDeps {
   client: ClickHouseClient
@@ -31,7 +32,8 @@ export interface VisitorDeps {
 
 /**
  * What a visitor's page uses besides beacons (`/v1/collect`) and help requests (`/v1/help`):
- * its settings (`/v1/site`), the recordings it was asked for (`/v1/snapshot`, `/v1/replay`),
+ * its settings (`/v1/site`), the recordings it was asked for (`/v1/snapshot`, `/v1/replay`,
+ * and the trail of the minute before an alert, `/v1/trail`),
  * and the offers channel with the answer to an offer (`/v1/live`, `/v1/answer`). The settings
  * and the recordings share the one-time tokens that tie an upload to the answer that asked for it.
  */
@@ -40,5 +42,6 @@ export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, stream
   return new Hono()
     .route('/', pageSettingsRoutes({ sites, wanted, solicited, ...(learning && { learning }) }))
     .route('/', recordingRoutes({ client, sites, wanted, solicited, uploads, trustProxy }))
+    .route('/', trailRoutes({ client, sites, solicited, uploads, trustProxy }))
     .route('/', offerRoutes({ client, bus, sites, heartbeatMs, streams, trustProxy }))
 }

@@ -20,6 +20,10 @@ const TICK_MS = 150
 /** Speeds an agent can pick: as lived, and faster for long sessions. */
 export const SPEEDS = [1, 2, 4, 8] as const
 
+/** The custom event the collector opens a trail's replay with (the minute before an alert, without a recorder). */
+const TRAIL_TAG = 'wince-trail'
+const isTrailStart = (e: ReplayEvent) => e.type === 5 && (e as ReplayEvent & { data?: { tag?: string } }).data?.tag === TRAIL_TAG
+
 type State = 'loading' | 'playing' | 'paused' | 'ended' | 'failed'
 
 /**
@@ -107,6 +111,7 @@ export function ReplayPlayer({ events, signals, live }: Props) {
     return () => clearInterval(id)
   }, [state, built, events])
 
+  const trail = useMemo(() => events.some(isTrailStart), [events])
   const clicks = useMemo(() => recordedClicks(events as readonly { type: number; timestamp: number; data?: unknown }[]), [events])
   const markers = useMemo(() => timelineMarkers(signals, pos.start, pos.start + pos.total), [signals, pos.start, pos.total])
   const marks = built ? pageMarks(clicks, signals, pos.start + pos.at) : []
@@ -165,6 +170,11 @@ export function ReplayPlayer({ events, signals, live }: Props) {
           {!ready ? 'No replay recorded for this session yet.' : state === 'failed' ? 'The player could not load.' : state === 'ended' ? 'End of the recording.' : `${events.length} events`}
         </span>
       </div>
+      {trail && (
+        <p class="muted small" data-testid="replay-trail-note">
+          Before the alert this is the visitor's trail (cursor, clicks, scrolls, fields used) played over the page's stored snapshot: changes the page went through before the alert are not shown. The full recording starts at the alert.
+        </p>
+      )}
       {built && <ReplayTimeline total={pos.total} at={pos.at} markers={markers} onSeek={(o) => seek(o)} onJump={(m) => seek(jumpOffset(m.signal, pos.start), true)} />}
       <div class="player-box" ref={box}>
         <div class="player-stage" ref={stage} data-testid="replay-player" data-events={events.length} data-sandbox={sandbox} data-state={state}>

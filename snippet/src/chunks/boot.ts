@@ -5,27 +5,35 @@ import { load, save } from '../core/storage'
 import { selector } from '../describe/selector'
 import { readableLabel } from '../describe/readableLabel'
 import { fraction } from '../heat/fraction'
-import { chunk, endpoint, idle, listen, on, page } from './lib/chunk'
+import { chunk, endpoint, idle, listen, on, page, recent } from './lib/chunk'
 import { CHUNKS } from './lib/chunkNames'
+import { FOLLOW_MS, sampled } from './lib/recording'
 import { retrying } from './lib/retry'
 import { takeCalls } from './boot/goals'
-import { learned } from './boot/learned'
-import { watchForms } from './watchForms'
 import { watchMotion } from './boot/watchMotion'
+import { trail } from './boot/trail'
 
 /**
  * Longest wait for an idle moment before the settings request goes anyway, ms: a page
  * that is never idle still gets its settings a few seconds after its own work.
  */
 export const SETTINGS_IDLE_MAX_MS = 3000
+/** Longest wait for an idle moment before the vitals chunk loads anyway, ms: web-vitals reads buffered entries, so late costs nothing. */
+export const VITALS_IDLE_MAX_MS = 5000
+
+/** Elements whose focus loads the forms chunk (it narrows them down to the fields a visitor types into). */
+const FORM_FIELDS = 'input,select,textarea'
+/** Form events kept for the forms chunk at most while it loads: a visitor types a few a second. */
+const EARLY_EVENTS_MAX = 50
 
 const e = endpoint()
 
 /**
  * The boot chunk, loaded by the core at start (cached for good): heatmap clicks and
  * scroll depth, form struggle, the site's settings per page view (`GET /v1/site`, once the page is
- * idle), and the chunks they call for: `snap`, `vitals`, `rec`, and `help` once the
- * session struggles.
+ * idle), the rolling trail of the last minute (sent with a struggle alert), and the chunks
+ * the settings call for: `snap`, `vitals` (once idle again), and once the session
+ * struggles `rec` (or at once for a session sampled to be recorded `always`) and `help`.
  */
 chunk('boot', (c: Ctx) => {
   // Beacons the collector could not take (network error, 5xx, 429) are sent again
@@ -45,23 +53,26 @@ chunk('boot', (c: Ctx) => {
   c.x.push(() => (c.l = undefined))
   // Page API calls the core left to this chunk: `wince('goal', name, value?)`.
   takeCalls(c)
-  // The team's suppression rules and tuning, from each page view's settings.
-  learned()
   // Mouse thrash and excessive scroll.
   watchMotion(c)
 
   const got: Record<string, unknown> = {}
   const need = (name: string) =>
-    (got[name] ||= document.head.appendChild(
-      Object.assign(document.createElement('script'), { src: `${e}/s/${name}.${CHUNKS}.js` }),
-    ))
+    (got[name] ||= document.head.appendChild(Object.assign(document.createElement('script'), { src: `${e}/s/${name}.${CHUNKS}.js` })))
+  const sendTrail = trail(c)
   const go = () => {
     const st = c.st
     if (!st) return
-    st.snapshot && need('snap')
-    st.vitals && need('vitals')
-    st.recording != 'off' && need('rec')
+    // Struggling now (or lately): the page's moment is the visitor's, not a snapshot's; a later page view takes it.
+    const now = recent(c, FOLLOW_MS)
+    st.snapshot && !now && need('snap')
+    st.vitals && idle(() => need('vitals'), VITALS_IDLE_MAX_MS)
+    // The recorder follows a struggling session from the struggle on; the minute before is the trail.
+    st.replay && ((st.recording == 'always' && sampled(st.recordingSample)) || (st.recording == 'struggle' && now)) && need('rec')
     c.z && need('help')
+    // The team's suppression rules and tuning, only where a page view's settings carry them.
+    ;(st.rules?.length || st.tune) && need('learn')
+    sendTrail()
   }
 
   // The episode survives page loads: the help chunk reopens the offers channel, the recorder keeps following.
@@ -136,7 +147,23 @@ chunk('boot', (c: Ctx) => {
   listen(c, window, 'pageshow', (v: PageTransitionEvent) => v.persisted && c.n())
   listen(c, window, 'scroll', reach)
   // Forms: struggles as they happen; on leaving, a form edited and not sent (before the last beacon goes).
-  const leave = watchForms(c)
+  // Their chunk loads with the first field the visitor focuses.
+  const leave = () => c.w?.()
+  // A field focused, or a press inside a form (a submit the browser refuses comes before any focus), loads it;
+  // until it runs, the form events wait here (a handful: the chunk is a moment away).
+  const formsNeeded = (v: Event) => {
+    const t = v.target as Element
+    if (got.forms || !(t.matches?.(FORM_FIELDS) || t.closest?.('form'))) return
+    c.fe = []
+    need('forms')
+  }
+  listen(c, document, 'focusin', formsNeeded)
+  listen(c, document, 'pointerdown', formsNeeded)
+  for (const type of ['input', 'focusout', 'invalid', 'click', 'submit'])
+    listen(c, document, type, (v: Event) => {
+      if (type == 'click') formsNeeded(v)
+      c.fe && c.fe.length < EARLY_EVENTS_MAX && c.fe.push(v)
+    })
   listen(c, window, 'pagehide', () => {
     leave()
     end()

@@ -1,10 +1,10 @@
 import type { Ctx } from '../ext/Ctx'
 import type { ReplayBody } from '../wire'
 import { record } from 'rrweb'
-import { load, save } from '../core/storage'
 import { chunk, endpoint, every, listen, on, recent } from './lib/chunk'
 import { maskEvent, rrwebMasking } from './lib/mask'
 import { postJson } from './lib/send'
+import { FOLLOW_MS, sampled } from './lib/recording'
 import { Segments } from './rec/Segments'
 import { split } from './rec/split'
 
@@ -16,8 +16,6 @@ export const CHECKOUT_MS = 30_000
 export const BUFFER_MAX_EVENTS = 20_000
 /** After a struggle, further events go every this often, so an agent can follow nearly live. */
 export const STREAM_MS = 5000
-/** …for this long after the struggle, then the recorder goes back to buffering. */
-export const FOLLOW_MS = 3 * 60_000
 /** Mode `always`: a run every this often, for the whole (sampled) session. */
 export const ALWAYS_RUN_MS = 10_000
 /** Longest run body as JSON characters (well under the collector's 1 MB gzip and 8 MB inflated). */
@@ -27,19 +25,14 @@ export const RUN_MAX_EVENTS = 20_000
 
 const e = endpoint()
 
-/** Whether this session is recorded in mode `always`: decided once per session, by its sampling rate. */
-function sampled(rate: number): boolean {
-  let s = load<boolean>('rs')
-  if (typeof s != 'boolean') save('rs', (s = Math.random() < rate))
-  return s
-}
 
 /**
- * The recorder chunk (rrweb record, masked like snapshots). Mode `struggle`: a rolling
- * buffer of the last minute in memory; on a struggle it is uploaded with the alert's id,
- * then further events stream every few seconds for a few minutes. Mode `always` (sampled
- * per session): runs every few seconds for the whole session. Loaded only after the page
- * is idle and never for mode `off`.
+ * The recorder chunk (rrweb record, masked like snapshots). Mode `struggle`: the boot
+ * chunk loads it only once the session struggles (the minute before goes as the boot
+ * chunk's trail); it streams every few seconds for a few minutes from then on (on the
+ * session's later pages too), then keeps a rolling buffer of the last minute that the
+ * next struggle uploads with its alert's id. Mode `always` (sampled per session): loaded
+ * at once, runs every few seconds for the whole session. Never for mode `off`.
  */
 chunk('rec', (c: Ctx) => {
   const st = c.st

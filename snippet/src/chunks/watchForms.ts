@@ -59,19 +59,21 @@ function shows(f: Element): boolean {
 }
 
 /**
- * The form watcher (boot chunk): feeds the form-struggle detector from the DOM and
+ * The form watcher (forms chunk): feeds the form-struggle detector from the DOM and
  * emits its decisions as `form_struggle` signals. Starts when the page has a field, or
  * when the visitor first focuses one. Reads no value: only whether a field is empty,
  * and what the page says of it. Returns `leave`, for the end of a page view (abandon:
- * sent with the unload beacon, not scored, so never an alert by itself).
+ * sent with the unload beacon, not scored, so never an alert by itself). `early`: the form
+ * events (input, focusout, invalid, click, submit) the page saw while this code loaded (the
+ * boot chunk keeps them), fed first.
  */
-export function watchForms(c: Ctx): () => void {
+export function watchForms(c: Ctx, early: readonly Event[] = []): () => void {
   const detect = createFormStruggle()
   const ans = new Set<unknown>()
   const sent = new Map<unknown, Element>()
   const bad = new Set<unknown>()
   const edited = new Set<Element>()
-  let on = false
+  let running = false
 
   // Search boxes are not watched at all: retyping them is browsing, leaving them is not abandoning.
   const field = (t: EventTarget | null): HTMLInputElement | null =>
@@ -119,9 +121,9 @@ export function watchForms(c: Ctx): () => void {
   }
 
   const start = () => {
-    if (on) return
-    on = true
-    listen(c, window, 'input', (e: Event) => {
+    if (running) return
+    running = true
+    const input = (e: Event) => {
       const f = field(e.target)
       if (!f) return
       let auto = false
@@ -133,31 +135,37 @@ export function watchForms(c: Ctx): () => void {
       const v = e.isTrusted && !auto && (e instanceof InputEvent ? e.inputType != 'insertReplacementText' : f.localName == 'select')
       if (v) edited.add(f)
       feed({ k: 'edit', f, form: formOf(f), t: e.timeStamp, empty: f.value == '', v })
-    })
-    listen(c, window, 'focusout', (e: FocusEvent) => {
-      const f = field(e.target)
-      if (!f || !edited.delete(f)) return
-      setTimeout(() => feed({ k: 'check', f, form: formOf(f), t: performance.now(), bad: shows(f) }), FORM_BLUR_SETTLE_MS)
-    })
-    // The browser refused the field (a submit or reportValidity): `invalid` does not bubble; capture sees it.
-    listen(c, window, 'invalid', (e: Event) => {
-      const f = field(e.target)
-      if (!f) return
-      const form = formOf(f)
-      if (form) bad.add(form)
-      feed({ k: 'check', f, form, t: e.timeStamp, bad: true })
-    })
-    // A submit button pressed (Enter in a field presses the default one, detail 0).
-    listen(c, window, 'click', (e: MouseEvent) => {
-      const b = e.target instanceof Element ? e.target.closest(SUBMITS) : null
-      if (b && !b.closest('[data-wince-ignore]')) attempt((b as HTMLButtonElement).form, b)
-    })
-    listen(c, window, 'submit', (e: SubmitEvent) => attempt(e.target as HTMLFormElement, e.submitter))
+    }
+    const on: Record<string, (e: never) => void> = {
+      input,
+      focusout: (e: FocusEvent) => {
+        const f = field(e.target)
+        if (!f || !edited.delete(f)) return
+        setTimeout(() => feed({ k: 'check', f, form: formOf(f), t: performance.now(), bad: shows(f) }), FORM_BLUR_SETTLE_MS)
+      },
+      // The browser refused the field (a submit or reportValidity): `invalid` does not bubble; capture sees it.
+      invalid: (e: Event) => {
+        const f = field(e.target)
+        if (!f) return
+        const form = formOf(f)
+        if (form) bad.add(form)
+        feed({ k: 'check', f, form, t: e.timeStamp, bad: true })
+      },
+      // A submit button pressed (Enter in a field presses the default one, detail 0).
+      click: (e: MouseEvent) => {
+        const b = e.target instanceof Element ? e.target.closest(SUBMITS) : null
+        if (b && !b.closest('[data-wince-ignore]')) attempt((b as HTMLButtonElement).form, b)
+      },
+      submit: (e: SubmitEvent) => attempt(e.target as HTMLFormElement, e.submitter),
+    }
+    // What happened while this chunk loaded first, in order; then the live events.
+    for (const e of early) on[e.type]?.(e as never)
+    for (const type in on) listen(c, window, type, on[type]!)
   }
 
   if (document.querySelector(FIELDS)) start()
   // No field yet: the first one the visitor focuses starts the watcher.
   else listen(c, window, 'focusin', (e: FocusEvent) => field(e.target) && start())
 
-  return () => on && feed({ k: 'leave', t: performance.now() })
+  return () => running && feed({ k: 'leave', t: performance.now() })
 }

@@ -61,6 +61,10 @@ export interface Ctx {
    * chunk loads; it handles them and replaces `push` on this array to take the later ones.
    */
   u: unknown[]
+  /** Set by the forms chunk once loaded: reports a form edited and not sent when the page view ends. */
+  w?: () => void
+  /** Form events the boot chunk keeps from a field's first focus (or a press in a form) until the forms chunk takes them: none is lost while it loads. */
+  fe?: Event[]
   /** Sending is allowed: consent given (or not withdrawn), no Do-Not-Track or Global Privacy Control, not stopped. */
   a: boolean | undefined
 }

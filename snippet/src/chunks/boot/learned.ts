@@ -3,7 +3,8 @@ import { WEIGHTS } from '../../score/weights'
 import { api, on } from '../lib/chunk'
 
 /**
- * Applies what the site's team taught Wince, from each page view's `/v1/site` answer:
+ * Applies what the site's team taught Wince, from each page view's `/v1/site` answer (the `learn` chunk, loaded only
+ * when a page view's settings carry rules or a tuning, starting from those settings):
  * - `tune`, the threshold and weights an admin applied from the calibration, as the
  *   page's own `wince('config', …)` would (the admin's decision is the newer one);
  * - `rules`, elements whose signals of a type must not count. The core has no room for
@@ -15,14 +16,19 @@ import { api, on } from '../lib/chunk'
  * On a site with rules, a ruled type's weight is the site's (applied tuning or default),
  * not one the page set itself.
  */
-export function learned(): void {
+export function learned(first?: SiteSettings): void {
   let rules: NonNullable<SiteSettings['rules']> = []
   let weights: Record<SignalType, number> = WEIGHTS
-  on('st', (st) => {
+  const take = (st?: SiteSettings) => {
+    // A page view without the previous one's rules gets the weights a rule may have set to 0 back.
+    const had = rules.length
     rules = st?.rules || []
     weights = { ...WEIGHTS, ...st?.tune?.weights }
+    had && api('config', { weights })
     st?.tune && api('config', st.tune)
-  })
+  }
+  take(first)
+  on('st', take)
   on('signal', (s) => {
     if (!rules.some((r) => r.type == s.type)) return
     const off = rules.some((r) => r.type == s.type && r.sel == s.sel)
