@@ -34,7 +34,8 @@ const size = () => ({
     for (const [name, chunk] of Object.entries(bundle)) {
       if (chunk.type != 'chunk') continue
       console.log(`${name}: ${chunk.code.length} B, ${gz(chunk.code)} B gzip`)
-      if (name == 's.js' && gz(chunk.code) > BUDGET_GZIP && !process.env.WINCE_NO_BUDGET) this.error(`s.js is ${gz(chunk.code)} B gzip, over the ${BUDGET_GZIP} B budget`)
+      if (name == 's.js' && gz(chunk.code) > BUDGET_GZIP && !process.env.WINCE_NO_BUDGET)
+        this.error(`s.js is ${gz(chunk.code)} B gzip, over the ${BUDGET_GZIP} B budget`)
     }
   },
 })
@@ -52,7 +53,8 @@ const bake = (file, from, key) => ({
 
 /** Removes hashed chunk files of earlier builds (`name.<hash>.js`, `<hash>.js`). */
 const clean = (keep) => {
-  for (const f of readdirSync('dist')) if (/^(\w+\.)?[0-9a-f]{10}\.js$/.test(f) && !keep.includes(f)) rmSync(`dist/${f}`)
+  for (const f of readdirSync('dist'))
+    if (/^(\w+\.)?[0-9a-f]{10}\.js$/.test(f) && !keep.includes(f)) rmSync(`dist/${f}`)
 }
 
 /** After the last lazy chunk: names them all by one hash of their code. */
@@ -81,7 +83,14 @@ const nameBoot = () => ({
 const minify = (mangleProps) =>
   terser({
     ecma: 2020,
-    compress: { passes: 5, unsafe_arrows: true, pure_getters: true, booleans_as_integers: true, hoist_funs: true, unsafe_methods: true },
+    compress: {
+      passes: 5,
+      unsafe_arrows: true,
+      pure_getters: true,
+      booleans_as_integers: true,
+      hoist_funs: true,
+      unsafe_methods: true,
+    },
     // Only the core mangles `_` properties: rrweb's own `_`-names are on the wire.
     mangle: mangleProps ? { properties: { regex: /^_/ } } : true,
     format: { comments: false },

@@ -79,7 +79,13 @@ try {
   })
   await client.command({ query: 'OPTIMIZE TABLE click_cells FINAL' })
   const fillMs = performance.now() - fillStart
-  const cells = Number(((await (await client.query({ query: 'SELECT count() AS c FROM click_cells', format: 'JSONEachRow' })).json()) as Array<{ c: string }>)[0]!.c)
+  const cells = Number(
+    (
+      (await (
+        await client.query({ query: 'SELECT count() AS c FROM click_cells', format: 'JSONEachRow' })
+      ).json()) as Array<{ c: string }>
+    )[0]!.c,
+  )
 
   const f = { site: 'demo', from, to: now + 1, url: 'http://localhost:8080/page/0', vc: 'desktop' }
   const range = { site: 'demo', from, to: now + 1 }
@@ -93,7 +99,11 @@ try {
       ms.push(performance.now() - t0)
     }
     ms.sort((a, b) => a - b)
-    return { name, median: round(ms[Math.floor(RUNS / 2)]!), p95: round(ms[Math.min(RUNS - 1, Math.ceil(RUNS * 0.95) - 1)]!) }
+    return {
+      name,
+      median: round(ms[Math.floor(RUNS / 2)]!),
+      p95: round(ms[Math.min(RUNS - 1, Math.ceil(RUNS * 0.95) - 1)]!),
+    }
   }
   const results = [
     await timed('heatmap clicks (busiest page, 30 days)', () => queryClickCells(client, f)),
@@ -106,8 +116,18 @@ try {
     await timed('issues with impact (/api/issues)', () => listIssues(client, site, range)),
     await timed('sessions to watch (/api/sessions)', () => querySessionList(client, range, goalMatch(site), WEIGHTS)),
   ]
-  for (const r of results) console.log(`${r.name.padEnd(40)} median ${String(r.median).padStart(7)} ms   p95 ${String(r.p95).padStart(7)} ms`)
-  console.log(JSON.stringify({ clicks: CLICKS, busiestPageClicks: CLICKS / 5, cells, fillSeconds: round(fillMs / 1000), runs: RUNS, results }))
+  for (const r of results)
+    console.log(`${r.name.padEnd(40)} median ${String(r.median).padStart(7)} ms   p95 ${String(r.p95).padStart(7)} ms`)
+  console.log(
+    JSON.stringify({
+      clicks: CLICKS,
+      busiestPageClicks: CLICKS / 5,
+      cells,
+      fillSeconds: round(fillMs / 1000),
+      runs: RUNS,
+      results,
+    }),
+  )
 } finally {
   await store.close()
   rmSync(dir, { recursive: true, force: true })

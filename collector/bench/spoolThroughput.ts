@@ -31,7 +31,18 @@ try {
   let n = 0
   const beacon = (): ReturnType<typeof toBatches> => {
     const ev: WireEvent[] = Array.from({ length: PER_BEACON }, () => ({
-      k: 'signal', id: `e${n++}`, t: now, u: 'http://localhost:8080/demo/', type: 'dead_click', sel: 'button#wishlist', lb: 'button', x: 10, y: 20, n: 1, ms: 1000, why: 'no-response',
+      k: 'signal',
+      id: `e${n++}`,
+      t: now,
+      u: 'http://localhost:8080/demo/',
+      type: 'dead_click',
+      sel: 'button#wishlist',
+      lb: 'button',
+      x: 10,
+      y: 20,
+      n: 1,
+      ms: 1000,
+      why: 'no-response',
     }))
     return toBatches({ s: 'demo', sid: 's1', pv: 'p1' }, ev)
   }
@@ -52,7 +63,16 @@ try {
   const t1 = performance.now()
   await writer.replay()
   const replaySeconds = (performance.now() - t1) / 1000
-  const stored = Number(((await (await store.client.query({ query: "SELECT count() AS c FROM signals WHERE startsWith(id, 'e')", format: 'JSONEachRow' })).json()) as Array<{ c: string }>)[0]!.c)
+  const stored = Number(
+    (
+      (await (
+        await store.client.query({
+          query: "SELECT count() AS c FROM signals WHERE startsWith(id, 'e')",
+          format: 'JSONEachRow',
+        })
+      ).json()) as Array<{ c: string }>
+    )[0]!.c,
+  )
   await writer.close()
   const result = {
     events: sent,
@@ -61,7 +81,9 @@ try {
     replayedPerSecond: Math.round(stored / replaySeconds),
     stored,
   }
-  console.log(`spool: ${result.spooledPerSecond} events/s appended+fsynced, ${result.spoolMB} MB; replay ${result.replayedPerSecond} events/s; stored ${stored} of ${sent}`)
+  console.log(
+    `spool: ${result.spooledPerSecond} events/s appended+fsynced, ${result.spoolMB} MB; replay ${result.replayedPerSecond} events/s; stored ${stored} of ${sent}`,
+  )
   console.log(JSON.stringify(result))
   // The last line is the figure; a replay that lost or doubled events is a failure, not a figure.
   if (stored !== sent) throw new Error(`replay stored ${stored} of ${sent} events`)

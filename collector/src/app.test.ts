@@ -12,7 +12,8 @@ afterAll(async () => {
 })
 
 const ORIGIN = 'http://localhost:5173'
-const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36'
+const BROWSER_UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36'
 const auth = { authorization: `Bearer ${TEST_TOKEN}` }
 
 function post(body: unknown, headers: Record<string, string> = { origin: ORIGIN }) {
@@ -31,8 +32,34 @@ function beacon(session: string, now = Date.now()): Beacon {
     pv: uid('pv'),
     ev: [
       { k: 'page', id: uid(), t: now - 5000, u: 'http://localhost:5173/shop', vw: 1280, vh: 800 },
-      { k: 'signal', id: uid(), t: now - 2000, u: 'http://localhost:5173/shop', type: 'rage_click', sel: 'button#buy', lb: 'button', x: 10, y: 20, n: 4, ms: 900, why: 'no-response' },
-      { k: 'signal', id: uid(), t: now - 1000, u: 'http://localhost:5173/shop', type: 'dead_click', sel: 'button#buy', lb: 'button', x: 11, y: 21, n: 1, ms: 1500, why: 'no-response' },
+      {
+        k: 'signal',
+        id: uid(),
+        t: now - 2000,
+        u: 'http://localhost:5173/shop',
+        type: 'rage_click',
+        sel: 'button#buy',
+        lb: 'button',
+        x: 10,
+        y: 20,
+        n: 4,
+        ms: 900,
+        why: 'no-response',
+      },
+      {
+        k: 'signal',
+        id: uid(),
+        t: now - 1000,
+        u: 'http://localhost:5173/shop',
+        type: 'dead_click',
+        sel: 'button#buy',
+        lb: 'button',
+        x: 11,
+        y: 21,
+        n: 1,
+        ms: 1500,
+        why: 'no-response',
+      },
     ],
   }
 }
@@ -63,7 +90,9 @@ describe('POST /v1/collect', () => {
     const byType = await t.app.request('/api/signals?site=demo&session=sess-filter&type=dead_click', { headers: auth })
     expect(((await byType.json()) as { signals: unknown[] }).signals).toHaveLength(1)
     const before = await t.app.request(`/api/signals?site=demo&session=sess-filter&to=${now - 1500}`, { headers: auth })
-    expect(((await before.json()) as { signals: Array<{ type: string }> }).signals.map((s) => s.type)).toEqual(['rage_click'])
+    expect(((await before.json()) as { signals: Array<{ type: string }> }).signals.map((s) => s.type)).toEqual([
+      'rage_click',
+    ])
   })
 
   it('keeps the valid events of a batch and reports the invalid ones', async () => {
@@ -116,8 +145,20 @@ describe('POST /v1/collect', () => {
     })
     const now = Date.now()
     const b: Beacon = {
-      v: 1, s: 'demo', sid: 'sess-alert', pv: 'pv1',
-      ev: [{ k: 'struggle', id: uid('al'), t: now, u: 'http://localhost:5173/shop', sc: 6.5, rs: [{ type: 'rage_click', sel: 'button#buy', lb: 'button', t: now, n: 4, pts: 4 }] }],
+      v: 1,
+      s: 'demo',
+      sid: 'sess-alert',
+      pv: 'pv1',
+      ev: [
+        {
+          k: 'struggle',
+          id: uid('al'),
+          t: now,
+          u: 'http://localhost:5173/shop',
+          sc: 6.5,
+          rs: [{ type: 'rage_click', sel: 'button#buy', lb: 'button', t: now, n: 4, pts: 4 }],
+        },
+      ],
     }
     const pending = t.writer.pending
     await post(b)
@@ -128,14 +169,18 @@ describe('POST /v1/collect', () => {
     await t.writer.flush()
     const res = await t.app.request('/api/alerts?site=demo', { headers: auth })
     const { alerts } = (await res.json()) as { alerts: Alert[] }
-    expect(alerts.find((a) => a.session === 'sess-alert')?.reasons).toEqual(b.ev[0]!.k === 'struggle' ? b.ev[0]!.rs : [])
+    expect(alerts.find((a) => a.session === 'sess-alert')?.reasons).toEqual(
+      b.ev[0]!.k === 'struggle' ? b.ev[0]!.rs : [],
+    )
   })
 })
 
 describe('auth', () => {
   it('answers 401 without a token or with a wrong one', async () => {
     expect((await t.app.request('/api/signals?site=demo')).status).toBe(401)
-    expect((await t.app.request('/api/signals?site=demo', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401)
+    expect((await t.app.request('/api/signals?site=demo', { headers: { authorization: 'Bearer wrong' } })).status).toBe(
+      401,
+    )
     expect((await t.app.request('/api/alerts/stream')).status).toBe(401)
   })
 
@@ -148,7 +193,11 @@ describe('auth', () => {
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!
     const api = await t.app.request('/api/sites', { headers: { cookie } })
     expect(api.status).toBe(200)
-    expect(await api.json()).toEqual({ sites: [{ id: 'demo', origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'], allowHeadless: true }] })
+    expect(await api.json()).toEqual({
+      sites: [
+        { id: 'demo', origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'], allowHeadless: true },
+      ],
+    })
     expect((await t.app.request('/?token=wrong')).status).toBe(401)
   })
 })
@@ -159,7 +208,10 @@ describe('friction', () => {
     await post({ ...beacon('sess-f1', now), s: 'demo' })
     await t.writer.flush()
     const res = await t.app.request('/api/friction?site=demo', { headers: auth })
-    const body = (await res.json()) as { pages: Array<{ url: string; signals: number; byType: Record<string, number> }>; elements: Array<{ selector: string; signals: number }> }
+    const body = (await res.json()) as {
+      pages: Array<{ url: string; signals: number; byType: Record<string, number> }>
+      elements: Array<{ selector: string; signals: number }>
+    }
     expect(body.pages[0]!.url).toBe('http://localhost:5173/shop')
     expect(body.pages[0]!.byType.rage_click).toBe(body.pages[0]!.byType.dead_click)
     expect(body.elements[0]!.selector).toBe('button#buy')

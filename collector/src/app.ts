@@ -74,13 +74,18 @@ export function createApp(deps: AppDeps): Hono {
       return err.toResponse(origin ? { 'access-control-allow-origin': origin } : {})
     }
     // Hono's own 4xx (the validator's malformed JSON): the same JSON shape as ours.
-    if (err instanceof HTTPException && err.status < 500) return c.json({ error: err.status === 400 ? 'body is not valid JSON' : err.message }, err.status)
+    if (err instanceof HTTPException && err.status < 500)
+      return c.json({ error: err.status === 400 ? 'body is not valid JSON' : err.message }, err.status)
     console.error(`wince: ${c.req.method} ${c.req.path} failed:`, err)
     return c.json({ error: 'internal error' }, 500)
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
-  deps = { ...deps, diagnostics: deps.diagnostics ?? new SiteDiagnostics(), learning: deps.learning ?? new Learning(deps.client) }
+  deps = {
+    ...deps,
+    diagnostics: deps.diagnostics ?? new SiteDiagnostics(),
+    learning: deps.learning ?? new Learning(deps.client),
+  }
   const trustProxy = deps.trustProxy ?? false
   app.use('*', securityHeaders())
   // Before any route: a route added later is covered without a line of its own.
@@ -90,7 +95,16 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', healthRoutes(deps))
   const desk = new HelpDesk(deps.bus)
   const alertGate = deps.alertGate ?? new AlertGate(deps.alertsPerIp)
-  app.route('/', collectRoutes({ ...deps, desk, alertGate, ...(deps.limits && { limits: deps.limits }), ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }) }))
+  app.route(
+    '/',
+    collectRoutes({
+      ...deps,
+      desk,
+      alertGate,
+      ...(deps.limits && { limits: deps.limits }),
+      ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }),
+    }),
+  )
   // One memory of which pages have a snapshot, so "take a new snapshot" clears it for the visitor routes.
   const wanted = new SnapshotWanted(deps.client)
   app.route('/', visitorRoutes({ ...deps, wanted }))

@@ -18,7 +18,9 @@ export interface Config {
   /** `WINCE_SITES`: a JSON file of sites and their origins; default just the `demo` site. */
   sitesFile?: string | undefined
   /** `CLICKHOUSE_URL` (+ `CLICKHOUSE_USER`, `CLICKHOUSE_PASSWORD`, `CLICKHOUSE_DATABASE`): use a server, not chDB. */
-  clickhouse?: { url: string; username?: string | undefined; password?: string | undefined; database?: string | undefined } | undefined
+  clickhouse?:
+    | { url: string; username?: string | undefined; password?: string | undefined; database?: string | undefined }
+    | undefined
   /** `WINCE_REDIS_URL` (e.g. `redis://127.0.0.1:6379`): share the live bus and the rate limits with other collectors through Redis. */
   redisUrl?: string | undefined
   /** `WINCE_CLICKHOUSE_CLUSTER`: the ClickHouse cluster to create the schema on (replicated, distributed tables); needs `CLICKHOUSE_URL`. */
@@ -44,7 +46,8 @@ export interface Config {
 /** Reads the config from an environment (default `process.env`). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT: expected a port number, got "${env.PORT}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT: expected a port number, got "${env.PORT}"`)
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -52,7 +55,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: env.WINCE_ADMIN_TOKEN || undefined,
     sitesFile: env.WINCE_SITES || undefined,
     clickhouse: env.CLICKHOUSE_URL
-      ? { url: env.CLICKHOUSE_URL, username: env.CLICKHOUSE_USER, password: env.CLICKHOUSE_PASSWORD, database: env.CLICKHOUSE_DATABASE }
+      ? {
+          url: env.CLICKHOUSE_URL,
+          username: env.CLICKHOUSE_USER,
+          password: env.CLICKHOUSE_PASSWORD,
+          database: env.CLICKHOUSE_DATABASE,
+        }
       : undefined,
     redisUrl: env.WINCE_REDIS_URL || undefined,
     cluster: cluster(env),
@@ -76,9 +84,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function cluster(env: NodeJS.ProcessEnv): string | undefined {
   const name = env.WINCE_CLICKHOUSE_CLUSTER
   if (!name) return undefined
-  if (!env.CLICKHOUSE_URL) throw new Error('WINCE_CLICKHOUSE_CLUSTER: a cluster needs a ClickHouse server (CLICKHOUSE_URL); the embedded store is one node')
+  if (!env.CLICKHOUSE_URL)
+    throw new Error(
+      'WINCE_CLICKHOUSE_CLUSTER: a cluster needs a ClickHouse server (CLICKHOUSE_URL); the embedded store is one node',
+    )
   // It is written into DDL as an identifier: no quoting games.
-  if (!/^[A-Za-z_][\w]{0,63}$/.test(name)) throw new Error(`WINCE_CLICKHOUSE_CLUSTER: expected a cluster name (letters, digits, _), got "${name}"`)
+  if (!/^[A-Za-z_][\w]{0,63}$/.test(name))
+    throw new Error(`WINCE_CLICKHOUSE_CLUSTER: expected a cluster name (letters, digits, _), got "${name}"`)
   return name
 }
 

@@ -9,7 +9,9 @@ const started = Date.now()
 try {
   const config = readConfig()
   const running = await start(config)
-  console.log(`Wince is running on ${running.url} (${running.storeVersion}, data in ${config.dataDir}, started in ${Date.now() - started} ms)`)
+  console.log(
+    `Wince is running on ${running.url} (${running.storeVersion}, data in ${config.dataDir}, started in ${Date.now() - started} ms)`,
+  )
   // The token goes to the log only the once it is made: logs are kept and shared, and a token
   // given through WINCE_ADMIN_TOKEN or kept in the data dir is already known to its owner.
   console.log(
@@ -29,7 +31,9 @@ try {
     const began = Date.now()
     console.log(`wince: ${signal}: draining (requests in flight, event streams, the write-ahead log)`)
     const deadline = setTimeout(() => {
-      console.error(`wince: not drained in ${STOP_DEADLINE_MS} ms: exiting; what is left in the write-ahead log is stored at the next start`)
+      console.error(
+        `wince: not drained in ${STOP_DEADLINE_MS} ms: exiting; what is left in the write-ahead log is stored at the next start`,
+      )
       process.exit(0)
     }, STOP_DEADLINE_MS)
     deadline.unref()

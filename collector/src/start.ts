@@ -47,24 +47,49 @@ export async function start(config: Config): Promise<Running> {
     throw err
   }
   // Several collectors share a bus and limits through Redis; one process needs nothing outside itself.
-  const broker = config.redisUrl ? await redisBroker(config.redisUrl, config.alertsPerIp) : memoryBroker(config.alertsPerIp)
+  const broker = config.redisUrl
+    ? await redisBroker(config.redisUrl, config.alertsPerIp)
+    : memoryBroker(config.alertsPerIp)
   const { bus } = broker
   // On a ClickHouse server, what collectors must agree on lives there: the data dir keeps only this process's log.
   const state = config.clickhouse ? new SharedState(store.client).link(broker) : undefined
-  const { token, generated } = state ? await loadSharedAdminToken(state, config.adminToken) : loadAdminToken(config.dataDir, config.adminToken)
+  const { token, generated } = state
+    ? await loadSharedAdminToken(state, config.adminToken)
+    : loadAdminToken(config.dataDir, config.adminToken)
   const sitesFile = config.sitesFile ?? join(config.dataDir, 'sites.json')
   const sites = state ? await Sites.fromState(state, sitesFile) : Sites.fromFile(sitesFile)
   const tokens = state ? await Tokens.fromState(token, state, config.dataDir) : new Tokens(token, config.dataDir)
   const spool = new Spool({ dir: join(config.dataDir, 'spool'), maxBytes: config.spoolMaxBytes })
-  const writer = new Writer(store.insertJson, { spool, storedRows: (table, rows) => queryStoredIds(store.client, table, rows) })
+  const writer = new Writer(store.insertJson, {
+    spool,
+    storedRows: (table, rows) => queryStoredIds(store.client, table, rows),
+  })
   const webhooks = new WebhookSender()
   const stats = new IngestStats()
   const lifecycle = new Lifecycle()
   const streams = new StreamGate({ perIp: config.livePerIp, total: config.liveMax })
   const app = createApp({
-    client: store.client, writer, bus, sites, tokens, token, stats, webhooks, lifecycle, dirs: config.dirs, ipRate: config.ipRate, trustProxy: config.trustProxy,
-    alertsPerIp: config.alertsPerIp, alertGate: broker.alertGate, limits: broker.limits, streams,
-    uploads: new UploadLimits({ ipRate: config.uploadIpRate, siteRate: config.uploadSiteRate, quotaBytes: config.uploadQuotaBytes }),
+    client: store.client,
+    writer,
+    bus,
+    sites,
+    tokens,
+    token,
+    stats,
+    webhooks,
+    lifecycle,
+    dirs: config.dirs,
+    ipRate: config.ipRate,
+    trustProxy: config.trustProxy,
+    alertsPerIp: config.alertsPerIp,
+    alertGate: broker.alertGate,
+    limits: broker.limits,
+    streams,
+    uploads: new UploadLimits({
+      ipRate: config.uploadIpRate,
+      siteRate: config.uploadSiteRate,
+      quotaBytes: config.uploadQuotaBytes,
+    }),
   })
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))

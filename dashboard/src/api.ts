@@ -50,6 +50,10 @@ export async function readJson<T>(res: JsonResponse<T>): Promise<T> {
  * this plain function, which their tests replace.
  */
 export async function postJson<T>(path: string, body: unknown, base = `${location.origin}/api`): Promise<T> {
-  const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   return readJson<T>(res)
 }

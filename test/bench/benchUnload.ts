@@ -29,7 +29,13 @@ const IN_FLIGHT_MS = 1150
  * (signals by id through a binding, one page event per load, struggles) is compared
  * with what the collector stored.
  */
-export async function benchUnload(browser: Browser, collector: TestCollector, siteUrl: string, views = 200, log = console.log): Promise<UnloadResult> {
+export async function benchUnload(
+  browser: Browser,
+  collector: TestCollector,
+  siteUrl: string,
+  views = 200,
+  log = console.log,
+): Promise<UnloadResult> {
   const signalIds = new Set<string>()
   let struggles = 0
   let pages = 0
@@ -79,7 +85,9 @@ export async function benchUnload(browser: Browser, collector: TestCollector, si
   const produced = { signals: signalIds.size, pages, struggles, total: signalIds.size + pages + struggles }
   const ids = [...signalIds]
   const count = async (sql: string, params: Record<string, unknown> = {}) => {
-    const rows = await (await collector.client.query({ query: sql, query_params: params, format: 'JSONEachRow' })).json<{ n: string }>()
+    const rows = await (
+      await collector.client.query({ query: sql, query_params: params, format: 'JSONEachRow' })
+    ).json<{ n: string }>()
     return Number(rows[0]?.n ?? 0)
   }
   const storedNow = async () => {
@@ -103,6 +111,10 @@ export async function benchUnload(browser: Browser, collector: TestCollector, si
     2000,
   ).catch(storedNow)
   await context.close()
-  const share = (Math.min(stored.signals, produced.signals) + Math.min(stored.pages, produced.pages) + Math.min(stored.struggles, produced.struggles)) / produced.total
+  const share =
+    (Math.min(stored.signals, produced.signals) +
+      Math.min(stored.pages, produced.pages) +
+      Math.min(stored.struggles, produced.struggles)) /
+    produced.total
   return { views, endings, produced, stored, share }
 }

@@ -42,7 +42,7 @@ export interface MainThreadResult {
 
 /** A small deterministic PRNG, so both variants get the very same inputs. */
 function prng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32)
+  return () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32
 }
 
 async function listenForSignals(page: Page): Promise<void> {
@@ -146,7 +146,9 @@ const isSnippet = (url: string) => url.endsWith('/s.js') || /\/s\/[\w.-]+\.js$/.
 export async function traced(browser: Browser, url: string): Promise<TraceSummary & { signals: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const page = await context.newPage()
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] })
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
+  })
   await page.goto(url + '?snippet=1', { waitUntil: 'load' })
   await listenForSignals(page)
   await sleep(300)
@@ -162,25 +164,41 @@ export async function traced(browser: Browser, url: string): Promise<TraceSummar
  * without and with the snippet, alternating which goes first, `reps` times; then
  * `tracedReps` traced runs to attribute time and tasks to s.js itself.
  */
-export async function benchMainThread(browser: Browser, pageUrl: string, reps = 5, tracedReps = 3, log = console.log): Promise<MainThreadResult> {
+export async function benchMainThread(
+  browser: Browser,
+  pageUrl: string,
+  reps = 5,
+  tracedReps = 3,
+  log = console.log,
+): Promise<MainThreadResult> {
   const runs: Record<Variant, MainThreadRun[]> = { without: [], with: [], noop: [] }
   // A warm-up: the first pages in a fresh browser pay for compiling and caches.
   await measure(browser, pageUrl, 'without')
   await measure(browser, pageUrl, 'with')
-  const orders: Variant[][] = [['without', 'with', 'noop'], ['with', 'noop', 'without'], ['noop', 'without', 'with']]
+  const orders: Variant[][] = [
+    ['without', 'with', 'noop'],
+    ['with', 'noop', 'without'],
+    ['noop', 'without', 'with'],
+  ]
   for (let r = 0; r < reps; r++) {
     for (const v of orders[r % orders.length]!) runs[v].push(await measure(browser, pageUrl, v))
     const [w, s, n] = [runs.without[r]!, runs.with[r]!, runs.noop[r]!]
-    log(`  main thread rep ${r + 1}/${reps}: script ms without ${w.scriptMs.toFixed(1)}, with ${s.scriptMs.toFixed(1)}, no-op listeners ${n.scriptMs.toFixed(1)}; task ms ${w.taskMs.toFixed(0)} / ${s.taskMs.toFixed(0)} / ${n.taskMs.toFixed(0)}; ${s.signals.length} signals`)
+    log(
+      `  main thread rep ${r + 1}/${reps}: script ms without ${w.scriptMs.toFixed(1)}, with ${s.scriptMs.toFixed(1)}, no-op listeners ${n.scriptMs.toFixed(1)}; task ms ${w.taskMs.toFixed(0)} / ${s.taskMs.toFixed(0)} / ${n.taskMs.toFixed(0)}; ${s.signals.length} signals`,
+    )
   }
   const { without, with: withS, noop } = runs
   const traces: MainThreadResult['traces'] = []
   for (let r = 0; r < tracedReps; r++) {
     traces.push(await traced(browser, pageUrl))
     const t = traces[r]!
-    log(`  traced rep ${r + 1}/${tracedReps}: snippet ${t.ownMs.toFixed(1)} ms in ${t.ownTasks} tasks, longest such task ${t.longestTaskMs.toFixed(1)} ms (snippet part ${t.longestOwnPartMs.toFixed(1)} ms), longest evaluation ${t.evaluateMs.toFixed(1)} ms (${t.evaluateScript})`)
+    log(
+      `  traced rep ${r + 1}/${tracedReps}: snippet ${t.ownMs.toFixed(1)} ms in ${t.ownTasks} tasks, longest such task ${t.longestTaskMs.toFixed(1)} ms (snippet part ${t.longestOwnPartMs.toFixed(1)} ms), longest evaluation ${t.evaluateMs.toFixed(1)} ms (${t.evaluateScript})`,
+    )
     const callers = Object.entries(t.byCaller).sort((a, b) => b[1].ms - a[1].ms)
-    log(`    by caller: ${callers.map(([k, v]) => `${k} ${v.ms.toFixed(1)} ms / ${v.calls} calls (${((v.ms / v.calls) * 1000).toFixed(0)} µs each)`).join(', ')}`)
+    log(
+      `    by caller: ${callers.map(([k, v]) => `${k} ${v.ms.toFixed(1)} ms / ${v.calls} calls (${((v.ms / v.calls) * 1000).toFixed(0)} µs each)`).join(', ')}`,
+    )
   }
   const inputs = withS[0]!.inputs
   const per1000 = 1000 / (inputs.moves + inputs.clicks + inputs.wheels)

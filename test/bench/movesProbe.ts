@@ -28,9 +28,17 @@ export interface MovesProbeResult {
  * snippet (or only some of these); CDP's ScriptDuration around the moves. What the empty listener costs here
  * no script that watches the pointer can go below.
  */
-export async function probeMoves(browser: Browser, url: string, reps = 3, log = console.log, only?: Variant[]): Promise<MovesProbeResult> {
+export async function probeMoves(
+  browser: Browser,
+  url: string,
+  reps = 3,
+  log = console.log,
+  only?: Variant[],
+): Promise<MovesProbeResult> {
   const runs: Record<Variant, number[]> = { bare: [], empty: [], reads: [], snippet: [] }
-  const variants = only ? (['bare', ...only.filter((v) => v !== 'bare')] as Variant[]) : (Object.keys(runs) as Variant[])
+  const variants = only
+    ? (['bare', ...only.filter((v) => v !== 'bare')] as Variant[])
+    : (Object.keys(runs) as Variant[])
   for (let r = 0; r < reps; r++) {
     for (const variant of variants) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
@@ -40,7 +48,9 @@ export async function probeMoves(browser: Browser, url: string, reps = 3, log = 
       await sleep(1000)
       const cdp = await context.newCDPSession(page)
       await cdp.send('Performance.enable')
-      const script = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN) * 1000
+      const script = async () =>
+        ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? NaN) *
+        1000
       const before = await script()
       for (let i = 0; i < MOVES; i++) {
         await page.mouse.move(100 + (i % 50) * 20, 200 + (i % 13) * 30)
@@ -49,7 +59,9 @@ export async function probeMoves(browser: Browser, url: string, reps = 3, log = 
       runs[variant].push((await script()) - before)
       await context.close()
     }
-    log(`  pointer moves rep ${r + 1}/${reps}: script ms per 1,000 moves: ${variants.map((v) => `${v} ${runs[v][r]!.toFixed(1)}`).join(', ')}`)
+    log(
+      `  pointer moves rep ${r + 1}/${reps}: script ms per 1,000 moves: ${variants.map((v) => `${v} ${runs[v][r]!.toFixed(1)}`).join(', ')}`,
+    )
   }
   const added = (v: Variant) => (runs[v].length ? median(runs[v].map((ms, i) => ms - runs.bare[i]!)) : Number.NaN)
   return { emptyMsPer1000: added('empty'), readsMsPer1000: added('reads'), snippetMsPer1000: added('snippet'), reps }

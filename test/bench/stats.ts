@@ -8,6 +8,8 @@ export function median(values: number[]): number {
 
 /** `1,234` style, with `digits` decimals. */
 export const fmt = (n: number, digits = 0): string =>
-  Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : String(n)
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : String(n)
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

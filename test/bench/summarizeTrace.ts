@@ -32,12 +32,23 @@ export interface TraceSummary {
  * script whose URL `isScript` accepts (event listeners, timers, MutationObserver
  * callbacks in microtasks) is summed, per top-level `RunTask` of the page's renderer.
  */
-export function summarizeTrace(trace: { traceEvents: TraceEvent[] } | TraceEvent[], isScript: (url: string) => boolean): TraceSummary {
+export function summarizeTrace(
+  trace: { traceEvents: TraceEvent[] } | TraceEvent[],
+  isScript: (url: string) => boolean,
+): TraceSummary {
   const events = Array.isArray(trace) ? trace : trace.traceEvents
   const isOurs = (e: TraceEvent) => isScript((e.args?.data?.url ?? '').split('?')[0]!)
   // The renderer whose main thread ran the script.
   const first = events.find((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript') && isOurs(e))
-  const empty: TraceSummary = { ownMs: 0, ownTasks: 0, longestOwnPartMs: 0, longestTaskMs: 0, evaluateMs: 0, evaluateScript: '', byCaller: {} }
+  const empty: TraceSummary = {
+    ownMs: 0,
+    ownTasks: 0,
+    longestOwnPartMs: 0,
+    longestTaskMs: 0,
+    evaluateMs: 0,
+    evaluateScript: '',
+    byCaller: {},
+  }
   if (!first) return empty
   const main = events
     .filter((e) => e.pid === first.pid && e.tid === first.tid && e.ph === 'X' && e.dur !== undefined)

@@ -37,19 +37,39 @@ describe('dashboard under an alert flood', () => {
   const flood = async (prefix: string, now: number) => {
     for (let i = 0; i < FLOOD; i++) {
       const alert: Alert = {
-        id: `${prefix}-${i}`, site: 'demo', session: `${prefix}-session-${i}`, pageView: `pv-${i}`, url: `http://localhost:5173/p${Math.floor(i / 2) % 400}`,
-        ts: now + i, score: 9, state: 'open', issue: `${prefix}-issue-${Math.floor(i / 2)}`, device: 'desktop', browser: 'Chrome', os: 'Linux',
+        id: `${prefix}-${i}`,
+        site: 'demo',
+        session: `${prefix}-session-${i}`,
+        pageView: `pv-${i}`,
+        url: `http://localhost:5173/p${Math.floor(i / 2) % 400}`,
+        ts: now + i,
+        score: 9,
+        state: 'open',
+        issue: `${prefix}-issue-${Math.floor(i / 2)}`,
+        device: 'desktop',
+        browser: 'Chrome',
+        os: 'Linux',
         reasons: [{ type: 'rage_click', sel: `button#b${Math.floor(i / 2)}`, lb: 'button', t: now + i, n: 5, pts: 6 }],
         ...(i % 50 === 0 && { help: 'requested' as const, helpAt: now + i }),
       }
-      t.bus.publish({ id: alert.id, kind: i % 50 === 0 ? 'help' : 'alert', site: 'demo', session: alert.session, at: alert.ts, data: alert })
+      t.bus.publish({
+        id: alert.id,
+        kind: i % 50 === 0 ? 'help' : 'alert',
+        site: 'demo',
+        session: alert.session,
+        at: alert.ts,
+        data: alert,
+      })
       if (i % BURST === BURST - 1) await new Promise((r) => setTimeout(r, BURST_GAP_MS))
     }
   }
 
   /** Long tasks a page saw since `from` (its performance.now()). */
   const longTasks = (page: Page, from: number) =>
-    page.evaluate((f) => ((window as any).__longTasks as Array<{ start: number; duration: number }>).filter((x) => x.start >= f), from)
+    page.evaluate(
+      (f) => ((window as any).__longTasks as Array<{ start: number; duration: number }>).filter((x) => x.start >= f),
+      from,
+    )
 
   afterAll(async () => {
     await browser?.close()
@@ -104,7 +124,9 @@ describe('dashboard under an alert flood', () => {
     // A bounded window of cards, not thousands.
     const cards = await page.locator('section.alerts > ol.alert-list > li').count()
     expect(cards).toBe(20)
-    expect(await page.locator('section.alerts > ol.alert-list > li').first().locator('[data-help="requested"]').count()).toBe(1)
+    expect(
+      await page.locator('section.alerts > ol.alert-list > li').first().locator('[data-help="requested"]').count(),
+    ).toBe(1)
     // The rest is there on demand: the newest problem, after the visitors waiting for help.
     const moreFrom = await page.evaluate(() => performance.now())
     const newest = page.locator(`[data-testid="issue"][data-issue="flood-issue-${(FLOOD - 2) / 2}"]`)
@@ -113,11 +135,15 @@ describe('dashboard under an alert flood', () => {
 
     const tasks = await longTasks(page, start)
     const longest = Math.max(0, ...tasks.map((x) => x.duration))
-    console.log(`long tasks (start ms after the flood began / duration), "show more" from ${(moreFrom - start).toFixed(0)}: ${tasks.map((x) => `${(x.start - start).toFixed(0)}/${x.duration.toFixed(0)}`).join(' ')}`)
+    console.log(
+      `long tasks (start ms after the flood began / duration), "show more" from ${(moreFrom - start).toFixed(0)}: ${tasks.map((x) => `${(x.start - start).toFixed(0)}/${x.duration.toFixed(0)}`).join(' ')}`,
+    )
     console.log(
       `alert flood: ${FLOOD} alerts published in ${published - now} ms, newest shown after ${shown - now} ms; ${tasks.length} long tasks (> 50 ms), longest ${longest.toFixed(0)} ms; ${cards} cards rendered`,
     )
-    console.log(`bare EventSource page, same flood: longest task ${floor.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`)
+    console.log(
+      `bare EventSource page, same flood: longest task ${floor.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+    )
     expect(longest).toBeLessThanOrEqual(LONG_TASK_BUDGET_MS + floor)
   }, 120_000)
 })

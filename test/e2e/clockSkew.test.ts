@@ -70,11 +70,13 @@ describe('clock skew, in Chromium', () => {
       expect(Math.abs(alert.ts - struggledAt)).toBeLessThan(15_000)
       for (const r of alert.reasons) expect(Math.abs(r.t - struggledAt)).toBeLessThan(15_000)
       // The page's own time is kept beside it.
-      const rows = (await (await collector.client.query({
-        query: 'SELECT skew FROM alerts WHERE session = {s:String}',
-        query_params: { s: sid },
-        format: 'JSONEachRow',
-      })).json()) as Array<{ skew: string }>
+      const rows = (await (
+        await collector.client.query({
+          query: 'SELECT skew FROM alerts WHERE session = {s:String}',
+          query_params: { s: sid },
+          format: 'JSONEachRow',
+        })
+      ).json()) as Array<{ skew: string }>
       expect(rows).toHaveLength(1)
       expect(Math.abs(Number(rows[0]!.skew) - offset)).toBeLessThan(5_000)
       await context.close()

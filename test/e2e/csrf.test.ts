@@ -19,7 +19,10 @@ function attackPage(collector: string, alert: Alert): string {
   const targets: Array<[string, unknown]> = [
     ['/api/settings/tokens', { role: 'admin', name: 'csrf' }],
     [`/api/alerts/${alert.id}/dismiss`, { site: 'demo', session: alert.session }],
-    [`/api/sessions/${alert.session}/offers`, { site: 'demo', message: 'Support: verify your card', link: 'https://phish.example/' }],
+    [
+      `/api/sessions/${alert.session}/offers`,
+      { site: 'demo', message: 'Support: verify your card', link: 'https://phish.example/' },
+    ],
   ]
   // A text/plain form sends `name=value`: split the JSON so the body parses as the JSON above.
   const forms = targets.map(([path, body], i) => {
@@ -43,7 +46,11 @@ Promise.allSettled(targets.flatMap(([path, body]) => [
 
 async function offersOf(collector: TestCollector, session: string): Promise<number> {
   // No /api read lists offers, so the store is asked.
-  const rs = await collector.client.query({ query: `SELECT count() AS n FROM offers WHERE session = {session:String}`, query_params: { session }, format: 'JSONEachRow' })
+  const rs = await collector.client.query({
+    query: `SELECT count() AS n FROM offers WHERE session = {session:String}`,
+    query_params: { session },
+    format: 'JSONEachRow',
+  })
   return Number(((await rs.json()) as Array<{ n: string }>)[0]!.n)
 }
 
@@ -59,15 +66,34 @@ describe('CSRF from a same-site page on another port, in real Chromium', () => {
     const session = `csrf${Date.now().toString(36)}`
     const now = Date.now()
     const beacon = {
-      v: 1, s: 'demo', sid: session, pv: `pv${now}`,
+      v: 1,
+      s: 'demo',
+      sid: session,
+      pv: `pv${now}`,
       ev: [
         { k: 'page', id: `p${now}`, t: now - 3000, u: `${SITE_ORIGIN}/checkout`, vw: 1280, vh: 800 },
-        { k: 'struggle', id: `al${now}`, t: now, u: `${SITE_ORIGIN}/checkout`, sc: 6.5, rs: [{ type: 'rage_click', sel: 'button#pay', lb: 'button', t: now, n: 5, pts: 4 }] },
+        {
+          k: 'struggle',
+          id: `al${now}`,
+          t: now,
+          u: `${SITE_ORIGIN}/checkout`,
+          sc: 6.5,
+          rs: [{ type: 'rage_click', sel: 'button#pay', lb: 'button', t: now, n: 5, pts: 4 }],
+        },
       ],
     }
-    const res = await fetch(`${collector.url}/v1/collect`, { method: 'POST', headers: { origin: SITE_ORIGIN, 'content-type': 'text/plain', 'user-agent': UA }, body: JSON.stringify(beacon) })
+    const res = await fetch(`${collector.url}/v1/collect`, {
+      method: 'POST',
+      headers: { origin: SITE_ORIGIN, 'content-type': 'text/plain', 'user-agent': UA },
+      body: JSON.stringify(beacon),
+    })
     expect(res.status).toBe(202)
-    alert = (await poll(() => collector.api<{ alerts: Alert[] }>('/api/alerts?site=demo'), (r) => r.alerts.length === 1)).alerts[0]!
+    alert = (
+      await poll(
+        () => collector.api<{ alerts: Alert[] }>('/api/alerts?site=demo'),
+        (r) => r.alerts.length === 1,
+      )
+    ).alerts[0]!
     evil = await startForeign(attackPage(collector.url, alert))
   }, 60_000)
 
@@ -94,15 +120,24 @@ describe('CSRF from a same-site page on another port, in real Chromium', () => {
       if (!wire.has(id)) wire.set(id, {})
       return wire.get(id)!
     }
-    cdp.on('Network.requestWillBeSent', (e) => void Object.assign(entry(e.requestId), { url: e.request.url, method: e.request.method }))
+    cdp.on(
+      'Network.requestWillBeSent',
+      (e) => void Object.assign(entry(e.requestId), { url: e.request.url, method: e.request.method }),
+    )
     cdp.on('Network.responseReceived', (e) => void (entry(e.requestId).status ??= e.response.status))
-    cdp.on('Network.requestWillBeSentExtraInfo', (e) => void (entry(e.requestId).cookie = /wince_session=/.test(String(e.headers.Cookie ?? e.headers.cookie ?? ''))))
+    cdp.on(
+      'Network.requestWillBeSentExtraInfo',
+      (e) =>
+        void (entry(e.requestId).cookie = /wince_session=/.test(String(e.headers.Cookie ?? e.headers.cookie ?? ''))),
+    )
     cdp.on('Network.responseReceivedExtraInfo', (e) => void (entry(e.requestId).status = e.statusCode))
     await page.goto(evil.url)
     await page.waitForFunction(() => (window as { done?: boolean }).done === true, undefined, { timeout: 20_000 })
     await page.waitForTimeout(1000)
     // Sent, that is: the 3 JSON fetches stop at a CORS preflight the collector does not grant.
-    const attacks = [...wire.values()].filter((r) => r.url?.startsWith(`${collector.url}/api/`) && r.method === 'POST' && r.status !== undefined)
+    const attacks = [...wire.values()].filter(
+      (r) => r.url?.startsWith(`${collector.url}/api/`) && r.method === 'POST' && r.status !== undefined,
+    )
 
     // The threat is real: 3 form posts and 9 simple fetches reached the collector with the session cookie…
     expect(attacks).toHaveLength(12)
@@ -119,18 +154,36 @@ describe('CSRF from a same-site page on another port, in real Chromium', () => {
     expect(await offersOf(collector, alert.session)).toBe(0)
 
     // The same three actions from the dashboard itself (its own origin, JSON) go through.
-    const done = await dashboard.evaluate(async ({ alert }) => {
-      const post = (path: string, body: unknown) => fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.status)
-      return [
-        await post('/api/settings/tokens', { role: 'agent', name: 'from the dashboard' }),
-        await post(`/api/alerts/${alert.id}/dismiss`, { site: 'demo', session: alert.session }),
-        await post(`/api/sessions/${alert.session}/offers`, { site: 'demo', message: 'Can I help?' }),
-      ]
-    }, { alert })
+    const done = await dashboard.evaluate(
+      async ({ alert }) => {
+        const post = (path: string, body: unknown) =>
+          fetch(path, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          }).then((r) => r.status)
+        return [
+          await post('/api/settings/tokens', { role: 'agent', name: 'from the dashboard' }),
+          await post(`/api/alerts/${alert.id}/dismiss`, { site: 'demo', session: alert.session }),
+          await post(`/api/sessions/${alert.session}/offers`, { site: 'demo', message: 'Can I help?' }),
+        ]
+      },
+      { alert },
+    )
     expect(done).toEqual([201, 200, 201])
-    expect((await collector.api<{ tokens: Array<{ name: string }> }>('/api/settings/tokens')).tokens.map((t) => t.name)).toEqual(['from the dashboard'])
-    await poll(() => collector.api<{ alerts: Alert[] }>('/api/alerts?site=demo'), (r) => r.alerts[0]?.state === 'dismissed')
-    expect(await poll(() => offersOf(collector, alert.session), (n) => n === 1)).toBe(1)
+    expect(
+      (await collector.api<{ tokens: Array<{ name: string }> }>('/api/settings/tokens')).tokens.map((t) => t.name),
+    ).toEqual(['from the dashboard'])
+    await poll(
+      () => collector.api<{ alerts: Alert[] }>('/api/alerts?site=demo'),
+      (r) => r.alerts[0]?.state === 'dismissed',
+    )
+    expect(
+      await poll(
+        () => offersOf(collector, alert.session),
+        (n) => n === 1,
+      ),
+    ).toBe(1)
     await context.close()
   }, 60_000)
 
@@ -138,7 +191,9 @@ describe('CSRF from a same-site page on another port, in real Chromium', () => {
     const context = await browser.newContext()
     const dashboard = await context.newPage()
     await dashboard.goto(`${collector.url}/?token=${E2E_TOKEN}`)
-    const framer = await startForeign(`<!doctype html><iframe id="dash" src="${collector.url}/"></iframe><iframe id="own" src="/own"></iframe>`)
+    const framer = await startForeign(
+      `<!doctype html><iframe id="dash" src="${collector.url}/"></iframe><iframe id="own" src="/own"></iframe>`,
+    )
     try {
       const page = await context.newPage()
       const blocked: string[] = []

@@ -65,7 +65,12 @@ describe('the built collector under steady load', () => {
       collector.child.kill('SIGKILL')
       expect(await collector.exited).toBe('SIGKILL')
       url = undefined
-      rounds.push({ from, to: acked.size, afterMs, logSegments: readdirSync(join(dataDir, 'spool')).filter((f) => f.startsWith('segment-')).length })
+      rounds.push({
+        from,
+        to: acked.size,
+        afterMs,
+        logSegments: readdirSync(join(dataDir, 'spool')).filter((f) => f.startsWith('segment-')).length,
+      })
     }
     // A last start replays what the log holds; then a clean stop.
     collector = await spawnBuiltCollector(env)
@@ -97,9 +102,14 @@ describe('the built collector under steady load', () => {
     let url: string | undefined = collector.url
     const load = beaconLoad(() => url, run)
     // A dashboard's live stream: it would hold the server open if the stop did not end it.
-    const stream = await fetch(`${collector.url}/api/alerts/stream?site=demo`, { headers: { authorization: `Bearer ${TOKEN}` } })
+    const stream = await fetch(`${collector.url}/api/alerts/stream?site=demo`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    })
     expect(stream.status).toBe(200)
-    const streamEnded = stream.body!.pipeTo(new WritableStream()).then(() => 'ended', () => 'cut')
+    const streamEnded = stream.body!.pipeTo(new WritableStream()).then(
+      () => 'ended',
+      () => 'cut',
+    )
     await sleep(2000)
     const began = performance.now()
     collector.child.kill('SIGTERM')
@@ -111,7 +121,13 @@ describe('the built collector under steady load', () => {
     const stored = await storedCounts(dataDir, run)
     const acked = [...load.tally.acknowledged]
     const lost = acked.filter((id) => stored.get(id) !== 1).length
-    console.log(`SIGTERM under load: exited ${code} in ${Math.round(stopMs)} ms; ${acked.length} acknowledged, lost or doubled ${lost}\n${collector.output().split('\n').filter((l) => l.includes('wince:')).join('\n')}`)
+    console.log(
+      `SIGTERM under load: exited ${code} in ${Math.round(stopMs)} ms; ${acked.length} acknowledged, lost or doubled ${lost}\n${collector
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('wince:'))
+        .join('\n')}`,
+    )
     expect(code).toBe(0)
     expect(stopMs).toBeLessThan(STOP_BUDGET_MS)
     expect(acked.length).toBeGreaterThan(200)

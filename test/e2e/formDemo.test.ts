@@ -38,16 +38,22 @@ describe('demo checkout: a postcode field that fights back', () => {
     await agent.getByTestId('stream-status').filter({ hasText: 'live' }).waitFor()
 
     const desk = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage()
-    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage()
+    const phone = await (
+      await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    ).newPage()
     const sessions = [await checkout(desk, (s) => desk.click(s)), await checkout(phone, (s) => phone.tap(s))]
     for (const session of sessions) {
       const card = agent.locator(`[data-testid="alert"][data-session="${session}"]`)
       // The live queue shows one card per problem, its sessions folded: unfold them until this one shows.
       await expect
-        .poll(async () => {
-          for (const toggle of await agent.locator('[data-testid="issue-toggle"][aria-expanded="false"]').all()) await toggle.click()
-          return card.count()
-        }, { timeout: 15_000 })
+        .poll(
+          async () => {
+            for (const toggle of await agent.locator('[data-testid="issue-toggle"][aria-expanded="false"]').all())
+              await toggle.click()
+            return card.count()
+          },
+          { timeout: 15_000 },
+        )
         .toBeGreaterThan(0)
       await expect.poll(() => card.innerText()).toMatch(/the postcode field rejected the entry 3 times/)
     }

@@ -20,7 +20,19 @@ interface FormScenario {
 }
 
 /** Values typed in the scenarios: none may appear in any request the page sends. */
-const TYPED = ['4242424242424242', '4000056655665556', '5555555555554444', 'KJ7-SECRET', 'WELCOME-SECRET', 'Ada Lovelace', 'ann@example', '02079460000', 'private note to the shop', 'SW1A2AA', 'Camden Lane']
+const TYPED = [
+  '4242424242424242',
+  '4000056655665556',
+  '5555555555554444',
+  'KJ7-SECRET',
+  'WELCOME-SECRET',
+  'Ada Lovelace',
+  'ann@example',
+  '02079460000',
+  'private note to the shop',
+  'SW1A2AA',
+  'Camden Lane',
+]
 
 /** Selects the field's text and deletes it: the visitor empties it (a trusted input event). */
 async function clear(page: Page, selector: string) {
@@ -119,7 +131,11 @@ const scenarios: FormScenario[] = [
     async run(page) {
       // What password managers and autofill do: set the values, then tell the page (untrusted, not typed).
       await page.evaluate(() => {
-        for (const [id, v] of [['su-name', 'Ada Lovelace'], ['su-email', 'ann@example'], ['card', '4242424242424242']]) {
+        for (const [id, v] of [
+          ['su-name', 'Ada Lovelace'],
+          ['su-email', 'ann@example'],
+          ['card', '4242424242424242'],
+        ]) {
           const el = document.getElementById(id!) as HTMLInputElement
           el.value = v!
           el.dispatchEvent(new Event('input', { bubbles: true }))
@@ -184,12 +200,15 @@ describe('form struggle', () => {
     await collector?.close()
   })
 
-  const signalsOf = (session: string) => collector.api<{ signals: SignalRow[] }>(`/api/signals?site=demo&session=${encodeURIComponent(session)}`)
+  const signalsOf = (session: string) =>
+    collector.api<{ signals: SignalRow[] }>(`/api/signals?site=demo&session=${encodeURIComponent(session)}`)
 
   for (const [device, options] of Object.entries(DEVICES)) {
     const press: Press = device === 'phone' ? (p, s) => p.tap(s) : (p, s) => p.click(s)
     // WINCE_FORMS_ONLY=<regexp>: only the scenarios whose names match.
-    for (const s of scenarios.filter((x) => !process.env.WINCE_FORMS_ONLY || new RegExp(process.env.WINCE_FORMS_ONLY).test(x.name))) {
+    for (const s of scenarios.filter(
+      (x) => !process.env.WINCE_FORMS_ONLY || new RegExp(process.env.WINCE_FORMS_ONLY).test(x.name),
+    )) {
       it(`${device}: ${s.name} → ${s.expect.join(', ') || 'nothing'}`, async () => {
         const context: BrowserContext = await browser.newContext(options)
         const bodies: string[] = []
@@ -199,7 +218,11 @@ describe('form struggle', () => {
           await context.exposeBinding('__formSignal', () => void raised++)
           await context.addInitScript(() => {
             const w = window as any
-            w.wince = w.wince || function (...a: unknown[]) { (w.wince.q = w.wince.q || []).push(a) }
+            w.wince =
+              w.wince ||
+              function (...a: unknown[]) {
+                ;(w.wince.q = w.wince.q || []).push(a)
+              }
             w.wince('on', 'signal', () => w.__formSignal())
           })
           const page = await context.newPage()
@@ -214,17 +237,25 @@ describe('form struggle', () => {
           await page.goto('about:blank')
           // The page's own count misses what it raised while unloading (abandon): wait for the
           // expected signals, then a little longer for any unexpected one.
-          await poll(() => signalsOf(session), (r) => r.signals.length >= Math.max(raised, s.expect.length), 15_000, 200)
+          await poll(
+            () => signalsOf(session),
+            (r) => r.signals.length >= Math.max(raised, s.expect.length),
+            15_000,
+            200,
+          )
           await new Promise((r) => setTimeout(r, 1500))
           const { signals } = await signalsOf(session)
           const forms = signals.filter((r) => r.type === 'form_struggle')
           const got = forms.map((r) => r.why).sort()
-          results.push(`| ${device} | ${s.name} | ${s.expect.join(', ') || '—'} | ${got.join(', ') || '—'} | ${JSON.stringify(got) === JSON.stringify(s.expect) ? 'exact' : 'WRONG'} |`)
+          results.push(
+            `| ${device} | ${s.name} | ${s.expect.join(', ') || '—'} | ${got.join(', ') || '—'} | ${JSON.stringify(got) === JSON.stringify(s.expect) ? 'exact' : 'WRONG'} |`,
+          )
           expect(pageErrors).toEqual([])
           expect(got, JSON.stringify(forms.map((r) => [r.why, r.selector, r.label, r.n]))).toEqual(s.expect)
           // No other signal type on these calm pages.
           expect(signals.filter((r) => r.type !== 'form_struggle').map((r) => r.type)).toEqual([])
-          for (const body of bodies) for (const typed of TYPED) expect(body, `typed value in ${body.slice(0, 120)}`).not.toContain(typed)
+          for (const body of bodies)
+            for (const typed of TYPED) expect(body, `typed value in ${body.slice(0, 120)}`).not.toContain(typed)
           // Labels name fields by kind; ms holds whole seconds only.
           for (const r of forms) expect(r.ms % 1000).toBe(0)
           if (s.expect.includes('invalid') && s.name.includes('card')) {

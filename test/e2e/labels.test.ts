@@ -33,7 +33,11 @@ describe('signal labels follow the site setting', () => {
     const res = await fetch(`${collector.url}/api/settings/sites/demo`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'], allowHeadless: true, allowText }),
+      body: JSON.stringify({
+        origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'],
+        allowHeadless: true,
+        allowText,
+      }),
     })
     expect(res.status).toBe(200)
   }
@@ -45,7 +49,11 @@ describe('signal labels follow the site setting', () => {
     await page.goto(`${site.url}/pay.html`)
     expect(await page.locator('script[src$="/s.js"]').getAttribute('data-text')).toBeNull()
     // The recorder loads once the settings came: from then on the labels follow them.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)), null, { timeout: 20_000 })
+    await page.waitForFunction(
+      () => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)),
+      null,
+      { timeout: 20_000 },
+    )
     const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('wince.sid')!) as string)
     for (let i = 0; i < 5; i++) await page.click('#pay', { delay: 20 })
     const { signals } = await poll(

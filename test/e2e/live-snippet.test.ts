@@ -14,13 +14,23 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
   let site: TestSite
   let browser: Browser
   const admin = { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'application/json' }
-  const help = { enabled: true, title: 'Stuck on checkout?', text: 'We can help you finish your order.', action: 'agent', label: 'Get help' }
+  const help = {
+    enabled: true,
+    title: 'Stuck on checkout?',
+    text: 'We can help you finish your order.',
+    action: 'agent',
+    label: 'Get help',
+  }
 
   const configure = async (h: object) => {
     const res = await fetch(`${collector.url}/api/settings/sites/demo`, {
       method: 'PUT',
       headers: admin,
-      body: JSON.stringify({ origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'], allowHeadless: true, help: h }),
+      body: JSON.stringify({
+        origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'],
+        allowHeadless: true,
+        help: h,
+      }),
     })
     expect(res.status).toBe(200)
   }
@@ -31,7 +41,9 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
     const page = await context.newPage()
     await page.addInitScript(() => {
       ;(window as any).__csp = []
-      addEventListener('securitypolicyviolation', (e) => (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI}`))
+      addEventListener('securitypolicyviolation', (e) =>
+        (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      )
     })
     await page.goto(`${site.url}/${path}`)
     await page.waitForFunction(() => typeof (window as any).wince === 'function' && !('q' in (window as any).wince))
@@ -93,7 +105,11 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
     const [context, page] = await visit('shop.html')
     await struggle(page)
     // The help chunk opens the offers channel once the session struggles.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /\/s\/help\./.test(r.name)), null, { timeout: 10_000 })
+    await page.waitForFunction(
+      () => performance.getEntriesByType('resource').some((r) => /\/s\/help\./.test(r.name)),
+      null,
+      { timeout: 10_000 },
+    )
     await page.waitForTimeout(500)
     const session = await sessionOf(page)
 
@@ -109,7 +125,11 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
     })()
 
     const sent = Date.now()
-    const res = await fetch(`${collector.url}/api/sessions/${session}/offers`, { method: 'POST', headers: admin, body: JSON.stringify({ site: 'demo', message: 'Can I help you place your order?' }) })
+    const res = await fetch(`${collector.url}/api/sessions/${session}/offers`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ site: 'demo', message: 'Can I help you place your order?' }),
+    })
     expect(res.status).toBe(201)
     const offer = dialog(page)
     await offer.waitFor({ timeout: 2000 })
@@ -133,7 +153,9 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
     await prompt.waitFor({ timeout: 10_000 })
     await expect.poll(() => prompt.innerText()).toContain('Stuck on checkout?')
     // The constructed stylesheet applies: the prompt is fixed in the corner, not in the flow.
-    const position = await page.evaluate(() => getComputedStyle(document.querySelector('[data-wince-ignore]')!).position)
+    const position = await page.evaluate(
+      () => getComputedStyle(document.querySelector('[data-wince-ignore]')!).position,
+    )
     expect(position).toBe('fixed')
     await page.waitForTimeout(1000)
     expect(await page.evaluate(() => (window as any).__csp)).toEqual([])
@@ -144,13 +166,17 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
     const [context] = await visit('shop.html')
     const url = `${site.url}/shop.html`
     const stored = await poll(
-      () => fetch(`${collector.url}/api/snapshot?site=demo&url=${encodeURIComponent(url)}&vc=desktop`, { headers: admin }).then(async (r) => (r.ok ? await r.text() : '')),
+      () =>
+        fetch(`${collector.url}/api/snapshot?site=demo&url=${encodeURIComponent(url)}&vc=desktop`, {
+          headers: admin,
+        }).then(async (r) => (r.ok ? await r.text() : '')),
       (t) => t.length > 0,
       15_000,
       250,
     )
     expect(stored).toContain('Place order'.replace(/\S/g, '*'))
-    for (const secret of ['jane.example@mail.test', '4111', 'hunter2', 'Jane Example', 'Sample Road']) expect(stored).not.toContain(secret)
+    for (const secret of ['jane.example@mail.test', '4111', 'hunter2', 'Jane Example', 'Sample Road'])
+      expect(stored).not.toContain(secret)
     await context.close()
   })
 
@@ -160,15 +186,25 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
     const bodies: string[] = []
     page.on('request', (r) => bodies.push(`${r.url()} ${r.postDataBuffer()?.toString('latin1') ?? ''}`))
     // The recorder loads once the page is idle and its settings came.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)), null, { timeout: 10_000 })
+    await page.waitForFunction(
+      () => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)),
+      null,
+      { timeout: 10_000 },
+    )
     await page.waitForTimeout(500)
     await page.fill('#note', 'typed-secret-value')
     await struggle(page)
     const session = await sessionOf(page)
-    type Run = { seq: number; alert: string; events: Array<{ type: number; data?: { source?: number; type?: number } }> }
+    type Run = {
+      seq: number
+      alert: string
+      events: Array<{ type: number; data?: { source?: number; type?: number } }>
+    }
     const { runs } = await poll(
       () => collector.api<{ runs: Run[] }>(`/api/sessions/${session}/replay?site=demo`),
-      (r) => r.runs.flatMap((x) => x.events).filter((e) => e.type === 3 && e.data?.source === 2 && e.data?.type === 2).length >= 5,
+      (r) =>
+        r.runs.flatMap((x) => x.events).filter((e) => e.type === 3 && e.data?.source === 2 && e.data?.type === 2)
+          .length >= 5,
       20_000,
       250,
     )

@@ -44,12 +44,16 @@ describe('replay in the dashboard', () => {
     await visitor.goto(`${site.url}/pay.html`)
     // The page's first view: its snapshot is taken once the page is idle and stored.
     await poll(
-      () => collector.api<{ snap: unknown }>(`/api/snapshot?site=demo&url=${encodeURIComponent(`${site.url}/pay.html`)}&vc=tablet`).catch(() => ({ snap: null })),
+      () =>
+        collector
+          .api<{ snap: unknown }>(`/api/snapshot?site=demo&url=${encodeURIComponent(`${site.url}/pay.html`)}&vc=tablet`)
+          .catch(() => ({ snap: null })),
       (r) => !!r.snap,
       20_000,
       250,
     )
-    const recorderLoaded = () => visitor.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)))
+    const recorderLoaded = () =>
+      visitor.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)))
     expect(await recorderLoaded()).toBe(false)
     const session = await visitor.evaluate(() => JSON.parse(sessionStorage.getItem('wince.sid')!) as string)
     // A path across the page, then five presses on a Pay button that does nothing.
@@ -59,12 +63,21 @@ describe('replay in the dashboard', () => {
     const pay = (await visitor.locator('#pay').boundingBox())!
     for (let i = 0; i < 5; i++) await visitor.mouse.click(pay.x + pay.width / 2, pay.y + pay.height / 2, { delay: 20 })
     // The struggle loads the recorder, to follow the session from now on.
-    await visitor.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)), null, { timeout: 20_000 })
+    await visitor.waitForFunction(
+      () => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)),
+      null,
+      { timeout: 20_000 },
+    )
 
     // The runs with the five clicks are stored before the replay is opened (the player shows what is there when opened).
     await poll(
-      () => collector.api<{ runs: Array<{ events: Array<{ type: number; data?: { source?: number; type?: number } }> }> }>(`/api/sessions/${session}/replay?site=demo`),
-      (r) => r.runs.flatMap((x) => x.events).filter((e) => e.type === 3 && e.data?.source === 2 && e.data?.type === 2).length >= 5,
+      () =>
+        collector.api<{ runs: Array<{ events: Array<{ type: number; data?: { source?: number; type?: number } }> }> }>(
+          `/api/sessions/${session}/replay?site=demo`,
+        ),
+      (r) =>
+        r.runs.flatMap((x) => x.events).filter((e) => e.type === 3 && e.data?.source === 2 && e.data?.type === 2)
+          .length >= 5,
       30_000,
       250,
     )
@@ -85,7 +98,9 @@ describe('replay in the dashboard', () => {
 
     // Played from the start, it plays through: the cursor leaves the top left for the button.
     await agent.locator('[data-testid="replay-player"][data-state="ended"]').waitFor({ timeout: 30_000 })
-    const ended = await agent.locator('.replayer-mouse').evaluate((m) => [parseFloat((m as HTMLElement).style.left), parseFloat((m as HTMLElement).style.top)])
+    const ended = await agent
+      .locator('.replayer-mouse')
+      .evaluate((m) => [parseFloat((m as HTMLElement).style.left), parseFloat((m as HTMLElement).style.top)])
     console.log(`cursor at the end of the recording: ${ended.map(Math.round).join(',')} (iframe px)`)
     expect(ended[0]).toBeGreaterThan(50)
     expect(ended[1]).toBeGreaterThan(50)
@@ -93,7 +108,9 @@ describe('replay in the dashboard', () => {
     // The timeline: the duration, and the rage and dead clicks as markers.
     const timeline = agent.getByTestId('replay-timeline')
     await agent.locator('[data-testid="replay-marker"][data-type="rage_click"]').waitFor({ timeout: 10_000 })
-    const types = await agent.locator('[data-testid="replay-marker"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))
+    const types = await agent
+      .locator('[data-testid="replay-marker"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))
     expect(types).toContain('rage_click')
     expect(types).toContain('dead_click')
     expect(Number(await timeline.getAttribute('data-total'))).toBeGreaterThan(1000)
@@ -115,26 +132,39 @@ describe('replay in the dashboard', () => {
       agent.locator('[data-testid="replay-mark"][data-signal="no"]').evaluateAll((els) =>
         els.map((e) => {
           const r = e.getBoundingClientRect()
-          return { type: e.getAttribute('data-type'), x: r.x + r.width / 2, y: r.y + r.height / 2, color: getComputedStyle(e).borderTopColor }
+          return {
+            type: e.getAttribute('data-type'),
+            x: r.x + r.width / 2,
+            y: r.y + r.height / 2,
+            color: getComputedStyle(e).borderTopColor,
+          }
         }),
       )
     const onButton = (list: Awaited<ReturnType<typeof clickMarks>>) =>
-      list.filter((m) => m.x >= button.x && m.x <= button.x + button.width && m.y >= button.y && m.y <= button.y + button.height)
+      list.filter(
+        (m) => m.x >= button.x && m.x <= button.x + button.width && m.y >= button.y && m.y <= button.y + button.height,
+      )
     // The marks render a frame after the pause settles: read them until they are there (or time out).
     await expect.poll(async () => onButton(await clickMarks()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3)
     const marks = await clickMarks()
     const atButton = onButton(marks)
-    console.log(`click marks: ${marks.length}, at the Pay button: ${atButton.length}, types ${[...new Set(marks.map((m) => m.type))].join(',')}`)
+    console.log(
+      `click marks: ${marks.length}, at the Pay button: ${atButton.length}, types ${[...new Set(marks.map((m) => m.type))].join(',')}`,
+    )
     expect(atButton.length).toBeGreaterThanOrEqual(3)
     expect(atButton.every((m) => m.type === 'rage_click' && m.color === 'rgb(209, 73, 91)')).toBe(true)
-    expect(await agent.locator('[data-testid="replay-mark"][data-signal="yes"][data-type="rage_click"]').count()).toBe(1)
+    expect(await agent.locator('[data-testid="replay-mark"][data-signal="yes"][data-type="rage_click"]').count()).toBe(
+      1,
+    )
 
     // The cursor moved: it is at the button, not at the top left.
     const cursor = await agent.locator('.replayer-mouse').evaluate((m) => {
       const r = m.getBoundingClientRect()
       return { x: r.x, y: r.y, visible: getComputedStyle(m).display !== 'none' && r.width > 0 }
     })
-    console.log(`cursor at ${Math.round(cursor.x)},${Math.round(cursor.y)}; Pay button at ${Math.round(button.x)},${Math.round(button.y)} ${Math.round(button.width)}×${Math.round(button.height)}`)
+    console.log(
+      `cursor at ${Math.round(cursor.x)},${Math.round(cursor.y)}; Pay button at ${Math.round(button.x)},${Math.round(button.y)} ${Math.round(button.width)}×${Math.round(button.height)}`,
+    )
     expect(cursor.visible).toBe(true)
     expect(cursor.x).toBeGreaterThan(button.x - 5)
     expect(cursor.x).toBeLessThan(button.x + button.width + 5)

@@ -37,7 +37,9 @@ describe('script tag to live alert', () => {
     visitor.on('pageerror', (e) => pageErrors.push(e.message))
     await visitor.goto(`${site.url}/shop.html`)
     // The real snippet has replaced the queue stub once it runs.
-    await visitor.waitForFunction(() => typeof (window as { wince?: { q?: unknown } }).wince === 'function' && !('q' in (window as any).wince))
+    await visitor.waitForFunction(
+      () => typeof (window as { wince?: { q?: unknown } }).wince === 'function' && !('q' in (window as any).wince),
+    )
 
     for (let i = 0; i < 5; i++) await visitor.click('#broken', { delay: 20 })
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 
 /** A Chrome on Linux: the collector drops HTTP tools as bots. */
-const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
+const USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
 /** Events per beacon, as the snippet batches them. */
 export const EVENTS_PER_BEACON = 20
 
@@ -20,7 +21,12 @@ export interface LoadTally {
  * after another (every event id new, `why` = `run` so a test finds them). `target()`
  * names the collector to send to now; stop with the returned `stop()`.
  */
-export function beaconLoad(target: () => string | undefined, run: string, senders = 8, tally: LoadTally = { acknowledged: new Set(), unanswered: new Set(), refused: new Map() }) {
+export function beaconLoad(
+  target: () => string | undefined,
+  run: string,
+  senders = 8,
+  tally: LoadTally = { acknowledged: new Set(), unanswered: new Set(), refused: new Map() },
+) {
   let running = true
   const loops = Array.from({ length: senders }, async () => {
     while (running) {
@@ -32,8 +38,24 @@ export function beaconLoad(target: () => string | undefined, run: string, sender
       const now = Date.now()
       const ids = Array.from({ length: EVENTS_PER_BEACON }, () => `${run}-${randomUUID()}`)
       const body = JSON.stringify({
-        v: 1, s: 'demo', sid: `s-${run}`, pv: `p-${run}`,
-        ev: ids.map((id, i) => ({ k: 'signal', id, t: now + i, u: 'http://localhost/shop', type: 'dead_click', sel: 'button#buy', lb: 'button', x: 10, y: 20, n: 1, ms: 1000, why: run })),
+        v: 1,
+        s: 'demo',
+        sid: `s-${run}`,
+        pv: `p-${run}`,
+        ev: ids.map((id, i) => ({
+          k: 'signal',
+          id,
+          t: now + i,
+          u: 'http://localhost/shop',
+          type: 'dead_click',
+          sel: 'button#buy',
+          lb: 'button',
+          x: 10,
+          y: 20,
+          n: 1,
+          ms: 1000,
+          why: run,
+        })),
       })
       try {
         const res = await fetch(`${url}/v1/collect`, {

@@ -25,7 +25,9 @@ export async function spawnBuiltCollector(env: Record<string, string>): Promise<
   let output = ''
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()))
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)))
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  )
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
       const m = /Wince is running on (http:\/\/\S+)/.exec(output)

@@ -14,6 +14,7 @@ export const strictCsp = (collectorUrl: string): string =>
 export function startLiveSite(collectorUrl: string): Promise<TestSite> {
   return startSite(collectorUrl, {
     dir: FIXTURES,
-    headers: (path): Record<string, string> => (path.endsWith('csp.html') ? { 'content-security-policy': strictCsp(collectorUrl) } : {}),
+    headers: (path): Record<string, string> =>
+      path.endsWith('csp.html') ? { 'content-security-policy': strictCsp(collectorUrl) } : {},
   })
 }

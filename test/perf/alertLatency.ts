@@ -31,9 +31,13 @@ try {
   for (let i = 0; i < ALERTS; i++) {
     const visitor = await context.newPage()
     await visitor.goto(`${site.url}/shop.html`)
-    await visitor.waitForFunction(() => typeof (window as { wince?: unknown }).wince === 'function' && !('q' in (window as any).wince))
+    await visitor.waitForFunction(
+      () => typeof (window as { wince?: unknown }).wince === 'function' && !('q' in (window as any).wince),
+    )
     for (let c = 0; c < 4; c++) await visitor.click('#broken', { delay: 10 })
-    const struggledAt = await visitor.waitForFunction(() => (window as any).__struggles[0]?.at as number | undefined, undefined, { timeout: 10_000 }).then((h) => h.jsonValue())
+    const struggledAt = await visitor
+      .waitForFunction(() => (window as any).__struggles[0]?.at as number | undefined, undefined, { timeout: 10_000 })
+      .then((h) => h.jsonValue())
     // The snippet keeps its session id in sessionStorage under `wince.sid`.
     const session = await visitor.evaluate(() => JSON.parse(sessionStorage.getItem('wince.sid') ?? '""') as string)
     const renderedAt = await dashboard
@@ -44,9 +48,18 @@ try {
     await visitor.close()
   }
   latencies.sort((a, b) => a - b)
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN
-  const result = { alerts: ALERTS, measured: latencies.length, p50: pct(50), p95: pct(95), max: latencies[latencies.length - 1] ?? NaN }
-  console.log(`alert latency over ${result.measured}/${ALERTS} alerts: p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms`)
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? NaN
+  const result = {
+    alerts: ALERTS,
+    measured: latencies.length,
+    p50: pct(50),
+    p95: pct(95),
+    max: latencies[latencies.length - 1] ?? NaN,
+  }
+  console.log(
+    `alert latency over ${result.measured}/${ALERTS} alerts: p50 ${result.p50} ms, p95 ${result.p95} ms, max ${result.max} ms`,
+  )
   console.log(JSON.stringify(result))
 } finally {
   await browser.close()

@@ -12,7 +12,12 @@ try {
   const put = await fetch(`${collector.url}/api/settings/sites/demo`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${E2E_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'], allowHeadless: true, recording: 'always', recordingSample: 1 }),
+    body: JSON.stringify({
+      origins: ['http://localhost:*', 'http://127.0.0.1:*', 'http://[::1]:*'],
+      allowHeadless: true,
+      recording: 'always',
+      recordingSample: 1,
+    }),
   })
   if (!put.ok) throw new Error(`site settings: ${put.status}`)
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
@@ -37,7 +42,9 @@ try {
   // Let the last run go out.
   await page.waitForTimeout(11_000)
   const perMinute = Math.round((bytes / elapsed) * 60)
-  console.log(`recorder: ${runs} runs, ${bytes} bytes uploaded over ${Math.round(elapsed)} s of activity: ~${Math.round(perMinute / 1024 * 10) / 10} KB per minute (gzip, as sent)`)
+  console.log(
+    `recorder: ${runs} runs, ${bytes} bytes uploaded over ${Math.round(elapsed)} s of activity: ~${Math.round((perMinute / 1024) * 10) / 10} KB per minute (gzip, as sent)`,
+  )
   console.log(JSON.stringify({ seconds: Math.round(elapsed), runs, bytes, bytesPerMinute: perMinute }))
 } finally {
   await browser.close()

@@ -38,7 +38,8 @@ export class EndedSessions {
   async reload(): Promise<void> {
     if (!this._state) return
     const now = Date.now()
-    for (const [key, until] of await this._state.load(KIND)) if (Number(until) >= now) this._until.set(key, Number(until))
+    for (const [key, until] of await this._state.load(KIND))
+      if (Number(until) >= now) this._until.set(key, Number(until))
   }
 
   /** Ends the session of a cookie value (`issuedAt.tokenId.signature`). */

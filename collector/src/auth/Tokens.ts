@@ -50,10 +50,17 @@ export class Tokens {
   /** Sessions signed out before they expired (`POST /logout`). */
   readonly endedSessions: EndedSessions
 
-  constructor(private readonly _adminToken: string, dataDir?: string, endedSessions?: EndedSessions) {
+  constructor(
+    private readonly _adminToken: string,
+    dataDir?: string,
+    endedSessions?: EndedSessions,
+  ) {
     this._file = dataDir && join(dataDir, 'tokens.json')
     this.endedSessions = endedSessions ?? new EndedSessions(dataDir)
-    this._stored = this._file && existsSync(this._file) ? ((JSON.parse(readFileSync(this._file, 'utf8')) as { tokens?: StoredToken[] }).tokens ?? []) : []
+    this._stored =
+      this._file && existsSync(this._file)
+        ? ((JSON.parse(readFileSync(this._file, 'utf8')) as { tokens?: StoredToken[] }).tokens ?? [])
+        : []
   }
 
   /** The tokens every collector of one ClickHouse server shares; `dataDir`'s tokens.json from before is added once. */
@@ -98,9 +105,21 @@ export class Tokens {
   }
 
   /** Makes a token; the secret is returned once and never again. */
-  async create(role: Role, name: string, now = Date.now(), look: AgentLook = {}): Promise<TokenInfo & { token: string }> {
+  async create(
+    role: Role,
+    name: string,
+    now = Date.now(),
+    look: AgentLook = {},
+  ): Promise<TokenInfo & { token: string }> {
     const token = randomBytes(24).toString('base64url')
-    const info: TokenInfo = { id: randomBytes(6).toString('hex'), role, name, ...(look.displayName && { displayName: look.displayName }), ...(look.color && { color: look.color }), createdAt: now }
+    const info: TokenInfo = {
+      id: randomBytes(6).toString('hex'),
+      role,
+      name,
+      ...(look.displayName && { displayName: look.displayName }),
+      ...(look.color && { color: look.color }),
+      createdAt: now,
+    }
     const stored = { ...info, hash: sha256(token) }
     this._stored.push(stored)
     await this._keep(stored)

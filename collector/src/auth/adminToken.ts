@@ -52,7 +52,9 @@ export function checkSession(secret: string, value: string | undefined, now = Da
 }
 
 function sign(secret: string, data: string): string {
-  return createHmac('sha256', secret).update('wince-session:' + data).digest('base64url')
+  return createHmac('sha256', secret)
+    .update('wince-session:' + data)
+    .digest('base64url')
 }
 
 /**
@@ -61,10 +63,15 @@ function sign(secret: string, data: string): string {
  * starting together may each propose one; the earliest kept wins for all
  * (each proposal has its own key, so none overwrites another).
  */
-export async function loadSharedAdminToken(state: SharedState, fromEnv?: string): Promise<{ token: string; generated: boolean }> {
+export async function loadSharedAdminToken(
+  state: SharedState,
+  fromEnv?: string,
+): Promise<{ token: string; generated: boolean }> {
   if (fromEnv) return { token: fromEnv, generated: false }
   const first = async () => {
-    const kept = [...(await state.load(ADMIN_KIND)).values()].map((text) => JSON.parse(text) as { token: string; at: number })
+    const kept = [...(await state.load(ADMIN_KIND)).values()].map(
+      (text) => JSON.parse(text) as { token: string; at: number },
+    )
     return kept.sort((a, b) => a.at - b.at || a.token.localeCompare(b.token))[0]?.token
   }
   const known = await first()

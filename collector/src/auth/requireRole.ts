@@ -37,7 +37,10 @@ export function requireRole(tokens: Tokens, secret: string, role: Role): Middlew
   return async (c, next) => {
     const principal = principalOf(c, tokens, secret)
     if (!principal) {
-      throw new ApiError(401, 'missing or invalid token: send "Authorization: Bearer <token>" or sign in through the dashboard')
+      throw new ApiError(
+        401,
+        'missing or invalid token: send "Authorization: Bearer <token>" or sign in through the dashboard',
+      )
     }
     if (role === 'admin' && principal.role !== 'admin') throw new ApiError(403, 'this needs the admin role')
     c.set('principal', principal)

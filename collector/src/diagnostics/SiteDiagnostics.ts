@@ -79,6 +79,17 @@ export class SiteDiagnostics {
   }
 
   private _empty(): SiteDiagnosis {
-    return { accepted: 0, refusedOrigin: 0, refusedOrigins: [], droppedBots: 0, droppedHeadless: 0, rateLimited: 0, invalid: 0, lastBeacon: null, lastAccepted: null, since: this._since }
+    return {
+      accepted: 0,
+      refusedOrigin: 0,
+      refusedOrigins: [],
+      droppedBots: 0,
+      droppedHeadless: 0,
+      rateLimited: 0,
+      invalid: 0,
+      lastBeacon: null,
+      lastAccepted: null,
+      since: this._since,
+    }
   }
 }

@@ -47,13 +47,23 @@ export class UploadLimits {
   /** Before reading the body: throws a 429 when this IP sends too often. */
   checkIp(ip: string, what: string): void {
     const wait = this._byIp.take(ip)
-    if (wait > 0) this._refuse('*', 'per-IP rate', new ApiError(429, `too many ${what} uploads from this address`, { retryAfter: wait }))
+    if (wait > 0)
+      this._refuse(
+        '*',
+        'per-IP rate',
+        new ApiError(429, `too many ${what} uploads from this address`, { retryAfter: wait }),
+      )
   }
 
   /** Once the site and size are known: throws a 429 past the site's rate or its storage for today; else counts the bytes. */
   charge(site: string, bytes: number, what: string, now = Date.now()): void {
     const wait = this._bySite.take(site, 1, now)
-    if (wait > 0) this._refuse(site, 'site rate', new ApiError(429, `too many ${what} uploads for site "${site}"`, { retryAfter: wait }))
+    if (wait > 0)
+      this._refuse(
+        site,
+        'site rate',
+        new ApiError(429, `too many ${what} uploads for site "${site}"`, { retryAfter: wait }),
+      )
     const day = new Date(now).toISOString().slice(0, 10)
     if (day !== this._day) {
       this._day = day
@@ -62,7 +72,15 @@ export class UploadLimits {
     const used = this._used.get(site) ?? 0
     if (used + bytes > this._quota) {
       const retryAfter = Math.ceil((Date.parse(day) + 86_400_000 - now) / 1000)
-      this._refuse(site, 'daily storage quota', new ApiError(429, `site "${site}" has used its ${Math.round(this._quota / 1024 ** 2)} MB of snapshot and replay storage for today (UTC)`, { retryAfter }))
+      this._refuse(
+        site,
+        'daily storage quota',
+        new ApiError(
+          429,
+          `site "${site}" has used its ${Math.round(this._quota / 1024 ** 2)} MB of snapshot and replay storage for today (UTC)`,
+          { retryAfter },
+        ),
+      )
     }
     this._used.set(site, used + bytes)
   }
@@ -73,7 +91,9 @@ export class UploadLimits {
     const r = this._refused.get(key) ?? { n: 0, loggedAt: 0 }
     r.n++
     if (now - r.loggedAt >= LOG_EVERY_MS) {
-      console.warn(`wince: snapshot/replay uploads refused (${reason}${site === '*' ? '' : `, site "${site}"`}): ${r.n} since the last such line`)
+      console.warn(
+        `wince: snapshot/replay uploads refused (${reason}${site === '*' ? '' : `, site "${site}"`}): ${r.n} since the last such line`,
+      )
       r.n = 0
       r.loggedAt = now
     }

@@ -8,7 +8,9 @@ describe('selectors at the door', () => {
   it('keeps tag names and positions, scrubs digits in ids, classes and attribute values', () => {
     expect(scrubSelector('main#main>h1.title')).toBe('main#main>h1.title')
     expect(scrubSelector('ul>li:nth-of-type(12)>h2')).toBe('ul>li:nth-of-type(12)>h2')
-    expect(scrubSelector('div#user-4711>a.row-12[data-testid="order-99"]')).toBe('div#user-#>a.row-#[data-testid="order-#"]')
+    expect(scrubSelector('div#user-4711>a.row-12[data-testid="order-99"]')).toBe(
+      'div#user-#>a.row-#[data-testid="order-#"]',
+    )
     expect(scrubSelector('div.user-jane@doe.com>button:nth-of-type(2)')).toBe('@>button:nth-of-type(2)')
   })
 })

@@ -3,7 +3,8 @@
  * who can struggle. Headless browsers are listed apart, because a site may
  * allow them (its own end-to-end tests).
  */
-const BOT = /bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|embedly|preview|monitor|pingdom|uptime|lighthouse|pagespeed|gtmetrix|curl\/|wget\/|python-requests|python-urllib|aiohttp|go-http-client|java\/|okhttp|node-fetch|axios\/|undici|libwww|httpclient|scrapy|phantomjs|selenium/i
+const BOT =
+  /bot\b|bot\/|crawl|spider|slurp|facebookexternalhit|embedly|preview|monitor|pingdom|uptime|lighthouse|pagespeed|gtmetrix|curl\/|wget\/|python-requests|python-urllib|aiohttp|go-http-client|java\/|okhttp|node-fetch|axios\/|undici|libwww|httpclient|scrapy|phantomjs|selenium/i
 const HEADLESS = /headless/i
 
 /** `bot` for crawlers and tools, `headless` for headless browsers, else `undefined`. */

@@ -13,14 +13,33 @@
  */
 
 /** A grey box where an image was: the layout keeps the element's size, the agent sees something was there. */
-export const IMAGE_PLACEHOLDER = 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg"%3E%3Crect width="100%25" height="100%25" fill="%23d9d9d9"/%3E%3C/svg%3E'
+export const IMAGE_PLACEHOLDER =
+  'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg"%3E%3Crect width="100%25" height="100%25" fill="%23d9d9d9"/%3E%3C/svg%3E'
 /** What a CSS `url()` becomes: a valid, empty image that fetches nothing. */
 const EMPTY_URL = 'url("data:,")'
 
 /** Attributes that make a browser fetch, on any element. `href` is handled apart: links only navigate. */
 const FETCHING = new Set([
-  'src', 'srcset', 'imagesrcset', 'poster', 'background', 'data', 'codebase', 'archive', 'lowsrc', 'dynsrc',
-  'longdesc', 'ping', 'manifest', 'rr_src', 'srcdoc', 'xlink:href', 'action', 'formaction', 'profile', 'icon',
+  'src',
+  'srcset',
+  'imagesrcset',
+  'poster',
+  'background',
+  'data',
+  'codebase',
+  'archive',
+  'lowsrc',
+  'dynsrc',
+  'longdesc',
+  'ping',
+  'manifest',
+  'rr_src',
+  'srcdoc',
+  'xlink:href',
+  'action',
+  'formaction',
+  'profile',
+  'icon',
 ])
 /** Elements whose `src` is an image: it becomes the placeholder, not nothing. */
 const IMAGES = new Set(['img', 'image', 'input'])
@@ -39,7 +58,11 @@ export function neutralizeCss(css: string): string {
 /** A value that fetches nothing: an inline `data:` URL or a fragment. */
 const harmless = (value: string) => /^\s*(data:|#)/i.test(value) && !/^\s*data:text\/html/i.test(value)
 
-function neutralizeAttributes(attributes: Record<string, unknown>, tag: string | undefined, removed: null | undefined): void {
+function neutralizeAttributes(
+  attributes: Record<string, unknown>,
+  tag: string | undefined,
+  removed: null | undefined,
+): void {
   const isRefresh = tag === 'meta' && String(attributes['http-equiv'] ?? '').toLowerCase() === 'refresh'
   for (const [name, value] of Object.entries(attributes)) {
     const key = name.toLowerCase()
@@ -47,7 +70,8 @@ function neutralizeAttributes(attributes: Record<string, unknown>, tag: string |
       if (value && typeof value === 'object') neutralizeValue(value)
       continue
     }
-    const fetching = FETCHING.has(key) || (key === 'href' && !(tag && LINKS.has(tag))) || (key === 'content' && isRefresh)
+    const fetching =
+      FETCHING.has(key) || (key === 'href' && !(tag && LINKS.has(tag))) || (key === 'content' && isRefresh)
     if (fetching && !harmless(value)) {
       if (key === 'src' && tag && IMAGES.has(tag)) attributes[name] = IMAGE_PLACEHOLDER
       else if (removed === null) attributes[name] = null

@@ -13,7 +13,10 @@ function brokenRequest(withLength: boolean): Request {
     },
   })
   return new Request('http://collector.test/v1/collect', {
-    method: 'POST', body, duplex: 'half', headers: withLength ? { 'content-length': '1000' } : {},
+    method: 'POST',
+    body,
+    duplex: 'half',
+    headers: withLength ? { 'content-length': '1000' } : {},
   } as RequestInit)
 }
 
@@ -26,7 +29,9 @@ describe('readBody', () => {
       expect(failure).toBeInstanceOf(ApiError)
       expect((failure as ApiError).status).toBe(400)
       expect(warn).toHaveBeenCalledTimes(1)
-      expect(String(warn.mock.calls[0]![0])).toBe('wince: POST /v1/collect: request body not received in full (aborted)')
+      expect(String(warn.mock.calls[0]![0])).toBe(
+        'wince: POST /v1/collect: request body not received in full (aborted)',
+      )
       expect(error).not.toHaveBeenCalled()
     })
   }

@@ -15,7 +15,13 @@ export const MAX_INFLATED_BYTES = 512 * 1024
  * Content-Length (what browsers send) is read in one go, the HTTP parser holding it to that
  * length; a chunked one is counted as it streams in.
  */
-export async function readBody(req: Request, limits: { maxBytes: number; maxInflatedBytes: number } = { maxBytes: MAX_BEACON_BYTES, maxInflatedBytes: MAX_INFLATED_BYTES }): Promise<string> {
+export async function readBody(
+  req: Request,
+  limits: { maxBytes: number; maxInflatedBytes: number } = {
+    maxBytes: MAX_BEACON_BYTES,
+    maxInflatedBytes: MAX_INFLATED_BYTES,
+  },
+): Promise<string> {
   const { maxBytes, maxInflatedBytes } = limits
   const tooLarge = () => new ApiError(413, `body larger than ${maxBytes} bytes`)
   const length = req.headers.get('content-length')
@@ -29,7 +35,8 @@ export async function readBody(req: Request, limits: { maxBytes: number; maxInfl
   if (raw.byteLength > maxBytes) throw tooLarge()
   const encoding = (req.headers.get('content-encoding') ?? 'identity').toLowerCase()
   if (encoding === 'identity') return new TextDecoder().decode(raw)
-  if (encoding !== 'gzip') throw new ApiError(415, `content-encoding ${encoding.slice(0, 20)} not supported: send gzip or none`)
+  if (encoding !== 'gzip')
+    throw new ApiError(415, `content-encoding ${encoding.slice(0, 20)} not supported: send gzip or none`)
   try {
     const inflated = await gunzipAsync(raw, { maxOutputLength: maxInflatedBytes })
     return inflated.toString('utf8')
@@ -51,7 +58,9 @@ async function received(req: Request, read: () => Promise<Uint8Array>): Promise<
     return await read()
   } catch (err) {
     if (err instanceof ApiError) throw err
-    console.warn(`wince: ${req.method} ${new URL(req.url).pathname}: request body not received in full (${(err as Error).message || (err as Error).name})`)
+    console.warn(
+      `wince: ${req.method} ${new URL(req.url).pathname}: request body not received in full (${(err as Error).message || (err as Error).name})`,
+    )
     throw new ApiError(400, 'request body not received in full')
   }
 }

@@ -17,8 +17,21 @@ const q = JSON.stringify
  * are all kept or all dropped. Page views carry the visitor's device class, browser and
  * OS families (`agent`, parsed once per beacon) for segments.
  */
-export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEvent[], clickSample = 1, extra: BatchExtra = {}): SpoolBatch[] {
-  const rows: Record<Table, string[]> = { signals: [], page_views: [], alerts: [], clicks: [], scroll_depth: [], vitals: [], goals: [] }
+export function toBatches(
+  env: Pick<Beacon, 's' | 'sid' | 'pv'>,
+  events: WireEvent[],
+  clickSample = 1,
+  extra: BatchExtra = {},
+): SpoolBatch[] {
+  const rows: Record<Table, string[]> = {
+    signals: [],
+    page_views: [],
+    alerts: [],
+    clicks: [],
+    scroll_depth: [],
+    vitals: [],
+    goals: [],
+  }
   const agent = extra.agent
   const segment = agent ? `,"device":${q(agent.device)},"browser":${q(agent.browser)},"os":${q(agent.os)}` : ''
   const keepClicks = sampled(env.pv, clickSample)
@@ -30,8 +43,12 @@ export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEve
       rows.signals.push(
         `${common},"type":${q(e.type)},"selector":${q(e.sel)},"label":${q(e.lb)},"x":${Math.round(e.x)},"y":${Math.round(e.y)},"n":${e.n},"ms":${e.ms},"why":${q(e.why)}${flag(extra.suppressed, e.id)}}`,
       )
-    } else if (e.k === 'page') rows.page_views.push(`${common},"ref":${q(e.ref ?? '')},"vw":${e.vw},"vh":${e.vh}${segment}}`)
-    else if (e.k === 'struggle') rows.alerts.push(`${common},"score":${e.sc},"reasons":${q(JSON.stringify(e.rs))}${contextColumns(extra.contexts?.get(e.id))}${extra.held?.has(e.id) ? ',"held":1' : ''}${flag(extra.suppressed, e.id)}${extra.explains?.has(e.id) ? `,"explain":${q(extra.explains.get(e.id))}` : ''}}`)
+    } else if (e.k === 'page')
+      rows.page_views.push(`${common},"ref":${q(e.ref ?? '')},"vw":${e.vw},"vh":${e.vh}${segment}}`)
+    else if (e.k === 'struggle')
+      rows.alerts.push(
+        `${common},"score":${e.sc},"reasons":${q(JSON.stringify(e.rs))}${contextColumns(extra.contexts?.get(e.id))}${extra.held?.has(e.id) ? ',"held":1' : ''}${flag(extra.suppressed, e.id)}${extra.explains?.has(e.id) ? `,"explain":${q(extra.explains.get(e.id))}` : ''}}`,
+      )
     else if (e.k === 'click') {
       if (keepClicks) {
         rows.clicks.push(
@@ -39,12 +56,19 @@ export function toBatches(env: Pick<Beacon, 's' | 'sid' | 'pv'>, events: WireEve
             `"dw":${Math.round(e.dw)},"dh":${Math.round(e.dh)},"gfx":${cell(e.fx)},"gfy":${cell(e.fy)}}`,
         )
       }
-    } else if (e.k === 'scroll') rows.scroll_depth.push(`${common},"vc":"${viewportClass(e.vw)}","depth":${Math.round(e.d)},"height":${Math.round(e.dh)}}`)
+    } else if (e.k === 'scroll')
+      rows.scroll_depth.push(
+        `${common},"vc":"${viewportClass(e.vw)}","depth":${Math.round(e.d)},"height":${Math.round(e.dh)}}`,
+      )
     else if (e.k === 'goal') rows.goals.push(`${common},"name":${q(e.name)},"value":${e.v}}`)
-    else rows.vitals.push(`${common},"vc":"${viewportClass(e.vw)}","name":${q(e.name)},"value":${e.v},"selector":${q(e.sel)}}`)
+    else
+      rows.vitals.push(
+        `${common},"vc":"${viewportClass(e.vw)}","name":${q(e.name)},"value":${e.v},"selector":${q(e.sel)}}`,
+      )
   }
   const batches: SpoolBatch[] = []
-  for (const table in rows) if (rows[table as Table].length) batches.push({ table: table as Table, rows: rows[table as Table] })
+  for (const table in rows)
+    if (rows[table as Table].length) batches.push({ table: table as Table, rows: rows[table as Table] })
   return batches
 }
 

@@ -29,13 +29,24 @@ describe('impact', () => {
 
   it('tells the value lost when goals carry values', () => {
     const r = impact('any', { sessions: 10, converted: 1, value: 50 }, { sessions: 10, converted: 5, value: 400 })
-    expect(r.impact).toMatchObject({ affectedConversion: 0.1, baselineConversion: 0.5, lostConversions: 4, lostValue: 350 })
+    expect(r.impact).toMatchObject({
+      affectedConversion: 0.1,
+      baselineConversion: 0.5,
+      lostConversions: 4,
+      lostValue: 350,
+    })
   })
 
   it('says why there is no figure below the sample size, and when nothing converts', () => {
-    const small = impact('any', { sessions: MIN_SESSIONS_PER_SIDE - 1, converted: 0, value: 0 }, { sessions: 50, converted: 20, value: 0 })
+    const small = impact(
+      'any',
+      { sessions: MIN_SESSIONS_PER_SIDE - 1, converted: 0, value: 0 },
+      { sessions: 50, converted: 20, value: 0 },
+    )
     expect(small.impact).toBeNull()
-    expect(small.reason).toMatch(/too few sessions to compare: 4 met the issue and 50 viewed the page without it; at least 5/)
+    expect(small.reason).toMatch(
+      /too few sessions to compare: 4 met the issue and 50 viewed the page without it; at least 5/,
+    )
     const none = impact('purchase', { sessions: 10, converted: 0, value: 0 }, { sessions: 10, converted: 0, value: 0 })
     expect(none.impact).toBeNull()
     expect(none.reason).toMatch(/reached the goal "purchase"/)

@@ -64,7 +64,10 @@ export function impact(goal: string, affected: Side, baseline: Side): { impact: 
     }
   }
   if (affected.converted + baseline.converted === 0) {
-    return { impact: null, reason: `no session that viewed this page reached ${goal === 'any' ? 'a goal' : `the goal "${goal}"`}: define goals in the site settings or call wince('goal', name)` }
+    return {
+      impact: null,
+      reason: `no session that viewed this page reached ${goal === 'any' ? 'a goal' : `the goal "${goal}"`}: define goals in the site settings or call wince('goal', name)`,
+    }
   }
   const pa = affected.converted / affected.sessions
   const pb = baseline.converted / baseline.sessions

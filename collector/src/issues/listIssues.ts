@@ -43,11 +43,18 @@ export interface Issue {
  * impact is known (highest first), then the rest by sessions. A fixed issue seen again
  * after it was marked fixed is open again, flagged `regression`.
  */
-export async function listIssues(client: ClickHouseClient, site: Site | undefined, range: Range, options: { goal?: string; segment?: Segment } = {}): Promise<Issue[]> {
+export async function listIssues(
+  client: ClickHouseClient,
+  site: Site | undefined,
+  range: Range,
+  options: { goal?: string; segment?: Segment } = {},
+): Promise<Issue[]> {
   const goals = goalMatch(site, options.goal)
   // The per-session summary keeps no device, browser or OS: a segment reads the raw events.
   const segment = options.segment ?? {}
-  const counting = hasSegment(segment) ? queryIssueCountsRaw(client, range, goals, segment) : queryIssueCounts(client, range, goals)
+  const counting = hasSegment(segment)
+    ? queryIssueCountsRaw(client, range, goals, segment)
+    : queryIssueCounts(client, range, goals)
   const [counts, statuses] = await Promise.all([counting, queryIssueStatuses(client, range.site)])
   const issues = counts.map((c): Issue => {
     const id = issueId(range.site, c.path, c.selector, c.type)

@@ -42,7 +42,8 @@ export class AlertGate implements AlertAdmitter {
     const last = this._lastBySession.get(session)
     if (last !== undefined && now - last < SESSION_ALERT_GAP_MS) return false
     if (!this._takeIp(ip, now)) return false
-    if (last !== undefined) this._lastBySession.delete(session) // re-insert: the map stays in time order
+    if (last !== undefined)
+      this._lastBySession.delete(session) // re-insert: the map stays in time order
     else if (this._lastBySession.size >= MAX_SESSIONS) this._forgetOldest(now)
     this._lastBySession.set(session, now)
     return true

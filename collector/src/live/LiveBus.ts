@@ -1,6 +1,15 @@
 import type { LiveMessage } from './LiveMessage.ts'
 
-export type { Alert, AlertState, AlertUpdate, AgentJoined, Offer, OfferAnswer, LiveMessage, LiveKind } from './LiveMessage.ts'
+export type {
+  Alert,
+  AlertState,
+  AlertUpdate,
+  AgentJoined,
+  Offer,
+  OfferAnswer,
+  LiveMessage,
+  LiveKind,
+} from './LiveMessage.ts'
 
 export type LiveListener = (message: LiveMessage) => void
 

@@ -23,7 +23,10 @@ export class LiveIndex {
   private readonly _offers = new Map<string, Owner>()
   private readonly _sessions = new Map<string, true>()
 
-  private constructor(bus: LiveBus, private readonly _client: ClickHouseClient) {
+  private constructor(
+    bus: LiveBus,
+    private readonly _client: ClickHouseClient,
+  ) {
     bus.subscribe((m) => {
       if (m.kind === 'alert') remember(this._alerts, m.id, { site: m.site, session: m.session })
       if (m.kind === 'offer') remember(this._offers, m.id, { site: m.site, session: m.session })

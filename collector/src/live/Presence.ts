@@ -64,7 +64,14 @@ export class Presence {
     const bus = this._bus
     if (!bus) return
     const at = Date.now()
-    bus.publish({ id: `presence-${this._origin}-${this._seq++}`, kind: 'presence', site: '*', session: '', at, data: { origin: this._origin, counts: Object.fromEntries(this._open) } })
+    bus.publish({
+      id: `presence-${this._origin}-${this._seq++}`,
+      kind: 'presence',
+      site: '*',
+      session: '',
+      at,
+      data: { origin: this._origin, counts: Object.fromEntries(this._open) },
+    })
     clearTimeout(this._beat)
     // Beats only while agents are here: an idle collector sends nothing (and holds no timer).
     if (this._open.size > 0) {

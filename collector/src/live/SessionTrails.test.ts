@@ -7,7 +7,12 @@ describe('SessionTrails', () => {
     trails.page('shop', 's1', 'pv1', 'https://shop.example/', 1_000, 'https://www.google.com')
     trails.page('shop', 's1', 'pv2', 'https://shop.example/checkout', 5_000, 'https://shop.example/')
     trails.page('shop', 's1', 'pv2', 'https://shop.example/checkout', 5_000, 'https://shop.example/')
-    expect(trails.get('shop', 's1')).toMatchObject({ entry: 'https://shop.example/', referrer: 'www.google.com', pages: 2, startedAt: 1_000 })
+    expect(trails.get('shop', 's1')).toMatchObject({
+      entry: 'https://shop.example/',
+      referrer: 'www.google.com',
+      pages: 2,
+      startedAt: 1_000,
+    })
   })
 
   it('names no referrer for a visitor who came from the site itself, or from nowhere', () => {

@@ -35,7 +35,13 @@ export class SessionTrails {
     const trail = this._trails.get(key)
     if (!trail) {
       if (this._trails.size >= this._max) this._trails.delete(this._trails.keys().next().value!)
-      this._trails.set(key, { entry: url, referrer: referrerHost(url, ref), startedAt: at, pages: 1, _lastPv: pageView })
+      this._trails.set(key, {
+        entry: url,
+        referrer: referrerHost(url, ref),
+        startedAt: at,
+        pages: 1,
+        _lastPv: pageView,
+      })
       return
     }
     if (at < trail.startedAt) {

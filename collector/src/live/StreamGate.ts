@@ -42,8 +42,10 @@ export class StreamGate {
    */
   open(ip: string): { signal: AbortSignal; release: () => void } | string {
     const mine = this._byIp.get(ip) ?? 0
-    if (mine >= this._limits.perIp) return this._refuse(`${mine} live channels already open from this address (at most ${this._limits.perIp})`)
-    if (this._open.size >= this._limits.total) return this._refuse(`the collector has ${this._open.size} live channels open (at most ${this._limits.total})`)
+    if (mine >= this._limits.perIp)
+      return this._refuse(`${mine} live channels already open from this address (at most ${this._limits.perIp})`)
+    if (this._open.size >= this._limits.total)
+      return this._refuse(`the collector has ${this._open.size} live channels open (at most ${this._limits.total})`)
     const controller = new AbortController()
     this._open.add(controller)
     this._byIp.set(ip, mine + 1)

@@ -5,7 +5,9 @@ import type { Alert } from './LiveMessage.ts'
 import type { Trail } from './SessionTrails.ts'
 
 /** The fields an alert gains at the collector: what the page cannot say cheaply or must not be trusted with. */
-export type AlertContext = Required<Pick<Alert, 'issue' | 'device' | 'browser' | 'os' | 'lang' | 'entry' | 'referrer' | 'pages' | 'startedAt'>>
+export type AlertContext = Required<
+  Pick<Alert, 'issue' | 'device' | 'browser' | 'os' | 'lang' | 'entry' | 'referrer' | 'pages' | 'startedAt'>
+>
 
 /** A language tag as browsers send it (`en`, `de-CH`, `zh-Hant-TW`): anything else is not kept. */
 const LANG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,2}$/
@@ -21,7 +23,13 @@ export function firstLanguage(header: string | undefined): string {
  * signal type of its main reason — the strongest, listed first), device, browser
  * and OS families (`agent`: the beacon's User-Agent, parsed once), the first language, and the session's trail.
  */
-export function alertContext(site: string, e: Pick<StruggleEvent, 'u' | 'rs' | 't'>, agent: Agent, acceptLanguage: string | undefined, trail: Trail | undefined): AlertContext {
+export function alertContext(
+  site: string,
+  e: Pick<StruggleEvent, 'u' | 'rs' | 't'>,
+  agent: Agent,
+  acceptLanguage: string | undefined,
+  trail: Trail | undefined,
+): AlertContext {
   const main = e.rs[0]
   return {
     issue: issueId(site, issuePath(e.u), main?.sel ?? '', main?.type ?? 'struggle'),

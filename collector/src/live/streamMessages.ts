@@ -58,11 +58,18 @@ async function pump(stream: SSEStreamingApi, bus: LiveBus, options: StreamOption
         if (sent.has(message.id)) continue
         sent.add(message.id)
         lastActivity = Date.now()
-        await stream.writeSSE({ event: message.kind, id: message.id, data: JSON.stringify({ ...message.data, site: message.site, session: message.session }) })
+        await stream.writeSSE({
+          event: message.kind,
+          id: message.id,
+          data: JSON.stringify({ ...message.data, site: message.site, session: message.session }),
+        })
         continue
       }
       if (options.idleMs !== undefined && Date.now() - lastActivity >= options.idleMs) break
-      const wait = Math.min(options.heartbeatMs, options.idleMs === undefined ? Infinity : Math.max(10, options.idleMs - (Date.now() - lastActivity)))
+      const wait = Math.min(
+        options.heartbeatMs,
+        options.idleMs === undefined ? Infinity : Math.max(10, options.idleMs - (Date.now() - lastActivity)),
+      )
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait)
         wake = () => {

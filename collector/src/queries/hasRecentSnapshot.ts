@@ -7,7 +7,13 @@ export const SNAPSHOT_MAX_AGE_MS = 7 * 24 * 3600 * 1000
  * Whether the store has a snapshot of this page at this viewport class newer than
  * {@link SNAPSHOT_MAX_AGE_MS} and than the page's latest "take a new snapshot" request.
  */
-export async function hasRecentSnapshot(client: ClickHouseClient, site: string, url: string, vc: string, now = Date.now()): Promise<boolean> {
+export async function hasRecentSnapshot(
+  client: ClickHouseClient,
+  site: string,
+  url: string,
+  vc: string,
+  now = Date.now(),
+): Promise<boolean> {
   const rs = await client.query({
     query: `SELECT count() AS c FROM snapshots
       WHERE site = {site:String} AND url = {url:String} AND vc = {vc:String}

@@ -12,7 +12,12 @@ export interface FrictionElement {
 }
 
 /** Elements (per page) ranked by signal count; signals not tied to an element are left out. */
-export async function queryFrictionElements(client: ClickHouseClient, range: Range, limit = 50, segment: Segment = {}): Promise<FrictionElement[]> {
+export async function queryFrictionElements(
+  client: ClickHouseClient,
+  range: Range,
+  limit = 50,
+  segment: Segment = {},
+): Promise<FrictionElement[]> {
   const rs = await client.query({
     query: `SELECT url, selector, any(label) AS label, count() AS signals, uniqExact(session) AS sessions,
         sumMap([type], [toUInt64(1)]) AS tc, tc.1 AS types, tc.2 AS counts
@@ -24,7 +29,15 @@ export async function queryFrictionElements(client: ClickHouseClient, range: Ran
     query_params: { ...range, ...segmentParams(segment), limit },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{ url: string; selector: string; label: string; signals: string | number; sessions: string | number; types: string[]; counts: Array<string | number> }>
+  const rows = (await rs.json()) as Array<{
+    url: string
+    selector: string
+    label: string
+    signals: string | number
+    sessions: string | number
+    types: string[]
+    counts: Array<string | number>
+  }>
   return rows.map((r) => ({
     url: r.url,
     selector: r.selector,

@@ -14,7 +14,12 @@ export interface FrictionPage {
 }
 
 /** Pages ranked by signal count. */
-export async function queryFrictionPages(client: ClickHouseClient, range: Range, limit = 50, segment: Segment = {}): Promise<FrictionPage[]> {
+export async function queryFrictionPages(
+  client: ClickHouseClient,
+  range: Range,
+  limit = 50,
+  segment: Segment = {},
+): Promise<FrictionPage[]> {
   const rs = await client.query({
     query: `SELECT s.url AS url, s.signals AS signals, s.sessions AS sessions, s.types AS types, s.counts AS counts,
         ifNull(v.views, 0) AS views
@@ -31,7 +36,14 @@ export async function queryFrictionPages(client: ClickHouseClient, range: Range,
     query_params: { ...range, ...segmentParams(segment), limit },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{ url: string; signals: string | number; sessions: string | number; types: string[]; counts: Array<string | number>; views: string | number }>
+  const rows = (await rs.json()) as Array<{
+    url: string
+    signals: string | number
+    sessions: string | number
+    types: string[]
+    counts: Array<string | number>
+    views: string | number
+  }>
   return rows.map((r) => {
     const views = Number(r.views)
     const signals = Number(r.signals)

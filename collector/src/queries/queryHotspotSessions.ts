@@ -15,7 +15,12 @@ export interface HotspotSession {
  * only page views of the heatmap's viewport class (signals carry no width: their page
  * view's says), so the list agrees with the hotspot's count.
  */
-export async function queryHotspotSessions(client: ClickHouseClient, f: HeatmapFilter, selector: string, limit = 50): Promise<HotspotSession[]> {
+export async function queryHotspotSessions(
+  client: ClickHouseClient,
+  f: HeatmapFilter,
+  selector: string,
+  limit = 50,
+): Promise<HotspotSession[]> {
   const rs = await client.query({
     query: `SELECT session, count() AS n, toUnixTimestamp64Milli(max(ts)) AS last_ms FROM (
         SELECT session, ts FROM clicks FINAL WHERE ${RANGE_FILTER} AND url = {url:String} AND vc = {vc:String} AND selector = {selector:String}

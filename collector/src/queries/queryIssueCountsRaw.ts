@@ -35,7 +35,13 @@ export interface IssueCounts {
  * OS, which the per-session summary does not keep (see queryIssueCounts.ts, the fast path
  * that gives the same figures without a segment).
  */
-export async function queryIssueCountsRaw(client: ClickHouseClient, range: Range, goals: GoalMatch, segment: Segment = {}, limit = 200): Promise<IssueCounts[]> {
+export async function queryIssueCountsRaw(
+  client: ClickHouseClient,
+  range: Range,
+  goals: GoalMatch,
+  segment: Segment = {},
+  limit = 200,
+): Promise<IssueCounts[]> {
   const path = issuePathSql('url')
   const rs = await client.query({
     query: `WITH conv AS (${CONVERSIONS}),
@@ -75,8 +81,20 @@ export async function queryIssueCountsRaw(client: ClickHouseClient, range: Range
 type Num = string | number
 /** A row as both issue-count queries return it (JSON numbers may come as strings). */
 export interface IssueCountRow {
-  page: string; selector: string; type: string; label: string; page_url: string; sessions: Num; signals: Num; first_ms: Num; last_ms: Num
-  conv_n: Num; conv_value: Num; page_n: Num; page_conv_n: Num; page_conv_value: Num
+  page: string
+  selector: string
+  type: string
+  label: string
+  page_url: string
+  sessions: Num
+  signals: Num
+  first_ms: Num
+  last_ms: Num
+  conv_n: Num
+  conv_value: Num
+  page_n: Num
+  page_conv_n: Num
+  page_conv_value: Num
 }
 
 /** Rows of either issue-count query as {@link IssueCounts}. */

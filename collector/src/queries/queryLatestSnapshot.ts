@@ -11,7 +11,12 @@ export interface StoredSnapshot {
 }
 
 /** The newest snapshot of a page at a viewport class, if any. */
-export async function queryLatestSnapshot(client: ClickHouseClient, site: string, url: string, vc: string): Promise<StoredSnapshot | undefined> {
+export async function queryLatestSnapshot(
+  client: ClickHouseClient,
+  site: string,
+  url: string,
+  vc: string,
+): Promise<StoredSnapshot | undefined> {
   const rs = await client.query({
     query: `SELECT toUnixTimestamp64Milli(ts) AS ts_ms, vw, vh, dw, dh, snap FROM snapshots
       WHERE site = {site:String} AND url = {url:String} AND vc = {vc:String}
@@ -19,6 +24,8 @@ export async function queryLatestSnapshot(client: ClickHouseClient, site: string
     query_params: { site, url, vc },
     format: 'JSONEachRow',
   })
-  const row = ((await rs.json()) as Array<{ ts_ms: string | number; vw: number; vh: number; dw: number; dh: number; snap: string }>)[0]
+  const row = (
+    (await rs.json()) as Array<{ ts_ms: string | number; vw: number; vh: number; dw: number; dh: number; snap: string }>
+  )[0]
   return row && { ts: Number(row.ts_ms), vw: row.vw, vh: row.vh, dw: row.dw, dh: row.dh, snap: JSON.parse(row.snap) }
 }

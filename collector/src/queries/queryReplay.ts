@@ -10,7 +10,12 @@ export interface ReplayRun {
 }
 
 /** A session's replay runs in time order; `after` (epoch ms) returns only runs that started later, for following live. */
-export async function queryReplay(client: ClickHouseClient, site: string, session: string, after = 0): Promise<ReplayRun[]> {
+export async function queryReplay(
+  client: ClickHouseClient,
+  site: string,
+  session: string,
+  after = 0,
+): Promise<ReplayRun[]> {
   const rs = await client.query({
     query: `SELECT page_view, seq, toUnixTimestamp64Milli(ts) AS ts_ms, alert, events FROM replay_chunks FINAL
       WHERE site = {site:String} AND session = {session:String} AND ts > fromUnixTimestamp64Milli({after:Int64}, 'UTC')
@@ -18,6 +23,18 @@ export async function queryReplay(client: ClickHouseClient, site: string, sessio
     query_params: { site, session, after },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{ page_view: string; seq: number; ts_ms: string | number; alert: string; events: string }>
-  return rows.map((r) => ({ pageView: r.page_view, seq: r.seq, ts: Number(r.ts_ms), alert: r.alert, events: JSON.parse(r.events) as unknown[] }))
+  const rows = (await rs.json()) as Array<{
+    page_view: string
+    seq: number
+    ts_ms: string | number
+    alert: string
+    events: string
+  }>
+  return rows.map((r) => ({
+    pageView: r.page_view,
+    seq: r.seq,
+    ts: Number(r.ts_ms),
+    alert: r.alert,
+    events: JSON.parse(r.events) as unknown[],
+  }))
 }

@@ -6,7 +6,10 @@ import type { HeatmapFilter } from './heatmapFilter.ts'
 export const SCROLL_BANDS = 20
 
 /** Share of page views (0–1) whose viewport reached each band, top band first; and how many views. */
-export async function queryScrollBands(client: ClickHouseClient, f: HeatmapFilter): Promise<{ views: number; reached: number[] }> {
+export async function queryScrollBands(
+  client: ClickHouseClient,
+  f: HeatmapFilter,
+): Promise<{ views: number; reached: number[] }> {
   const rs = await client.query({
     query: `SELECT b, count() AS views, countIf(depth >= height * b / {bands:UInt8}) AS reached
       FROM scroll_depth FINAL

@@ -44,7 +44,13 @@ export interface SessionFilter extends Range, Segment {
  * Sessions of a site in a range, most frustrated first. `weights` are the struggle score's
  * points per signal type (the snippet's `WEIGHTS`); other types weigh 1.
  */
-export async function querySessionList(client: ClickHouseClient, f: SessionFilter, goals: GoalMatch, weights: Record<string, number>, limit = 200): Promise<SessionRow[]> {
+export async function querySessionList(
+  client: ClickHouseClient,
+  f: SessionFilter,
+  goals: GoalMatch,
+  weights: Record<string, number>,
+  limit = 200,
+): Promise<SessionRow[]> {
   const path = issuePathSql('url')
   const rs = await client.query({
     query: `WITH conv AS (${CONVERSIONS}),
@@ -95,8 +101,19 @@ export async function querySessionList(client: ClickHouseClient, f: SessionFilte
   })
   type Num = string | number
   const rows = (await rs.json()) as Array<{
-    session: string; start_ms: Num; end_ms: Num; pages: Num; signals: Num; score: Num; device: string; browser: string; os: string
-    converted: Num; value: Num; replay: Num | boolean; types: string[]
+    session: string
+    start_ms: Num
+    end_ms: Num
+    pages: Num
+    signals: Num
+    score: Num
+    device: string
+    browser: string
+    os: string
+    converted: Num
+    value: Num
+    replay: Num | boolean
+    types: string[]
   }>
   return rows.map((r) => ({
     session: r.session,

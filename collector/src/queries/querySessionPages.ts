@@ -1,7 +1,11 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 
 /** The pages a session viewed, oldest first (time on site is the span from the first). */
-export async function querySessionPages(client: ClickHouseClient, site: string, session: string): Promise<Array<{ url: string; ts: number; pageView: string }>> {
+export async function querySessionPages(
+  client: ClickHouseClient,
+  site: string,
+  session: string,
+): Promise<Array<{ url: string; ts: number; pageView: string }>> {
   const rs = await client.query({
     query: `SELECT url, toUnixTimestamp64Milli(ts) AS ts_ms, page_view FROM page_views FINAL
       WHERE site = {site:String} AND session = {session:String}
@@ -9,5 +13,9 @@ export async function querySessionPages(client: ClickHouseClient, site: string, 
     query_params: { site, session },
     format: 'JSONEachRow',
   })
-  return ((await rs.json()) as Array<{ url: string; ts_ms: string | number; page_view: string }>).map((r) => ({ url: r.url, ts: Number(r.ts_ms), pageView: r.page_view }))
+  return ((await rs.json()) as Array<{ url: string; ts_ms: string | number; page_view: string }>).map((r) => ({
+    url: r.url,
+    ts: Number(r.ts_ms),
+    pageView: r.page_view,
+  }))
 }

@@ -38,7 +38,14 @@ export async function querySignals(client: ClickHouseClient, f: SignalFilter): P
         AND ({type:String} = '' OR type = {type:String})
       ORDER BY ts, id
       LIMIT {limit:UInt32}`,
-    query_params: { site: f.site, from: f.from, to: f.to, session: f.session ?? '', type: f.type ?? '', limit: f.limit ?? 10_000 },
+    query_params: {
+      site: f.site,
+      from: f.from,
+      to: f.to,
+      session: f.session ?? '',
+      type: f.type ?? '',
+      limit: f.limit ?? 10_000,
+    },
     format: 'JSONEachRow',
   })
   // Not aliased `ts`: in ClickHouse an alias would replace the column in WHERE too.

@@ -12,7 +12,11 @@ const dayOf = (ms: number) => new Date(Number.isFinite(ms) ? ms : 0).toISOString
  * log segment whose insert may have run before a crash, so the range of days the rows
  * fall in (a prefix of every event table's order key after the site) keeps it cheap.
  */
-export async function queryStoredIds(client: ClickHouseClient, table: Table, rows: Array<{ id: string; ts: number }>): Promise<Set<string>> {
+export async function queryStoredIds(
+  client: ClickHouseClient,
+  table: Table,
+  rows: Array<{ id: string; ts: number }>,
+): Promise<Set<string>> {
   const stored = new Set<string>()
   if (rows.length === 0) return stored
   let from = Infinity

@@ -2,7 +2,10 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { RANGE_FILTER, type Range } from './range.ts'
 
 /** Per page: sessions that viewed it, and the share of them that struggled on it (raised an alert there). */
-export async function queryStrugglingShare(client: ClickHouseClient, range: Range): Promise<Array<{ url: string; sessions: number; struggling: number; share: number }>> {
+export async function queryStrugglingShare(
+  client: ClickHouseClient,
+  range: Range,
+): Promise<Array<{ url: string; sessions: number; struggling: number; share: number }>> {
   const rs = await client.query({
     query: `SELECT v.url AS url, v.sessions AS sessions, ifNull(a.struggling, 0) AS struggling
       FROM (SELECT url, uniqExact(session) AS sessions FROM page_views WHERE ${RANGE_FILTER} GROUP BY url) AS v
@@ -15,6 +18,11 @@ export async function queryStrugglingShare(client: ClickHouseClient, range: Rang
   return rows.map((r) => {
     const sessions = Number(r.sessions)
     const struggling = Number(r.struggling)
-    return { url: r.url, sessions, struggling, share: sessions ? Math.round((struggling / sessions) * 10_000) / 10_000 : 0 }
+    return {
+      url: r.url,
+      sessions,
+      struggling,
+      share: sessions ? Math.round((struggling / sessions) * 10_000) / 10_000 : 0,
+    }
   })
 }

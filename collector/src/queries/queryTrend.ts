@@ -5,7 +5,10 @@ import { RANGE_FILTER, type Range } from './range.ts'
 export const HOURLY_UP_TO_MS = 3 * 24 * 3600 * 1000
 
 /** Signals per time bucket and type over the range: `{ t (bucket start, epoch ms), type, n }`. */
-export async function queryTrend(client: ClickHouseClient, range: Range): Promise<{ bucketMs: number; points: Array<{ t: number; type: string; n: number }> }> {
+export async function queryTrend(
+  client: ClickHouseClient,
+  range: Range,
+): Promise<{ bucketMs: number; points: Array<{ t: number; type: string; n: number }> }> {
   const bucketMs = range.to - range.from <= HOURLY_UP_TO_MS ? 3600_000 : 86_400_000
   const rs = await client.query({
     query: `SELECT toUnixTimestamp(toStartOfInterval(ts, INTERVAL {bucket:UInt32} SECOND)) * 1000 AS t, type, count() AS n

@@ -20,6 +20,18 @@ export async function queryVitals(client: ClickHouseClient, range: Range): Promi
     query_params: { ...range },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{ url: string; name: PageVitals['name']; p75: number; samples: string | number; element: string }>
-  return rows.map((r) => ({ url: r.url, name: r.name, p75: Math.round(Number(r.p75) * 1000) / 1000, samples: Number(r.samples), element: r.element }))
+  const rows = (await rs.json()) as Array<{
+    url: string
+    name: PageVitals['name']
+    p75: number
+    samples: string | number
+    element: string
+  }>
+  return rows.map((r) => ({
+    url: r.url,
+    name: r.name,
+    p75: Math.round(Number(r.p75) * 1000) / 1000,
+    samples: Number(r.samples),
+    element: r.element,
+  }))
 }

@@ -53,11 +53,33 @@ export interface ApiDeps {
 
 /** `/api/signals`: a range, optionally one session and one signal type. */
 const signalsQuery = z
-  .object({ site: z.string({ error: 'required (e.g. ?site=demo)' }), from: z.string().optional(), to: z.string().optional(), session: id.optional(), type: z.string().regex(/^[a-z_]{1,32}$/, 'a signal type such as rage_click').optional() })
+  .object({
+    site: z.string({ error: 'required (e.g. ?site=demo)' }),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    session: id.optional(),
+    type: z
+      .string()
+      .regex(/^[a-z_]{1,32}$/, 'a signal type such as rage_click')
+      .optional(),
+  })
   .transform(({ session, type, ...range }) => ({ ...rangeQuery.parse(range), session, type }))
 
 /** `/api/*`: everything the dashboard reads; an agent or admin token (or its session) required. */
-export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, diagnostics, learning, desk = new HelpDesk(), heartbeatMs = 15_000, wanted }: ApiDeps) {
+export function apiRoutes({
+  client,
+  bus,
+  sites,
+  tokens,
+  token,
+  stats,
+  webhooks,
+  diagnostics,
+  learning,
+  desk = new HelpDesk(),
+  heartbeatMs = 15_000,
+  wanted,
+}: ApiDeps) {
   return new Hono()
     .use('*', requireRole(tokens, token, 'agent'))
     .route('/', heatmapApi(client))
@@ -71,7 +93,9 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, 
     .route('/', outcomesApi(client, sites))
     .get('/sites', (c) => c.json({ sites: sites.list().map(redactSite) }))
     .get('/stats', (c) => c.json({ ingest: stats.toJSON() }))
-    .get('/webhooks/deliveries', valid('query', optionalSiteQuery), (c) => c.json({ deliveries: webhooks?.deliveries(c.req.valid('query').site) ?? [] }))
+    .get('/webhooks/deliveries', valid('query', optionalSiteQuery), (c) =>
+      c.json({ deliveries: webhooks?.deliveries(c.req.valid('query').site) ?? [] }),
+    )
     .get('/signals', valid('query', signalsQuery), async (c) => {
       const q = c.req.valid('query')
       const signals = await querySignals(client, q)
@@ -80,7 +104,10 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, 
     .get('/friction', valid('query', rangeQuery), async (c) => {
       const range = c.req.valid('query')
       const segment = parseSegment(c.req.query())
-      const [pages, elements] = await Promise.all([queryFrictionPages(client, range, 50, segment), queryFrictionElements(client, range, 50, segment)])
+      const [pages, elements] = await Promise.all([
+        queryFrictionPages(client, range, 50, segment),
+        queryFrictionElements(client, range, 50, segment),
+      ])
       return c.json({ pages, elements })
     })
     .get('/alerts', valid('query', rangeQuery), async (c) => {
@@ -90,7 +117,11 @@ export function apiRoutes({ client, bus, sites, tokens, token, stats, webhooks, 
     .get('/alerts/stream', valid('query', optionalSiteQuery), (c) => {
       const { site } = c.req.valid('query')
       // An open stream is an agent who could answer a help request on that site.
-      return streamMessages(c, bus, { heartbeatMs, filter: (m) => m.kind !== 'agent-joined' && m.kind !== 'presence' && (!site || m.site === site), onClose: desk.presence.join(site) })
+      return streamMessages(c, bus, {
+        heartbeatMs,
+        filter: (m) => m.kind !== 'agent-joined' && m.kind !== 'presence' && (!site || m.site === site),
+        onClose: desk.presence.join(site),
+      })
     })
 }
 

@@ -63,139 +63,177 @@ export interface CollectDeps {
 }
 
 /** `POST /v1/collect`: validate, drop bots and repeats, publish struggle alerts live, then store. */
-export function collectRoutes({ sites, writer, bus, stats = new IngestStats(), ipRate = DEFAULT_IP_RATE, trustProxy = false, onAlert, desk = new HelpDesk(), alertGate = new AlertGate(), diagnostics = new SiteDiagnostics(), limits = new MemoryLimits(), learning }: CollectDeps) {
+export function collectRoutes({
+  sites,
+  writer,
+  bus,
+  stats = new IngestStats(),
+  ipRate = DEFAULT_IP_RATE,
+  trustProxy = false,
+  onAlert,
+  desk = new HelpDesk(),
+  alertGate = new AlertGate(),
+  diagnostics = new SiteDiagnostics(),
+  limits = new MemoryLimits(),
+  learning,
+}: CollectDeps) {
   const seen = new RecentIds()
 
-  return new Hono()
-    .options('/v1/collect', preflight)
-    .post(
-      '/v1/collect',
-      // The body is read (and its size held to the limit) by readBody, which keeps the
-      // server's direct read: a body-limit middleware would turn every request into a web stream.
-      async (c) => {
-        stats.beacons++
-        const origin = requestOrigin(c.req.header('origin'), c.req.header('referer'))
-        if (origin) c.header('access-control-allow-origin', origin)
-        c.header('vary', 'Origin')
+  return new Hono().options('/v1/collect', preflight).post(
+    '/v1/collect',
+    // The body is read (and its size held to the limit) by readBody, which keeps the
+    // server's direct read: a body-limit middleware would turn every request into a web stream.
+    async (c) => {
+      stats.beacons++
+      const origin = requestOrigin(c.req.header('origin'), c.req.header('referer'))
+      if (origin) c.header('access-control-allow-origin', origin)
+      c.header('vary', 'Origin')
 
-        // A first token before reading the body (cheap refusal of a flood); the rest per event below.
-        const ip = clientIp(c, trustProxy)
-        const wait = await limits.take('ip', ipRate, ip)
-        if (wait > 0) {
-          stats.rateLimited++
-          throw new ApiError(429, 'too many beacons from this address', { retryAfter: wait })
-        }
+      // A first token before reading the body (cheap refusal of a flood); the rest per event below.
+      const ip = clientIp(c, trustProxy)
+      const wait = await limits.take('ip', ipRate, ip)
+      if (wait > 0) {
+        stats.rateLimited++
+        throw new ApiError(429, 'too many beacons from this address', { retryAfter: wait })
+      }
 
-        const text = await readBody(c.req.raw)
-        // A beacon nests 4 deep; short bodies cannot nest deep enough to slow the parser.
-        if (text.length > DEEP_CHECK_CHARS && nestsDeeper(text, MAX_BEACON_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_BEACON_NESTING} levels`)
-        let body: unknown
-        try {
-          body = JSON.parse(text)
-        } catch {
-          throw new ApiError(400, 'body is not valid JSON')
-        }
-        const version = (body as { v?: unknown } | null)?.v
-        if (body && typeof body === 'object' && !Array.isArray(body) && version !== WIRE_VERSION) {
-          throw new ApiError(400, `unknown wire version ${JSON.stringify(version ?? null)?.slice(0, 20)}: this collector reads version ${WIRE_VERSION}`)
-        }
-        const envelope = checkEnvelope(body) ?? explainEnvelope(body)
-        const { s, sid, pv, ev } = envelope
-        const ipWait = ev.length > 1 ? await limits.take('ip', ipRate, ip, ev.length - 1) : 0
-        if (ipWait > 0) {
-          stats.rateLimited++
-          throw new ApiError(429, `too many events from this address (this beacon has ${ev.length})`, { retryAfter: ipWait })
-        }
+      const text = await readBody(c.req.raw)
+      // A beacon nests 4 deep; short bodies cannot nest deep enough to slow the parser.
+      if (text.length > DEEP_CHECK_CHARS && nestsDeeper(text, MAX_BEACON_NESTING))
+        throw new ApiError(400, `body nested deeper than ${MAX_BEACON_NESTING} levels`)
+      let body: unknown
+      try {
+        body = JSON.parse(text)
+      } catch {
+        throw new ApiError(400, 'body is not valid JSON')
+      }
+      const version = (body as { v?: unknown } | null)?.v
+      if (body && typeof body === 'object' && !Array.isArray(body) && version !== WIRE_VERSION) {
+        throw new ApiError(
+          400,
+          `unknown wire version ${JSON.stringify(version ?? null)?.slice(0, 20)}: this collector reads version ${WIRE_VERSION}`,
+        )
+      }
+      const envelope = checkEnvelope(body) ?? explainEnvelope(body)
+      const { s, sid, pv, ev } = envelope
+      const ipWait = ev.length > 1 ? await limits.take('ip', ipRate, ip, ev.length - 1) : 0
+      if (ipWait > 0) {
+        stats.rateLimited++
+        throw new ApiError(429, `too many events from this address (this beacon has ${ev.length})`, {
+          retryAfter: ipWait,
+        })
+      }
 
-        const site = sites.get(s)
-        if (!site) throw new ApiError(403, `unknown site "${s}"`)
-        if (!origin) throw new ApiError(403, "no Origin header: beacons are accepted from browsers on the site's origins")
-        if (!sites.allows(site, origin)) {
-          diagnostics.refusedOrigin(site.id, origin)
-          throw new ApiError(403, `origin ${origin} is not allowed for site "${s}"`)
-        }
+      const site = sites.get(s)
+      if (!site) throw new ApiError(403, `unknown site "${s}"`)
+      if (!origin) throw new ApiError(403, "no Origin header: beacons are accepted from browsers on the site's origins")
+      if (!sites.allows(site, origin)) {
+        diagnostics.refusedOrigin(site.id, origin)
+        throw new ApiError(403, `origin ${origin} is not allowed for site "${s}"`)
+      }
 
-        const bot = botKind(c.req.header('user-agent'))
-        if (bot === 'bot' || (bot === 'headless' && !site.allowHeadless)) {
-          stats.bots++
-          diagnostics.dropped(site.id, bot)
-          return c.json({ accepted: 0, rejected: [], dropped: bot }, 202)
-        }
+      const bot = botKind(c.req.header('user-agent'))
+      if (bot === 'bot' || (bot === 'headless' && !site.allowHeadless)) {
+        stats.bots++
+        diagnostics.dropped(site.id, bot)
+        return c.json({ accepted: 0, rejected: [], dropped: bot }, 202)
+      }
 
-        const siteWait = await limits.take('site', site.rate ?? DEFAULT_SITE_RATE, site.id, ev.length)
-        if (siteWait > 0) {
-          stats.rateLimited++
-          diagnostics.rateLimited(site.id)
-          throw new ApiError(429, `too many events for site "${s}"`, { retryAfter: siteWait })
-        }
-        const skew = clockSkew(envelope.t)
+      const siteWait = await limits.take('site', site.rate ?? DEFAULT_SITE_RATE, site.id, ev.length)
+      if (siteWait > 0) {
+        stats.rateLimited++
+        diagnostics.rateLimited(site.id)
+        throw new ApiError(429, `too many events for site "${s}"`, { retryAfter: siteWait })
+      }
+      const skew = clockSkew(envelope.t)
 
-        let valid = 0
-        let rejected: Rejected[] | undefined
-        const fresh: WireEvent[] = []
-        for (let index = 0; index < ev.length; index++) {
-          const event = checkEvent(ev[index]) ?? explainEvent(ev[index], index)
-          if (typeof event === 'string') {
-            ;(rejected ??= []).push({ index, reason: event })
+      let valid = 0
+      let rejected: Rejected[] | undefined
+      const fresh: WireEvent[] = []
+      for (let index = 0; index < ev.length; index++) {
+        const event = checkEvent(ev[index]) ?? explainEvent(ev[index], index)
+        if (typeof event === 'string') {
+          ;(rejected ??= []).push({ index, reason: event })
+          continue
+        }
+        valid++
+        if (seen.add(event.id)) fresh.push(onCollectorClock(atTheDoor(event, site), skew))
+      }
+      stats.invalid += rejected?.length ?? 0
+      if (valid === 0) diagnostics.invalid(site.id)
+      if (valid === 0) throw new ApiError(400, 'no valid event in beacon', { rejected })
+      stats.duplicates += valid - fresh.length
+      // Live first: an alert must not wait for storage.
+      // Once per beacon: page views store it for segments, alerts carry it.
+      const agent = parseUserAgent(c.req.header('user-agent'))
+      let contexts: Map<string, AlertContext> | undefined
+      let held: Set<string> | undefined
+      let suppressed: Map<string, string> | undefined
+      let explains: Map<string, string> | undefined
+      for (const e of fresh) {
+        if (e.k === 'page') desk.trails.page(s, sid, pv, e.u, e.t, e.ref)
+        else if (e.k === 'signal') {
+          // Still stored and shown, flagged: nothing is hidden from the team.
+          const rule = learning?.suppressing(s, e.u, e.sel, e.type)
+          if (rule) (suppressed ??= new Map()).set(e.id, rule)
+        } else if (e.k === 'struggle') {
+          const context = alertContext(s, e, agent, c.req.header('accept-language'), desk.trails.get(s, sid))
+          ;(contexts ??= new Map()).set(e.id, context)
+          const explain = learning?.explain(s, e.u, e.rs)
+          if (explain) (explains ??= new Map()).set(e.id, JSON.stringify(explain))
+          if (explain?.rules.length) (suppressed ??= new Map()).set(e.id, explain.rules.join(','))
+          // A snippet that did not know the rule (an old one, a cached page) scored suppressed
+          // signals: what is left decides, so no page can alert on them.
+          if (explain?.rules.length && explain.kept < explain.threshold) {
+            ;(held ??= new Set()).add(e.id)
+            stats.alertsSuppressed++
             continue
           }
-          valid++
-          if (seen.add(event.id)) fresh.push(onCollectorClock(atTheDoor(event, site), skew))
-        }
-        stats.invalid += rejected?.length ?? 0
-        if (valid === 0) diagnostics.invalid(site.id)
-        if (valid === 0) throw new ApiError(400, 'no valid event in beacon', { rejected })
-        stats.duplicates += valid - fresh.length
-        // Live first: an alert must not wait for storage.
-        // Once per beacon: page views store it for segments, alerts carry it.
-        const agent = parseUserAgent(c.req.header('user-agent'))
-        let contexts: Map<string, AlertContext> | undefined
-        let held: Set<string> | undefined
-        let suppressed: Map<string, string> | undefined
-        let explains: Map<string, string> | undefined
-        for (const e of fresh) {
-          if (e.k === 'page') desk.trails.page(s, sid, pv, e.u, e.t, e.ref)
-          else if (e.k === 'signal') {
-            // Still stored and shown, flagged: nothing is hidden from the team.
-            const rule = learning?.suppressing(s, e.u, e.sel, e.type)
-            if (rule) (suppressed ??= new Map()).set(e.id, rule)
-          } else if (e.k === 'struggle') {
-            const context = alertContext(s, e, agent, c.req.header('accept-language'), desk.trails.get(s, sid))
-            ;(contexts ??= new Map()).set(e.id, context)
-            const explain = learning?.explain(s, e.u, e.rs)
-            if (explain) (explains ??= new Map()).set(e.id, JSON.stringify(explain))
-            if (explain?.rules.length) (suppressed ??= new Map()).set(e.id, explain.rules.join(','))
-            // A snippet that did not know the rule (an old one, a cached page) scored suppressed
-            // signals: what is left decides, so no page can alert on them.
-            if (explain?.rules.length && explain.kept < explain.threshold) {
-              ;(held ??= new Set()).add(e.id)
-              stats.alertsSuppressed++
-              continue
-            }
-            if (!(await alertGate.admit(`${s}/${sid}`, ip))) {
-              ;(held ??= new Set()).add(e.id)
-              stats.alertsHeld++
-              continue
-            }
-            const alert: Alert = { id: e.id, site: s, session: sid, pageView: pv, url: e.u, ts: e.t, score: e.sc, reasons: e.rs, state: 'open', ...context, ...(explain && { explain }) }
-            desk.alerts.add(alert)
-            bus.publish({ id: e.id, kind: 'alert', site: s, session: sid, at: e.t, data: alert })
-            onAlert?.(alert, site)
+          if (!(await alertGate.admit(`${s}/${sid}`, ip))) {
+            ;(held ??= new Set()).add(e.id)
+            stats.alertsHeld++
+            continue
           }
+          const alert: Alert = {
+            id: e.id,
+            site: s,
+            session: sid,
+            pageView: pv,
+            url: e.u,
+            ts: e.t,
+            score: e.sc,
+            reasons: e.rs,
+            state: 'open',
+            ...context,
+            ...(explain && { explain }),
+          }
+          desk.alerts.add(alert)
+          bus.publish({ id: e.id, kind: 'alert', site: s, session: sid, at: e.t, data: alert })
+          onAlert?.(alert, site)
         }
-        const kept = await writer.accept(toBatches(envelope, fresh, site.clickSample ?? 1, { skew, agent, ...(held && { held }), ...(contexts && { contexts }), ...(suppressed && { suppressed }), ...(explains && { explains }) }))
-        if (kept !== 'ok') {
-          for (const e of fresh) seen.delete(e.id)
-          stats.unavailable++
-          throw kept === 'full'
-            ? new ApiError(503, 'the store and its spool are full: retry later', { retryAfter: 30 })
-            : new ApiError(503, 'the events could not be written to disk: retry later', { retryAfter: 5 })
-        }
-        stats.accepted += fresh.length
-        diagnostics.accepted(site.id)
-        return c.json({ accepted: valid, rejected: rejected ?? [] }, 202)
-      },
-    )
+      }
+      const kept = await writer.accept(
+        toBatches(envelope, fresh, site.clickSample ?? 1, {
+          skew,
+          agent,
+          ...(held && { held }),
+          ...(contexts && { contexts }),
+          ...(suppressed && { suppressed }),
+          ...(explains && { explains }),
+        }),
+      )
+      if (kept !== 'ok') {
+        for (const e of fresh) seen.delete(e.id)
+        stats.unavailable++
+        throw kept === 'full'
+          ? new ApiError(503, 'the store and its spool are full: retry later', { retryAfter: 30 })
+          : new ApiError(503, 'the events could not be written to disk: retry later', { retryAfter: 5 })
+      }
+      stats.accepted += fresh.length
+      diagnostics.accepted(site.id)
+      return c.json({ accepted: valid, rejected: rejected ?? [] }, 202)
+    },
+  )
 }
 
 type Rejected = { index: number; reason: string }

@@ -9,6 +9,11 @@ export function diagnosticsApi(diagnostics: SiteDiagnostics, sites: Sites) {
     const id = c.req.query('site')
     const site = id ? sites.get(id) : undefined
     if (!id || !site) throw new ApiError(400, 'site: the id of a configured site (e.g. ?site=demo)')
-    return c.json({ site: id, origins: site.origins, allowHeadless: site.allowHeadless ?? false, ...diagnostics.get(id) })
+    return c.json({
+      site: id,
+      origins: site.origins,
+      allowHeadless: site.allowHeadless ?? false,
+      ...diagnostics.get(id),
+    })
   })
 }

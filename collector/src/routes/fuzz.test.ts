@@ -23,10 +23,34 @@ function rng(seed: number) {
 }
 
 const HOSTILE: unknown[] = [
-  null, true, 0, -1, 1e308, -1e308, 2 ** 53 + 1, 0.1, '', ' ', 'NaN', 'Infinity', '-Infinity',
-  "'; DROP TABLE signals; --", "1' OR '1'='1", '{site:String}', '\u0000', '\ud800', '😀'.repeat(50),
-  'x'.repeat(3000), '<script>alert(1)</script>', '../../../etc/passwd', 'javascript:alert(1)',
-  [], [[[[[]]]]], {}, { __proto__: { polluted: true } }, { constructor: { prototype: { polluted: true } } },
+  null,
+  true,
+  0,
+  -1,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  0.1,
+  '',
+  ' ',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  "'; DROP TABLE signals; --",
+  "1' OR '1'='1",
+  '{site:String}',
+  '\u0000',
+  '\ud800',
+  '😀'.repeat(50),
+  'x'.repeat(3000),
+  '<script>alert(1)</script>',
+  '../../../etc/passwd',
+  'javascript:alert(1)',
+  [],
+  [[[[[]]]]],
+  {},
+  { __proto__: { polluted: true } },
+  { constructor: { prototype: { polluted: true } } },
   JSON.parse('{"__proto__":{"polluted":true}}'),
 ]
 
@@ -47,14 +71,20 @@ function mutate(value: unknown, next: () => number, depth = 0): unknown {
       if (next() < 0.2) delete copy[key]
       else copy[key] = mutate(copy[key], next, depth + 1)
     }
-    if (next() < 0.1) copy[['__proto__', 'constructor', 'prototype', 'extra', 'ev'][Math.floor(next() * 5)]!] = HOSTILE[Math.floor(next() * HOSTILE.length)]
+    if (next() < 0.1)
+      copy[['__proto__', 'constructor', 'prototype', 'extra', 'ev'][Math.floor(next() * 5)]!] =
+        HOSTILE[Math.floor(next() * HOSTILE.length)]
     return copy
   }
   return HOSTILE[Math.floor(next() * HOSTILE.length)]
 }
 
 function body(next: () => number): string | Uint8Array {
-  const valid = beaconOf([signal(), signal({ type: 'rage_click', n: 3 }), { k: 'page', id: eventId(), t: Date.now(), u: 'http://localhost:5173/', vw: 1, vh: 1 }])
+  const valid = beaconOf([
+    signal(),
+    signal({ type: 'rage_click', n: 3 }),
+    { k: 'page', id: eventId(), t: Date.now(), u: 'http://localhost:5173/', vw: 1, vh: 1 },
+  ])
   const text = JSON.stringify(mutate(valid, next))
   const r = next()
   if (r < 0.05) return text.slice(0, Math.floor(next() * text.length)) // truncated
@@ -92,13 +122,18 @@ describe('fuzzing POST /v1/collect', () => {
     const good = signal({ why: 'the-good-one' })
     const session = eventId('fuzzmix')
     const hostile = HOSTILE.map((h) => ({ ...signal(), x: h }) as unknown as WireEvent)
-    const res = await t.app.request('/v1/collect', postInit({ ...beaconOf([...hostile.slice(0, 10), good, ...hostile.slice(10)], session) }))
+    const res = await t.app.request(
+      '/v1/collect',
+      postInit({ ...beaconOf([...hostile.slice(0, 10), good, ...hostile.slice(10)], session) }),
+    )
     expect(res.status).toBe(202)
     const { accepted, rejected } = (await res.json()) as { accepted: number; rejected: unknown[] }
     // Some hostile x values are valid numbers (0, -1, 0.1): only non-numbers and out-of-range ones are refused.
     expect(accepted + rejected.length).toBe(HOSTILE.length + 1)
     await t.writer.flush()
-    const api = await t.app.request(`/api/signals?site=demo&session=${session}&type=dead_click`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } })
+    const api = await t.app.request(`/api/signals?site=demo&session=${session}&type=dead_click`, {
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    })
     const { signals } = (await api.json()) as { signals: Array<{ why: string }> }
     expect(signals.filter((s) => s.why === 'the-good-one')).toHaveLength(1)
   })

@@ -30,7 +30,9 @@ describe('GET /healthz and /readyz', () => {
       expect(t.writer.degraded).toBe(true)
       const res = await t.app.request('/readyz')
       expect(res.status).toBe(503)
-      expect(((await res.json()) as { problems: string[] }).problems).toEqual(['store inserts failing (events kept in the log)'])
+      expect(((await res.json()) as { problems: string[] }).problems).toEqual([
+        'store inserts failing (events kept in the log)',
+      ])
       expect((await t.app.request('/healthz')).status).toBe(200)
     } finally {
       await t.store.client.command({ query: 'ATTACH TABLE signals' })

@@ -24,7 +24,8 @@ export interface HealthDeps {
 export function healthRoutes({ client, writer, lifecycle }: HealthDeps) {
   let checked: { at: number; result: Promise<string | undefined> } | undefined
   const storeProblem = () => {
-    if (!checked || Date.now() - checked.at > STORE_CHECK_TTL_MS) checked = { at: Date.now(), result: checkStore(client) }
+    if (!checked || Date.now() - checked.at > STORE_CHECK_TTL_MS)
+      checked = { at: Date.now(), result: checkStore(client) }
     return checked.result
   }
   return new Hono()
@@ -45,7 +46,13 @@ async function checkStore(client: ClickHouseClient): Promise<string | undefined>
   let timer: NodeJS.Timeout | undefined
   try {
     const query = client.query({ query: 'SELECT 1 AS ok', format: 'JSONEachRow' }).then((rs) => rs.json())
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${STORE_CHECK_TIMEOUT_MS} ms`)), STORE_CHECK_TIMEOUT_MS)))
+    const timeout = new Promise<never>(
+      (_, reject) =>
+        (timer = setTimeout(
+          () => reject(new Error(`no answer in ${STORE_CHECK_TIMEOUT_MS} ms`)),
+          STORE_CHECK_TIMEOUT_MS,
+        )),
+    )
     await Promise.race([query, timeout])
     return undefined
   } catch (err) {

@@ -19,43 +19,85 @@ const get = async <T>(path: string) => {
   expect(res.status, `${path}: ${res.status}`).toBe(200)
   return (await res.json()) as T
 }
-const click = (sel: string, fx: number, fy: number, vw = 1280): WireEvent => ({ k: 'click', id: eventId('c'), t: Date.now(), u: PAGE, x: 100, y: 200, vw, dw: vw, dh: 3000, sel, fx, fy })
+const click = (sel: string, fx: number, fy: number, vw = 1280): WireEvent => ({
+  k: 'click',
+  id: eventId('c'),
+  t: Date.now(),
+  u: PAGE,
+  x: 100,
+  y: 200,
+  vw,
+  dw: vw,
+  dh: 3000,
+  sel,
+  fx,
+  fy,
+})
 
 describe('snapshots', () => {
   it('asks one page view for a snapshot, then none, and serves the one it got', async () => {
-    const ask = () => t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(PAGE + '?q=x')}&vw=1280`, { headers: { origin: ORIGIN } })
+    const ask = () =>
+      t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(PAGE + '?q=x')}&vw=1280`, { headers: { origin: ORIGIN } })
     const first = (await (await ask()).json()) as { snapshot: string | false; recording: string; help: unknown }
     expect(first).toMatchObject({ snapshot: expect.stringMatching(/^[\w-]{16,}$/), recording: 'struggle', help: null })
     expect(((await (await ask()).json()) as { snapshot: string | false }).snapshot).toBe(false)
 
-    const snap = { type: 0, childNodes: [{ type: 2, tagName: 'button', attributes: { id: 'buy' }, childNodes: [] }], id: 1 }
+    const snap = {
+      type: 0,
+      childNodes: [{ type: 2, tagName: 'button', attributes: { id: 'buy' }, childNodes: [] }],
+      id: 1,
+    }
     const body = { v: 1, s: 'demo', u: PAGE, vw: 1280, vh: 800, dw: 1280, dh: 3000, snap }
     const tk = first.snapshot as string
     // Unsolicited, or solicited for another page or viewport class: refused, and nothing stored.
-    for (const wrong of [body, { ...body, tk: 'made-up-token-0123456789' }, { ...body, tk, u: `${ORIGIN}/other` }, { ...body, tk, vw: 400 }]) {
+    for (const wrong of [
+      body,
+      { ...body, tk: 'made-up-token-0123456789' },
+      { ...body, tk, u: `${ORIGIN}/other` },
+      { ...body, tk, vw: 400 },
+    ]) {
       const refused = await t.app.request('/v1/snapshot', postInit(wrong))
       expect(refused.status).toBe(403)
       expect(((await refused.json()) as { error: string }).error).toMatch(/^unsolicited snapshot/)
     }
-    expect((await t.app.request(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`, { headers: admin })).status).toBe(404)
+    expect(
+      (await t.app.request(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`, { headers: admin }))
+        .status,
+    ).toBe(404)
     const sent = await t.app.request('/v1/snapshot', postInit({ ...body, tk }))
     expect(sent.status).toBe(202)
     // The token is one-time: a replay of the same request is refused.
     expect((await t.app.request('/v1/snapshot', postInit({ ...body, tk }))).status).toBe(403)
-    const stored = await get<{ snap: unknown; dh: number }>(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`)
+    const stored = await get<{ snap: unknown; dh: number }>(
+      `/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`,
+    )
     expect(stored).toMatchObject({ snap, dh: 3000 })
-    expect((await t.app.request(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=mobile`, { headers: admin })).status).toBe(404)
+    expect(
+      (await t.app.request(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=mobile`, { headers: admin }))
+        .status,
+    ).toBe(404)
   })
 
   it('takes a new snapshot when an admin asks: the next page view is asked for one, and it replaces the old', async () => {
-    const ask = async () => ((await (await t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(PAGE)}&vw=1280`, { headers: { origin: ORIGIN } })).json()) as { snapshot: string | false }).snapshot
+    const ask = async () =>
+      (
+        (await (
+          await t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(PAGE)}&vw=1280`, { headers: { origin: ORIGIN } })
+        ).json()) as { snapshot: string | false }
+      ).snapshot
     expect(await ask()).toBe(false) // the one stored above is recent
     const refresh = (headers: Record<string, string>, body: unknown) =>
-      t.app.request('/api/snapshot/refresh', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      t.app.request('/api/snapshot/refresh', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
     // Agents may look, not repaint; bad input is named.
     const agent = { authorization: `Bearer ${(await t.tokens.create('agent', 'Sam')).token}` }
     expect((await refresh(agent, { site: 'demo', url: PAGE })).status).toBe(403)
-    expect(await (await refresh(admin, { site: 'demo', url: 'javascript:alert(1)' })).json()).toEqual({ error: expect.stringMatching(/^url: /) })
+    expect(await (await refresh(admin, { site: 'demo', url: 'javascript:alert(1)' })).json()).toEqual({
+      error: expect.stringMatching(/^url: /),
+    })
     expect((await refresh(admin, { site: 'nosuch', url: PAGE })).status).toBe(400)
     expect(await ask()).toBe(false)
 
@@ -65,9 +107,22 @@ describe('snapshots', () => {
     const tk = await ask()
     expect(tk).toEqual(expect.stringMatching(/^[\w-]{16,}$/))
     expect(await ask()).toBe(false) // one page view is enough
-    const snap = { type: 0, childNodes: [{ type: 2, tagName: 'p', attributes: {}, childNodes: [{ type: 3, textContent: 'Fresh' }] }], id: 1 }
-    expect((await t.app.request('/v1/snapshot', postInit({ v: 1, s: 'demo', u: PAGE, vw: 1280, vh: 800, dw: 1280, dh: 2000, snap, tk }))).status).toBe(202)
-    expect(await get<{ snap: unknown; dh: number }>(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`)).toMatchObject({ snap, dh: 2000 })
+    const snap = {
+      type: 0,
+      childNodes: [{ type: 2, tagName: 'p', attributes: {}, childNodes: [{ type: 3, textContent: 'Fresh' }] }],
+      id: 1,
+    }
+    expect(
+      (
+        await t.app.request(
+          '/v1/snapshot',
+          postInit({ v: 1, s: 'demo', u: PAGE, vw: 1280, vh: 800, dw: 1280, dh: 2000, snap, tk }),
+        )
+      ).status,
+    ).toBe(202)
+    expect(
+      await get<{ snap: unknown; dh: number }>(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`),
+    ).toMatchObject({ snap, dh: 2000 })
   })
 })
 
@@ -82,47 +137,99 @@ describe('heatmap', () => {
     await t.app.request('/v1/collect', postInit(beaconOf(events)))
     await t.writer.flush()
     const q = `site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`
-    const { cells, hotspots } = await get<{ cells: Array<{ selector: string; gfx: number; gfy: number; clicks: number }>; hotspots: Array<{ selector: string; clicks: number }> }>(`/api/heatmap?${q}`)
-    expect(hotspots.map((h) => [h.selector, h.clicks])).toEqual([['button#broken', 7], ['a#works', 3]])
+    const { cells, hotspots } = await get<{
+      cells: Array<{ selector: string; gfx: number; gfy: number; clicks: number }>
+      hotspots: Array<{ selector: string; clicks: number }>
+    }>(`/api/heatmap?${q}`)
+    expect(hotspots.map((h) => [h.selector, h.clicks])).toEqual([
+      ['button#broken', 7],
+      ['a#works', 3],
+    ])
     expect(cells[0]).toMatchObject({ selector: 'button#broken', gfx: 5, gfy: 4, clicks: 6 })
-    const mobile = await get<{ hotspots: Array<{ selector: string; clicks: number }> }>(`/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&vc=mobile`)
+    const mobile = await get<{ hotspots: Array<{ selector: string; clicks: number }> }>(
+      `/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&vc=mobile`,
+    )
     expect(mobile.hotspots).toEqual([{ selector: 'button#broken', clicks: 1, sessions: 1 }])
-    const { sessions } = await get<{ sessions: unknown[] }>(`/api/heatmap/sessions?${q}&selector=${encodeURIComponent('a#works')}`)
+    const { sessions } = await get<{ sessions: unknown[] }>(
+      `/api/heatmap/sessions?${q}&selector=${encodeURIComponent('a#works')}`,
+    )
     expect(sessions).toHaveLength(1)
   })
 
   it('draws a signal layer from signals of page views of that viewport class', async () => {
     const session = eventId('layer')
-    await t.app.request('/v1/collect', postInit(beaconOf([
-      { k: 'page', id: eventId(), t: Date.now() - 1000, u: PAGE, vw: 1280, vh: 800 },
-      signal({ u: PAGE, type: 'dead_click', sel: 'button#broken' }),
-      signal({ u: PAGE, type: 'dead_click', sel: 'button#broken' }),
-    ], session)))
+    await t.app.request(
+      '/v1/collect',
+      postInit(
+        beaconOf(
+          [
+            { k: 'page', id: eventId(), t: Date.now() - 1000, u: PAGE, vw: 1280, vh: 800 },
+            signal({ u: PAGE, type: 'dead_click', sel: 'button#broken' }),
+            signal({ u: PAGE, type: 'dead_click', sel: 'button#broken' }),
+          ],
+          session,
+        ),
+      ),
+    )
     await t.writer.flush()
-    const { hotspots } = await get<{ hotspots: unknown[] }>(`/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop&layer=dead_click`)
+    const { hotspots } = await get<{ hotspots: unknown[] }>(
+      `/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop&layer=dead_click`,
+    )
     expect(hotspots).toEqual([{ selector: 'button#broken', clicks: 2, sessions: 1 }])
-    const none = await get<{ hotspots: unknown[] }>(`/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&vc=mobile&layer=dead_click`)
+    const none = await get<{ hotspots: unknown[] }>(
+      `/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&vc=mobile&layer=dead_click`,
+    )
     expect(none.hotspots).toEqual([])
-    expect((await t.app.request(`/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&layer=nope`, { headers: admin })).status).toBe(400)
+    expect(
+      (await t.app.request(`/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&layer=nope`, { headers: admin }))
+        .status,
+    ).toBe(400)
   })
 
   it('draws form struggles as a layer of their own, on their fields', async () => {
     const session = eventId('forms')
-    await t.app.request('/v1/collect', postInit(beaconOf([
-      { k: 'page', id: eventId(), t: Date.now() - 1000, u: PAGE, vw: 1280, vh: 800 },
-      signal({ u: PAGE, type: 'form_struggle', sel: 'input#postcode', lb: 'invalid-input[postal-code]', n: 3, why: 'invalid' }),
-      signal({ u: PAGE, type: 'dead_click', sel: 'button#elsewhere' }),
-    ], session)))
+    await t.app.request(
+      '/v1/collect',
+      postInit(
+        beaconOf(
+          [
+            { k: 'page', id: eventId(), t: Date.now() - 1000, u: PAGE, vw: 1280, vh: 800 },
+            signal({
+              u: PAGE,
+              type: 'form_struggle',
+              sel: 'input#postcode',
+              lb: 'invalid-input[postal-code]',
+              n: 3,
+              why: 'invalid',
+            }),
+            signal({ u: PAGE, type: 'dead_click', sel: 'button#elsewhere' }),
+          ],
+          session,
+        ),
+      ),
+    )
     await t.writer.flush()
-    const { hotspots } = await get<{ hotspots: unknown[] }>(`/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop&layer=form_struggle`)
+    const { hotspots } = await get<{ hotspots: unknown[] }>(
+      `/api/heatmap?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop&layer=form_struggle`,
+    )
     expect(hotspots).toEqual([{ selector: 'input#postcode', clicks: 1, sessions: 1 }])
   })
 
   it('gives the share of views reaching each scroll band', async () => {
-    const depth = (d: number): WireEvent => ({ k: 'scroll', id: eventId('sc'), t: Date.now(), u: PAGE, d, dh: 1000, vw: 1280 })
+    const depth = (d: number): WireEvent => ({
+      k: 'scroll',
+      id: eventId('sc'),
+      t: Date.now(),
+      u: PAGE,
+      d,
+      dh: 1000,
+      vw: 1280,
+    })
     await t.app.request('/v1/collect', postInit(beaconOf([depth(1000), depth(500), depth(260), depth(100)])))
     await t.writer.flush()
-    const { views, reached } = await get<{ views: number; reached: number[] }>(`/api/scroll?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`)
+    const { views, reached } = await get<{ views: number; reached: number[] }>(
+      `/api/scroll?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`,
+    )
     expect(views).toBe(4)
     expect(reached.length).toBe(20)
     expect([reached[0], reached[5], reached[10], reached[19]]).toEqual([1, 0.75, 0.5, 0.25])
@@ -133,35 +240,85 @@ describe('replay and session pages', () => {
   it('stores replay runs and serves them in order, and the pages a session saw', async () => {
     const session = eventId('rep')
     const now = Date.now()
-    const { replay: rt } = (await (await t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(PAGE)}&vw=1280&sid=${session}`, { headers: { origin: ORIGIN } })).json()) as { replay: string }
+    const { replay: rt } = (await (
+      await t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(PAGE)}&vw=1280&sid=${session}`, {
+        headers: { origin: ORIGIN },
+      })
+    ).json()) as { replay: string }
     expect(rt).toMatch(/^\d+\.[\w-]+$/)
     for (const seq of [1, 0]) {
-      const res = await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq, ev: [{ type: 3, timestamp: now + seq * 1000, data: { source: 2 } }], rt }))
+      const res = await t.app.request(
+        '/v1/replay',
+        postInit({
+          v: 1,
+          s: 'demo',
+          sid: session,
+          pv: 'pv1',
+          seq,
+          ev: [{ type: 3, timestamp: now + seq * 1000, data: { source: 2 } }],
+          rt,
+        }),
+      )
       expect(res.status).toBe(202)
     }
     // A session the collector did not tell to record (no token, or another session's) is refused.
     for (const wrong of [{}, { rt: 'x' }, { rt }]) {
       const other = eventId('norec')
-      const res = await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: other, pv: 'pv1', seq: 0, ev: [{ type: 3, timestamp: now, data: { source: 2 } }], ...wrong }))
+      const res = await t.app.request(
+        '/v1/replay',
+        postInit({
+          v: 1,
+          s: 'demo',
+          sid: other,
+          pv: 'pv1',
+          seq: 0,
+          ev: [{ type: 3, timestamp: now, data: { source: 2 } }],
+          ...wrong,
+        }),
+      )
       expect(res.status).toBe(403)
       expect(((await res.json()) as { error: string }).error).toMatch(/^replay refused/)
     }
-    const { runs } = await get<{ runs: Array<{ seq: number; events: unknown[] }> }>(`/api/sessions/${session}/replay?site=demo`)
+    const { runs } = await get<{ runs: Array<{ seq: number; events: unknown[] }> }>(
+      `/api/sessions/${session}/replay?site=demo`,
+    )
     expect(runs.map((r) => r.seq)).toEqual([0, 1])
     expect(runs[0]!.events).toEqual([{ type: 3, timestamp: now, data: { source: 2 } }])
-    expect((await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq: 0, ev: [{ no: 'timestamp' }], rt }))).status).toBe(400)
+    expect(
+      (
+        await t.app.request(
+          '/v1/replay',
+          postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq: 0, ev: [{ no: 'timestamp' }], rt }),
+        )
+      ).status,
+    ).toBe(400)
 
-    await t.app.request('/v1/collect', postInit(beaconOf([{ k: 'page', id: eventId(), t: now, u: PAGE, vw: 1280, vh: 800 }], session)))
+    await t.app.request(
+      '/v1/collect',
+      postInit(beaconOf([{ k: 'page', id: eventId(), t: now, u: PAGE, vw: 1280, vh: 800 }], session)),
+    )
     await t.writer.flush()
-    const { pages, firstSeen } = await get<{ pages: Array<{ url: string }>; firstSeen: number }>(`/api/sessions/${session}/pages?site=demo`)
+    const { pages, firstSeen } = await get<{ pages: Array<{ url: string }>; firstSeen: number }>(
+      `/api/sessions/${session}/pages?site=demo`,
+    )
     expect(pages.map((p) => p.url)).toEqual([PAGE])
     expect(firstSeen).toBe(now)
   })
 
   it('gives the overview: trend, struggling share and vitals', async () => {
-    await t.app.request('/v1/collect', postInit(beaconOf([{ k: 'vital', id: eventId(), t: Date.now(), u: PAGE, name: 'LCP', v: 1800, sel: 'img.hero', vw: 1280 }])))
+    await t.app.request(
+      '/v1/collect',
+      postInit(
+        beaconOf([
+          { k: 'vital', id: eventId(), t: Date.now(), u: PAGE, name: 'LCP', v: 1800, sel: 'img.hero', vw: 1280 },
+        ]),
+      ),
+    )
     await t.writer.flush()
-    const o = await get<{ trend: { bucketMs: number; points: unknown[] }; vitals: Array<{ url: string; name: string; p75: number; element: string }> }>('/api/overview?site=demo')
+    const o = await get<{
+      trend: { bucketMs: number; points: unknown[] }
+      vitals: Array<{ url: string; name: string; p75: number; element: string }>
+    }>('/api/overview?site=demo')
     expect(o.trend.bucketMs).toBe(3600_000)
     expect(o.trend.points.length).toBeGreaterThan(0)
     expect(o.vitals).toEqual([{ url: PAGE, name: 'LCP', p75: 1800, samples: 1, element: 'img.hero' }])
@@ -171,14 +328,22 @@ describe('replay and session pages', () => {
 describe('hotspot sessions', () => {
   it('lists only sessions of the heatmap’s viewport class', async () => {
     const at = Date.now()
-    const visit = (vw: number) => beaconOf([{ k: 'page', id: eventId('p'), t: at, u: PAGE, vw, vh: 800 }, signal({ u: PAGE, sel: 'button#vc', type: 'dead_click', t: at + 1 })])
+    const visit = (vw: number) =>
+      beaconOf([
+        { k: 'page', id: eventId('p'), t: at, u: PAGE, vw, vh: 800 },
+        signal({ u: PAGE, sel: 'button#vc', type: 'dead_click', t: at + 1 }),
+      ])
     const desktop = visit(1280)
     const phone = visit(390)
     await t.app.request('/v1/collect', postInit(desktop))
     await t.app.request('/v1/collect', postInit(phone))
     await t.writer.flush()
     const list = async (vc: string) =>
-      (await get<{ sessions: Array<{ session: string }> }>(`/api/heatmap/sessions?site=demo&url=${encodeURIComponent(PAGE)}&vc=${vc}&selector=${encodeURIComponent('button#vc')}`)).sessions.map((s) => s.session)
+      (
+        await get<{ sessions: Array<{ session: string }> }>(
+          `/api/heatmap/sessions?site=demo&url=${encodeURIComponent(PAGE)}&vc=${vc}&selector=${encodeURIComponent('button#vc')}`,
+        )
+      ).sessions.map((s) => s.session)
     expect(await list('desktop')).toEqual([desktop.sid])
     expect(await list('mobile')).toEqual([phone.sid])
   })

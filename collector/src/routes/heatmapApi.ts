@@ -36,7 +36,9 @@ export function hotspots(cells: HeatCell[]): Hotspot[] {
 /** `/api/heatmap`, `/api/snapshot`, `/api/scroll`, `/api/pages`, `/api/overview`: what digital teams look at. */
 export function heatmapApi(client: ClickHouseClient) {
   return new Hono()
-    .get('/pages', valid('query', rangeQuery), async (c) => c.json({ pages: await queryPageList(client, c.req.valid('query')) }))
+    .get('/pages', valid('query', rangeQuery), async (c) =>
+      c.json({ pages: await queryPageList(client, c.req.valid('query')) }),
+    )
     .get('/heatmap', valid('query', heatmapLayerQuery), async (c) => {
       const { layer, ...f } = c.req.valid('query')
       const cells = layer === 'clicks' ? await queryClickCells(client, f) : await querySignalSpots(client, f, layer)
@@ -49,13 +51,20 @@ export function heatmapApi(client: ClickHouseClient) {
     .get('/snapshot', valid('query', heatmapQuery), async (c) => {
       const f = c.req.valid('query')
       const snapshot = await queryLatestSnapshot(client, f.site, f.url, f.vc)
-      if (!snapshot) throw new ApiError(404, `no snapshot yet of ${f.url} (${f.vc}): it is taken on a next visit to the page`)
+      if (!snapshot)
+        throw new ApiError(404, `no snapshot yet of ${f.url} (${f.vc}): it is taken on a next visit to the page`)
       return c.json(snapshot)
     })
-    .get('/scroll', valid('query', heatmapQuery), async (c) => c.json(await queryScrollBands(client, c.req.valid('query'))))
+    .get('/scroll', valid('query', heatmapQuery), async (c) =>
+      c.json(await queryScrollBands(client, c.req.valid('query'))),
+    )
     .get('/overview', valid('query', rangeQuery), async (c) => {
       const range = c.req.valid('query')
-      const [trend, struggling, vitals] = await Promise.all([queryTrend(client, range), queryStrugglingShare(client, range), queryVitals(client, range)])
+      const [trend, struggling, vitals] = await Promise.all([
+        queryTrend(client, range),
+        queryStrugglingShare(client, range),
+        queryVitals(client, range),
+      ])
       return c.json({ trend, struggling, vitals })
     })
 }

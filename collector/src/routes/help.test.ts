@@ -20,16 +20,41 @@ afterAll(async () => {
 
 const admin = { authorization: `Bearer ${TEST_TOKEN}` }
 const ORIGIN = 'http://localhost:5173'
-const PHONE_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36'
-const json = (body: unknown, headers: Record<string, string> = admin) => ({ method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const PHONE_UA =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36'
+const json = (body: unknown, headers: Record<string, string> = admin) => ({
+  method: 'POST',
+  headers: { ...headers, 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+})
 const page = (url: string, t = Date.now()): WireEvent => ({ k: 'page', id: eventId('pg'), t, u: url, vw: 390, vh: 844 })
-const struggle = (sel = 'button#pay', type: 'rage_click' | 'error_click' = 'error_click', url = `${ORIGIN}/checkout`): Extract<WireEvent, { k: 'struggle' }> => ({
-  k: 'struggle', id: eventId('al'), t: Date.now(), u: url, sc: 9,
-  rs: [{ type, sel, lb: 'button', t: Date.now(), n: 5, pts: 6 }, { type: 'dead_click', sel: 'a#other', lb: 'a', t: Date.now(), n: 1, pts: 3 }],
+const struggle = (
+  sel = 'button#pay',
+  type: 'rage_click' | 'error_click' = 'error_click',
+  url = `${ORIGIN}/checkout`,
+): Extract<WireEvent, { k: 'struggle' }> => ({
+  k: 'struggle',
+  id: eventId('al'),
+  t: Date.now(),
+  u: url,
+  sc: 9,
+  rs: [
+    { type, sel, lb: 'button', t: Date.now(), n: 5, pts: 6 },
+    { type: 'dead_click', sel: 'a#other', lb: 'a', t: Date.now(), n: 1, pts: 3 },
+  ],
 })
 const askHelp = (session: string, alert: string, s = 'demo') =>
-  t.app.request('/v1/help', { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'text/plain' }, body: JSON.stringify({ s, sid: session, alert }) })
-const listAlerts = async () => ((await (await t.app.request('/api/alerts?site=demo', { headers: admin })).json()) as { alerts: Array<Record<string, unknown>> }).alerts
+  t.app.request('/v1/help', {
+    method: 'POST',
+    headers: { origin: ORIGIN, 'content-type': 'text/plain' },
+    body: JSON.stringify({ s, sid: session, alert }),
+  })
+const listAlerts = async () =>
+  (
+    (await (await t.app.request('/api/alerts?site=demo', { headers: admin })).json()) as {
+      alerts: Array<Record<string, unknown>>
+    }
+  ).alerts
 
 describe('alert context', () => {
   it('carries issue, device, browser, os, language and the session trail, live and stored', async () => {
@@ -41,14 +66,30 @@ describe('alert context', () => {
     for (const p of [page(`${ORIGIN}/`, started), page(`${ORIGIN}/basket`, started + 60_000)]) {
       const beacon = beaconOf([p], session)
       await t.app.request('/v1/collect', postInit(beacon, { 'user-agent': PHONE_UA }))
-      await t.app.request('/v1/collect', postInit({ ...beacon, ev: [{ ...p, id: eventId('again') }] }, { 'user-agent': PHONE_UA }))
+      await t.app.request(
+        '/v1/collect',
+        postInit({ ...beacon, ev: [{ ...p, id: eventId('again') }] }, { 'user-agent': PHONE_UA }),
+      )
     }
     const alert = struggle()
-    await t.app.request('/v1/collect', postInit(beaconOf([page(`${ORIGIN}/checkout`), alert], session), { 'user-agent': PHONE_UA, 'accept-language': 'de-CH,de;q=0.9,en;q=0.8' }))
+    await t.app.request(
+      '/v1/collect',
+      postInit(beaconOf([page(`${ORIGIN}/checkout`), alert], session), {
+        'user-agent': PHONE_UA,
+        'accept-language': 'de-CH,de;q=0.9,en;q=0.8',
+      }),
+    )
     const live = JSON.parse((await reading).find((e) => e.event === 'alert')!.data)
     const expected = {
-      id: alert.id, issue: issueId('demo', '/checkout', 'button#pay', 'error_click'),
-      device: 'mobile', browser: 'Chrome', os: 'Android', lang: 'de-CH', entry: `${ORIGIN}/`, pages: 3, startedAt: started,
+      id: alert.id,
+      issue: issueId('demo', '/checkout', 'button#pay', 'error_click'),
+      device: 'mobile',
+      browser: 'Chrome',
+      os: 'Android',
+      lang: 'de-CH',
+      entry: `${ORIGIN}/`,
+      pages: 3,
+      startedAt: started,
     }
     expect(live).toMatchObject(expected)
     await t.writer.flush()
@@ -57,7 +98,11 @@ describe('alert context', () => {
 
   it('gives alerts on the same page, element and main signal type one issue, and others another', async () => {
     const same = [struggle(), struggle('button#pay', 'error_click', `${ORIGIN}/checkout/`)]
-    const other = [struggle('button#pay', 'rage_click'), struggle('button#other'), struggle('button#pay', 'error_click', `${ORIGIN}/basket`)]
+    const other = [
+      struggle('button#pay', 'rage_click'),
+      struggle('button#other'),
+      struggle('button#pay', 'error_click', `${ORIGIN}/basket`),
+    ]
     for (const e of [...same, ...other]) await t.app.request('/v1/collect', postInit(beaconOf([e])))
     await t.writer.flush()
     const byId = new Map((await listAlerts()).map((a) => [a.id, a.issue]))
@@ -87,7 +132,13 @@ describe('help requests', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN)
     expect(await res.json()).toMatchObject({ agents: 1, wait: 60 })
     const help = JSON.parse((await reading).find((e) => e.event === 'help')!.data)
-    expect(help).toMatchObject({ id: alert2.id, session: session2, help: 'requested', issue: expect.any(String), reasons: alert2.rs })
+    expect(help).toMatchObject({
+      id: alert2.id,
+      session: session2,
+      help: 'requested',
+      issue: expect.any(String),
+      reasons: alert2.rs,
+    })
     expect(help.helpAt).toBeGreaterThanOrEqual(asked)
     expect(Date.now() - asked).toBeLessThan(1000)
 
@@ -105,32 +156,65 @@ describe('help requests', () => {
     await t.app.request('/v1/collect', postInit(beaconOf([alert], 'owner-session')))
     expect((await askHelp('someone-else', alert.id)).status).toBe(404)
     expect((await askHelp('owner-session', 'no-such-alert')).status).toBe(404)
-    const bad = await t.app.request('/v1/help', { method: 'POST', headers: { origin: ORIGIN }, body: '{"s":"demo","sid":"a b"}' })
+    const bad = await t.app.request('/v1/help', {
+      method: 'POST',
+      headers: { origin: ORIGIN },
+      body: '{"s":"demo","sid":"a b"}',
+    })
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { error: string }).error).toMatch(/^sid: /)
-    expect((await t.app.request('/v1/help', { method: 'POST', headers: { origin: ORIGIN }, body: 'x'.repeat(5000) })).status).toBe(413)
-    expect((await t.app.request('/v1/help', { method: 'POST', headers: { origin: 'https://evil.example' }, body: JSON.stringify({ s: 'demo', sid: 'owner-session', alert: alert.id }) })).status).toBe(403)
+    expect(
+      (await t.app.request('/v1/help', { method: 'POST', headers: { origin: ORIGIN }, body: 'x'.repeat(5000) })).status,
+    ).toBe(413)
+    expect(
+      (
+        await t.app.request('/v1/help', {
+          method: 'POST',
+          headers: { origin: 'https://evil.example' },
+          body: JSON.stringify({ s: 'demo', sid: 'owner-session', alert: alert.id }),
+        })
+      ).status,
+    ).toBe(403)
   })
 })
 
 describe('agents are people', () => {
   it("shows the visitor the agent's display name and colour on a claim, the team name for the admin token, never a token name", async () => {
-    const made = await t.app.request('/api/settings/tokens', json({ role: 'agent', name: 'laptop-3 token', displayName: 'Maria', color: '#aa3366' }))
+    const made = await t.app.request(
+      '/api/settings/tokens',
+      json({ role: 'agent', name: 'laptop-3 token', displayName: 'Maria', color: '#aa3366' }),
+    )
     expect(made.status).toBe(201)
     const { token } = (await made.json()) as { token: string }
     const maria = { authorization: `Bearer ${token}` }
-    expect((await t.app.request('/api/settings/tokens', json({ role: 'agent', name: 'x', color: 'red' }))).status).toBe(400)
-    expect((await t.app.request('/api/settings/tokens', json({ role: 'agent', name: 'x', displayName: '<b>' }))).status).toBe(400)
+    expect((await t.app.request('/api/settings/tokens', json({ role: 'agent', name: 'x', color: 'red' }))).status).toBe(
+      400,
+    )
+    expect(
+      (await t.app.request('/api/settings/tokens', json({ role: 'agent', name: 'x', displayName: '<b>' }))).status,
+    ).toBe(400)
 
     const session = eventId('people')
     const alert = struggle()
     await t.app.request('/v1/collect', postInit(beaconOf([alert], session)))
     const visitor = await t.app.request(`/v1/live?s=demo&sid=${session}`, { headers: { origin: ORIGIN } })
-    const seen = readEvents(visitor, (ev) => ev.filter((e) => e.event === 'agent-joined').length >= 2 && ev.some((e) => e.event === 'offer'))
+    const seen = readEvents(
+      visitor,
+      (ev) => ev.filter((e) => e.event === 'agent-joined').length >= 2 && ev.some((e) => e.event === 'offer'),
+    )
     await new Promise((r) => setTimeout(r, 50))
-    expect((await t.app.request(`/api/alerts/${alert.id}/claim`, json({ site: 'demo', session, note: 'internal note' }, maria))).status).toBe(200)
+    expect(
+      (
+        await t.app.request(
+          `/api/alerts/${alert.id}/claim`,
+          json({ site: 'demo', session, note: 'internal note' }, maria),
+        )
+      ).status,
+    ).toBe(200)
     expect((await t.app.request(`/api/alerts/${alert.id}/claim`, json({ site: 'demo', session }))).status).toBe(200)
-    expect((await t.app.request(`/api/sessions/${session}/offers`, json({ site: 'demo', message: 'Hi!' }, maria))).status).toBe(201)
+    expect(
+      (await t.app.request(`/api/sessions/${session}/offers`, json({ site: 'demo', message: 'Hi!' }, maria))).status,
+    ).toBe(201)
     const events = await seen
     const joined = events.filter((e) => e.event === 'agent-joined').map((e) => JSON.parse(e.data))
     expect(joined[0]).toMatchObject({ alertId: alert.id, name: 'Maria', color: '#aa3366' })
@@ -149,7 +233,15 @@ describe('presence across collectors', () => {
     const brokerA = await redisBroker(redis.url)
     const brokerB = await redisBroker(redis.url)
     const [busA, busB] = [brokerA.bus, brokerB.bus]
-    const deps = { client: t.store.client, writer: t.writer, sites: t.sites, tokens: t.tokens, token: TEST_TOKEN, stats: new IngestStats(), dirs: readConfig({}).dirs }
+    const deps = {
+      client: t.store.client,
+      writer: t.writer,
+      sites: t.sites,
+      tokens: t.tokens,
+      token: TEST_TOKEN,
+      stats: new IngestStats(),
+      dirs: readConfig({}).dirs,
+    }
     const a = createApp({ ...deps, bus: busA })
     const b = createApp({ ...deps, bus: busB })
     try {
@@ -157,7 +249,11 @@ describe('presence across collectors', () => {
         const session = eventId('multi')
         const alert = struggle()
         await a.request('/v1/collect', postInit(beaconOf([alert], session)))
-        const res = await a.request('/v1/help', { method: 'POST', headers: { origin: ORIGIN }, body: JSON.stringify({ s: 'demo', sid: session, alert: alert.id }) })
+        const res = await a.request('/v1/help', {
+          method: 'POST',
+          headers: { origin: ORIGIN },
+          body: JSON.stringify({ s: 'demo', sid: session, alert: alert.id }),
+        })
         return ((await res.json()) as { agents: number }).agents
       }
       expect(await ask()).toBe(0)

@@ -44,7 +44,17 @@ export function helpRoutes({ client, bus, sites, desk }: HelpDeps) {
       // Not seen by this collector (restarted, or another one behind the balancer): the store knows.
       const stored = await queryAlertExists(client, site.id, alertId, sid)
       if (!stored) throw new ApiError(404, `no alert "${alertId}" for this session`)
-      alert = { id: alertId, site: site.id, session: sid, pageView: '', url: stored.url, ts: stored.ts, score: 0, reasons: [], state: 'open' }
+      alert = {
+        id: alertId,
+        site: site.id,
+        session: sid,
+        pageView: '',
+        url: stored.url,
+        ts: stored.ts,
+        score: 0,
+        reasons: [],
+        state: 'open',
+      }
     }
     if (alert.help !== 'requested') {
       const at = Date.now()

@@ -24,9 +24,19 @@ const DAY = 24 * 3600 * 1000
 const from = (ip: string) => ({ 'x-forwarded-for': ip })
 const post = (body: unknown, ip: string) => t.app.request('/v1/collect', postInit(body, from(ip)))
 const count = async (sql: string, params: Record<string, unknown> = {}) =>
-  Number(((await (await t.store.client.query({ query: sql, query_params: params, format: 'JSONEachRow' })).json()) as Array<{ c: string }>)[0]!.c)
+  Number(
+    (
+      (await (
+        await t.store.client.query({ query: sql, query_params: params, format: 'JSONEachRow' })
+      ).json()) as Array<{ c: string }>
+    )[0]!.c,
+  )
 const struggle = (t0 = Date.now()): WireEvent => ({
-  k: 'struggle', id: eventId('al'), t: t0, u: `${ORIGIN}/checkout`, sc: 9,
+  k: 'struggle',
+  id: eventId('al'),
+  t: t0,
+  u: `${ORIGIN}/checkout`,
+  sc: 9,
   rs: [{ type: 'rage_click', sel: 'button#pay', lb: 'button', t: t0 - 500, n: 5, pts: 6 }],
 })
 
@@ -42,7 +52,9 @@ describe('alerts stay human-sized', () => {
     const inList = sessions.map((s) => `'${s}'`).join(',')
     expect(await count(`SELECT count() AS c FROM alerts WHERE session IN (${inList}) AND held = 0`)).toBe(PER_IP)
     expect(await count(`SELECT count() AS c FROM alerts WHERE session IN (${inList}) AND held = 1`)).toBe(60 - PER_IP)
-    const { alerts } = (await (await t.app.request('/api/alerts?site=demo', { headers: admin })).json()) as { alerts: Alert[] }
+    const { alerts } = (await (await t.app.request('/api/alerts?site=demo', { headers: admin })).json()) as {
+      alerts: Alert[]
+    }
     expect(alerts.filter((a) => sessions.includes(a.session))).toHaveLength(PER_IP)
     // Another address is not held by the first one's flood.
     const other: Alert[] = []
@@ -76,7 +88,10 @@ describe('limits count events', () => {
 
   it('refuses one beacon of 500 events from a fresh address with a burst of 100', async () => {
     const body = gzipSync(JSON.stringify(beaconOf(Array.from({ length: 500 }, () => signal()))))
-    const res = await t.app.request('/v1/collect', postInit(body, { ...from('203.0.113.11'), 'content-encoding': 'gzip' }))
+    const res = await t.app.request(
+      '/v1/collect',
+      postInit(body, { ...from('203.0.113.11'), 'content-encoding': 'gzip' }),
+    )
     expect(res.status).toBe(429)
     expect(((await res.json()) as { error: string }).error).toMatch(/this beacon has 500/)
   })
@@ -91,17 +106,23 @@ describe('times are the collector’s', () => {
     const before = Date.now()
     expect((await post({ ...beaconOf([sig, alert], sid), t: pageNow }, '203.0.113.20')).status).toBe(202)
     await t.writer.flush()
-    const rows = (await (await t.store.client.query({
-      query: 'SELECT toUnixTimestamp64Milli(ts) AS ts, skew FROM alerts WHERE session = {s:String} UNION ALL SELECT toUnixTimestamp64Milli(ts), skew FROM signals WHERE session = {s:String}',
-      query_params: { s: sid }, format: 'JSONEachRow',
-    })).json()) as Array<{ ts: string; skew: string }>
+    const rows = (await (
+      await t.store.client.query({
+        query:
+          'SELECT toUnixTimestamp64Milli(ts) AS ts, skew FROM alerts WHERE session = {s:String} UNION ALL SELECT toUnixTimestamp64Milli(ts), skew FROM signals WHERE session = {s:String}',
+        query_params: { s: sid },
+        format: 'JSONEachRow',
+      })
+    ).json()) as Array<{ ts: string; skew: string }>
     expect(rows).toHaveLength(2)
     for (const r of rows) {
       expect(Math.abs(Number(r.skew) - 2 * DAY)).toBeLessThan(5_000)
       expect(Number(r.ts)).toBeGreaterThan(before - 5_000)
       expect(Number(r.ts)).toBeLessThan(Date.now())
     }
-    const { alerts } = (await (await t.app.request('/api/alerts?site=demo', { headers: admin })).json()) as { alerts: Alert[] }
+    const { alerts } = (await (await t.app.request('/api/alerts?site=demo', { headers: admin })).json()) as {
+      alerts: Alert[]
+    }
     const listed = alerts.find((a) => a.id === alert.id)
     expect(listed).toBeDefined()
     expect(Math.abs(listed!.ts - (before - 1_000))).toBeLessThan(5_000)
@@ -111,14 +132,22 @@ describe('times are the collector’s', () => {
   it('leaves a clock within 2 s alone', async () => {
     const sid = eventId('near')
     const t0 = Date.now() - 10_000
-    expect((await post({ ...beaconOf([signal({ t: t0 })], sid), t: Date.now() + 1_500 }, '203.0.113.21')).status).toBe(202)
+    expect((await post({ ...beaconOf([signal({ t: t0 })], sid), t: Date.now() + 1_500 }, '203.0.113.21')).status).toBe(
+      202,
+    )
     await t.writer.flush()
-    expect(await count('SELECT count() AS c FROM signals WHERE session = {s:String} AND skew = 0 AND toUnixTimestamp64Milli(ts) = {t:Int64}', { s: sid, t: t0 })).toBe(1)
+    expect(
+      await count(
+        'SELECT count() AS c FROM signals WHERE session = {s:String} AND skew = 0 AND toUnixTimestamp64Milli(ts) = {t:Int64}',
+        { s: sid, t: t0 },
+      ),
+    ).toBe(1)
   })
 })
 
 describe('visitor channels', () => {
-  const open = (ip: string, sid = eventId('ch')) => t.app.request(`/v1/live?s=demo&sid=${sid}`, { headers: { origin: ORIGIN, ...from(ip) } })
+  const open = (ip: string, sid = eventId('ch')) =>
+    t.app.request(`/v1/live?s=demo&sid=${sid}`, { headers: { origin: ORIGIN, ...from(ip) } })
 
   it('caps channels per address and in all with a JSON 429, and frees a slot when a channel ends', async () => {
     const a = [await open('198.18.0.1'), await open('198.18.0.1'), await open('198.18.0.1')]
@@ -149,10 +178,22 @@ describe('visitor channels', () => {
     // Agents offer help only to sessions that exist: this one struggled.
     expect((await post(beaconOf([struggle()], sid), '198.18.0.99')).status).toBe(202)
     const offer = async (message: string) =>
-      ((await (await t.app.request(`/api/sessions/${sid}/offers`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ site: 'demo', message }) })).json()) as { offer: { id: string } }).offer
+      (
+        (await (
+          await t.app.request(`/api/sessions/${sid}/offers`, {
+            method: 'POST',
+            headers: { ...admin, 'content-type': 'application/json' },
+            body: JSON.stringify({ site: 'demo', message }),
+          })
+        ).json()) as { offer: { id: string } }
+      ).offer
     const first = await offer('First offer')
     const second = await offer('Second offer')
-    const answer = await t.app.request('/v1/answer', { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'text/plain' }, body: JSON.stringify({ s: 'demo', sid, offerId: first.id, answer: 'dismissed' }) })
+    const answer = await t.app.request('/v1/answer', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'text/plain' },
+      body: JSON.stringify({ s: 'demo', sid, offerId: first.id, answer: 'dismissed' }),
+    })
     expect(answer.status).toBe(202)
     const channel = await open('198.18.0.9', sid)
     const events = await readEvents(channel, (ev) => ev.some((e) => e.event === 'offer'), 2000)
@@ -161,7 +202,11 @@ describe('visitor channels', () => {
   })
 
   it('reads a bounded answer body', async () => {
-    const res = await t.app.request('/v1/answer', { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'text/plain' }, body: 'x'.repeat(100_000) })
+    const res = await t.app.request('/v1/answer', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'text/plain' },
+      body: 'x'.repeat(100_000),
+    })
     expect(res.status).toBe(413)
   })
 })

@@ -24,13 +24,20 @@ export function issuesApi(client: ClickHouseClient, sites: Sites) {
       if (q.goal && !/^[\w .:-]{1,64}$/.test(q.goal)) throw new ApiError(400, 'goal: a goal name of the site')
       const segment = parseSegment(q)
       const status = q.status
-      if (status && !(STATUSES as readonly string[]).includes(status)) throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
-      if (q.trend !== undefined && q.trend !== '1') throw new ApiError(400, 'trend: 1 (sessions per day of the top issues) or leave it out')
+      if (status && !(STATUSES as readonly string[]).includes(status))
+        throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
+      if (q.trend !== undefined && q.trend !== '1')
+        throw new ApiError(400, 'trend: 1 (sessions per day of the top issues) or leave it out')
       const all = await listIssues(client, sites.get(range.site), range, { goal: q.goal ?? '', segment })
       const issues: Issue[] = status ? all.filter((i) => i.status === status) : all
       if (q.trend === '1') {
         const top = issues.slice(0, TREND_TOP)
-        const trend = await queryIssueTrend(client, range, top.map((i) => ({ path: i.url, selector: i.selector, type: i.type })), segment)
+        const trend = await queryIssueTrend(
+          client,
+          range,
+          top.map((i) => ({ path: i.url, selector: i.selector, type: i.type })),
+          segment,
+        )
         for (const i of top) i.trend = trend.get(`${i.url}\n${i.selector}\n${i.type}`) ?? []
       }
       return c.json({ issues })
@@ -40,11 +47,19 @@ export function issuesApi(client: ClickHouseClient, sites: Sites) {
       if (!/^[0-9a-f]{16}$/.test(id)) throw new ApiError(400, 'id: an issue id (16 hex digits)')
       // Checked field by field below, each with its own message.
       const body = (await jsonBody(c.req.raw)) as { site?: unknown; status?: unknown } | null
-      if (typeof body?.site !== 'string' || !sites.get(body.site)) throw new ApiError(400, 'site: the id of a configured site')
-      if (!(STATUSES as readonly unknown[]).includes(body.status)) throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
+      if (typeof body?.site !== 'string' || !sites.get(body.site))
+        throw new ApiError(400, 'site: the id of a configured site')
+      if (!(STATUSES as readonly unknown[]).includes(body.status))
+        throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
       const principal = c.get('principal')
       const at = Date.now()
-      await insertIssueStatus(client, { site: body.site, issue: id, status: body.status as string, by: principal.tokenId, at })
+      await insertIssueStatus(client, {
+        site: body.site,
+        issue: id,
+        status: body.status as string,
+        by: principal.tokenId,
+        at,
+      })
       return c.json({ id, status: body.status, at })
     })
 }

@@ -9,7 +9,10 @@ let t: Awaited<ReturnType<typeof createTestApp>>
 let agent: Record<string, string>
 beforeAll(async () => {
   t = await createTestApp({ ipRate: { rate: 1e6, burst: 1e6 } })
-  agent = { authorization: `Bearer ${(await t.tokens.create('agent', 'Sam')).token}`, 'content-type': 'application/json' }
+  agent = {
+    authorization: `Bearer ${(await t.tokens.create('agent', 'Sam')).token}`,
+    'content-type': 'application/json',
+  }
 })
 afterAll(async () => {
   await t?.close()
@@ -18,31 +21,50 @@ afterAll(async () => {
 const admin = { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' }
 const ORIGIN = 'http://localhost:5173'
 const SECRET = 'whsec-very-secret-0123456789'
-const post = (path: string, body: unknown, headers = agent) => t.app.request(path, { method: 'POST', headers, body: JSON.stringify(body) })
-const struggle = (): WireEvent => ({ k: 'struggle', id: eventId('al'), t: Date.now(), u: `${ORIGIN}/checkout`, sc: 6.5, rs: [{ type: 'rage_click', sel: 'button#pay', lb: 'button', t: Date.now(), n: 5, pts: 4 }] })
+const post = (path: string, body: unknown, headers = agent) =>
+  t.app.request(path, { method: 'POST', headers, body: JSON.stringify(body) })
+const struggle = (): WireEvent => ({
+  k: 'struggle',
+  id: eventId('al'),
+  t: Date.now(),
+  u: `${ORIGIN}/checkout`,
+  sc: 6.5,
+  rs: [{ type: 'rage_click', sel: 'button#pay', lb: 'button', t: Date.now(), n: 5, pts: 4 }],
+})
 
 describe('webhook secrets are write-only', () => {
   it('no role reads a secret back; a fingerprint shows which is set', async () => {
     const put = await t.app.request('/api/settings/sites/shop', {
-      method: 'PUT', headers: admin,
-      body: JSON.stringify({ origins: ['https://shop.example'], webhooks: [{ url: 'https://hooks.example/wince', secret: SECRET }] }),
+      method: 'PUT',
+      headers: admin,
+      body: JSON.stringify({
+        origins: ['https://shop.example'],
+        webhooks: [{ url: 'https://hooks.example/wince', secret: SECRET }],
+      }),
     })
     expect(put.status).toBe(200)
     const putText = await put.text()
     expect(putText).not.toContain(SECRET)
     expect(putText).toContain(fingerprint(SECRET))
     // Every GET route of /api, as an agent and as the admin: the secret is in none of the answers.
-    const gets = t.app.routes.filter((r) => r.method === 'GET' && r.path.startsWith('/api/') && !r.path.endsWith('/stream'))
+    const gets = t.app.routes.filter(
+      (r) => r.method === 'GET' && r.path.startsWith('/api/') && !r.path.endsWith('/stream'),
+    )
     expect(gets.length).toBeGreaterThan(8)
     for (const headers of [agent, admin]) {
       for (const r of gets) {
-        const path = r.path.replace(/:\w+(\{[^}]*\})?/g, 'x1') + '?site=shop&url=https%3A%2F%2Fshop.example%2F&selector=a'
+        const path =
+          r.path.replace(/:\w+(\{[^}]*\})?/g, 'x1') + '?site=shop&url=https%3A%2F%2Fshop.example%2F&selector=a'
         const text = await (await t.app.request(path, { headers })).text()
         expect(text, r.path).not.toContain(SECRET)
       }
     }
-    const { sites } = (await (await t.app.request('/api/sites', { headers: agent })).json()) as { sites: Array<{ id: string; webhooks?: unknown }> }
-    expect(sites.find((s) => s.id === 'shop')!.webhooks).toEqual([{ url: 'https://hooks.example/wince', fingerprint: fingerprint(SECRET) }])
+    const { sites } = (await (await t.app.request('/api/sites', { headers: agent })).json()) as {
+      sites: Array<{ id: string; webhooks?: unknown }>
+    }
+    expect(sites.find((s) => s.id === 'shop')!.webhooks).toEqual([
+      { url: 'https://hooks.example/wince', fingerprint: fingerprint(SECRET) },
+    ])
     // The secret is still the one deliveries are signed with.
     expect(t.sites.get('shop')!.webhooks![0]!.secret).toBe(SECRET)
   })
@@ -79,9 +101,14 @@ describe('agents act only on what exists', () => {
   })
 
   it('an offer needs a session that exists on that site', async () => {
-    expect((await post(`/api/sessions/${eventId('ghost')}/offers`, { site: 'demo', message: 'Hello?' })).status).toBe(404)
+    expect((await post(`/api/sessions/${eventId('ghost')}/offers`, { site: 'demo', message: 'Hello?' })).status).toBe(
+      404,
+    )
     const session = eventId('real')
-    await t.app.request('/v1/collect', postInit(beaconOf([{ k: 'page', id: eventId(), t: Date.now(), u: `${ORIGIN}/`, vw: 1280, vh: 800 }], session)))
+    await t.app.request(
+      '/v1/collect',
+      postInit(beaconOf([{ k: 'page', id: eventId(), t: Date.now(), u: `${ORIGIN}/`, vw: 1280, vh: 800 }], session)),
+    )
     await t.writer.flush()
     expect((await post(`/api/sessions/${session}/offers`, { site: 'nosuchsite', message: 'Hello?' })).status).toBe(404)
     expect((await post(`/api/sessions/${session}/offers`, { site: 'demo', message: 'Hello?' })).status).toBe(201)
@@ -89,13 +116,23 @@ describe('agents act only on what exists', () => {
 })
 
 describe('answers are bound to offers', () => {
-  const answer = (body: unknown) => t.app.request('/v1/answer', { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'text/plain' }, body: JSON.stringify(body) })
+  const answer = (body: unknown) =>
+    t.app.request('/v1/answer', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'text/plain' },
+      body: JSON.stringify(body),
+    })
 
   it('an answer must name an existing offer of that session', async () => {
     const session = eventId('ans')
-    await t.app.request('/v1/collect', postInit(beaconOf([{ k: 'page', id: eventId(), t: Date.now(), u: `${ORIGIN}/`, vw: 1280, vh: 800 }], session)))
+    await t.app.request(
+      '/v1/collect',
+      postInit(beaconOf([{ k: 'page', id: eventId(), t: Date.now(), u: `${ORIGIN}/`, vw: 1280, vh: 800 }], session)),
+    )
     await t.writer.flush()
-    const { offer } = (await (await post(`/api/sessions/${session}/offers`, { site: 'demo', message: 'Need a hand?' })).json()) as { offer: { id: string } }
+    const { offer } = (await (
+      await post(`/api/sessions/${session}/offers`, { site: 'demo', message: 'Need a hand?' })
+    ).json()) as { offer: { id: string } }
     const answers: string[] = []
     const off = t.bus.subscribe((m) => m.kind === 'offer-answer' && answers.push(m.session))
     // A made-up offer, or a real one answered from another (stolen or guessed) session id: refused, not published.
@@ -107,4 +144,3 @@ describe('answers are bound to offers', () => {
     off()
   })
 })
-

@@ -22,10 +22,18 @@ afterAll(async () => {
 const admin = { authorization: `Bearer ${TEST_TOKEN}` }
 const ORIGIN = 'http://localhost:5173'
 const struggle = (): WireEvent => ({
-  k: 'struggle', id: eventId('al'), t: Date.now(), u: `${ORIGIN}/checkout`, sc: 6.5,
+  k: 'struggle',
+  id: eventId('al'),
+  t: Date.now(),
+  u: `${ORIGIN}/checkout`,
+  sc: 6.5,
   rs: [{ type: 'rage_click', sel: 'button#place-order', lb: 'button', t: Date.now(), n: 5, pts: 4 }],
 })
-const json = (body: unknown) => ({ method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const json = (body: unknown) => ({
+  method: 'POST',
+  headers: { ...admin, 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+})
 
 describe('alert lifecycle', () => {
   it('claims, resolves and dismisses alerts, live on the stream and kept in the store', async () => {
@@ -40,10 +48,17 @@ describe('alert lifecycle', () => {
     await t.app.request(`/api/alerts/${alert.id}/dismiss`, json({ site: 'demo', session, note: 'a test click' }))
     const events = await reading
     expect(events.map((e) => e.event)).toEqual(['ready', 'alert', 'alert-update', 'alert-update'])
-    expect(JSON.parse(events[3]!.data)).toMatchObject({ alertId: alert.id, state: 'dismissed', note: 'a test click', session })
+    expect(JSON.parse(events[3]!.data)).toMatchObject({
+      alertId: alert.id,
+      state: 'dismissed',
+      note: 'a test click',
+      session,
+    })
 
     await t.writer.flush()
-    const { alerts } = (await (await t.app.request('/api/alerts?site=demo', { headers: admin })).json()) as { alerts: Array<{ id: string; state: string; stateBy: string }> }
+    const { alerts } = (await (await t.app.request('/api/alerts?site=demo', { headers: admin })).json()) as {
+      alerts: Array<{ id: string; state: string; stateBy: string }>
+    }
     expect(alerts.find((a) => a.id === alert.id)).toMatchObject({ state: 'dismissed', stateBy: 'admin' })
   })
 
@@ -59,7 +74,12 @@ describe('offers', () => {
   it('reaches the visitor channel, and the answer reaches the agents', async () => {
     const session = eventId('offer')
     // Offers go to sessions that exist: this one viewed a page.
-    await t.app.request('/v1/collect', postInit(beaconOf([{ k: 'page', id: eventId(), t: Date.now(), u: `${ORIGIN}/checkout`, vw: 1280, vh: 800 }], session)))
+    await t.app.request(
+      '/v1/collect',
+      postInit(
+        beaconOf([{ k: 'page', id: eventId(), t: Date.now(), u: `${ORIGIN}/checkout`, vw: 1280, vh: 800 }], session),
+      ),
+    )
     await t.writer.flush()
     const visitor = await t.app.request(`/v1/live?s=demo&sid=${session}`, { headers: { origin: ORIGIN } })
     expect(visitor.headers.get('access-control-allow-origin')).toBe(ORIGIN)
@@ -67,21 +87,47 @@ describe('offers', () => {
     const agents = await t.app.request('/api/alerts/stream?site=demo', { headers: admin })
     const agentReading = readEvents(agents, (ev) => ev.some((e) => e.event === 'offer-answer'))
 
-    const made = await t.app.request(`/api/sessions/${session}/offers`, json({ site: 'demo', message: 'Can I help you place your order?', link: 'https://help.example/orders' }))
+    const made = await t.app.request(
+      `/api/sessions/${session}/offers`,
+      json({ site: 'demo', message: 'Can I help you place your order?', link: 'https://help.example/orders' }),
+    )
     expect(made.status).toBe(201)
     const { offer } = (await made.json()) as { offer: { id: string } }
     const seen = await visitorReading
-    expect(JSON.parse(seen.find((e) => e.event === 'offer')!.data)).toMatchObject({ id: offer.id, message: 'Can I help you place your order?', link: 'https://help.example/orders', session })
+    expect(JSON.parse(seen.find((e) => e.event === 'offer')!.data)).toMatchObject({
+      id: offer.id,
+      message: 'Can I help you place your order?',
+      link: 'https://help.example/orders',
+      session,
+    })
 
-    const answer = await t.app.request('/v1/answer', { method: 'POST', headers: { origin: ORIGIN, 'content-type': 'text/plain' }, body: JSON.stringify({ s: 'demo', sid: session, offerId: offer.id, answer: 'accepted' }) })
+    const answer = await t.app.request('/v1/answer', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'text/plain' },
+      body: JSON.stringify({ s: 'demo', sid: session, offerId: offer.id, answer: 'accepted' }),
+    })
     expect(answer.status).toBe(202)
     const agentSeen = await agentReading
-    expect(JSON.parse(agentSeen.find((e) => e.event === 'offer-answer')!.data)).toMatchObject({ offerId: offer.id, answer: 'accepted', session })
+    expect(JSON.parse(agentSeen.find((e) => e.event === 'offer-answer')!.data)).toMatchObject({
+      offerId: offer.id,
+      answer: 'accepted',
+      session,
+    })
   })
 
   it('refuses a visitor channel from a foreign origin', async () => {
-    expect((await t.app.request('/v1/live?s=demo&sid=abc', { headers: { origin: 'https://evil.example' } })).status).toBe(403)
-    expect((await t.app.request('/v1/answer', { method: 'POST', headers: { origin: 'https://evil.example' }, body: JSON.stringify({ s: 'demo', sid: 'a', offerId: 'b', answer: 'accepted' }) })).status).toBe(403)
+    expect(
+      (await t.app.request('/v1/live?s=demo&sid=abc', { headers: { origin: 'https://evil.example' } })).status,
+    ).toBe(403)
+    expect(
+      (
+        await t.app.request('/v1/answer', {
+          method: 'POST',
+          headers: { origin: 'https://evil.example' },
+          body: JSON.stringify({ s: 'demo', sid: 'a', offerId: 'b', answer: 'accepted' }),
+        })
+      ).status,
+    ).toBe(403)
   })
 })
 
@@ -91,23 +137,40 @@ describe('two collector instances, one store and one Redis', () => {
     const brokerA = await redisBroker(redis.url)
     const brokerB = await redisBroker(redis.url)
     const [busA, busB] = [brokerA.bus, brokerB.bus]
-    const deps = { client: t.store.client, writer: t.writer, sites: t.sites, tokens: t.tokens, token: TEST_TOKEN, stats: new IngestStats(), dirs: readConfig({}).dirs }
+    const deps = {
+      client: t.store.client,
+      writer: t.writer,
+      sites: t.sites,
+      tokens: t.tokens,
+      token: TEST_TOKEN,
+      stats: new IngestStats(),
+      dirs: readConfig({}).dirs,
+    }
     const a = createApp({ ...deps, bus: busA })
     const b = createApp({ ...deps, bus: busB })
     try {
       const session = eventId('multi')
       const alert = struggle()
-      const onB = readEvents(await b.request('/api/alerts/stream?site=demo', { headers: admin }), (ev) => ev.some((e) => e.event === 'alert'))
+      const onB = readEvents(await b.request('/api/alerts/stream?site=demo', { headers: admin }), (ev) =>
+        ev.some((e) => e.event === 'alert'),
+      )
       const started = Date.now()
       expect((await a.request('/v1/collect', postInit(beaconOf([alert], session)))).status).toBe(202)
       const events = await onB
       expect(JSON.parse(events.find((e) => e.event === 'alert')!.data)).toMatchObject({ id: alert.id, session })
       expect(Date.now() - started).toBeLessThan(1000)
       // The visitor's help request may reach the other collector: it knows the alert from the bus.
-      const help = await b.request('/v1/help', { method: 'POST', headers: { origin: ORIGIN }, body: JSON.stringify({ s: 'demo', sid: session, alert: alert.id }) })
+      const help = await b.request('/v1/help', {
+        method: 'POST',
+        headers: { origin: ORIGIN },
+        body: JSON.stringify({ s: 'demo', sid: session, alert: alert.id }),
+      })
       expect(help.status).toBe(202)
 
-      const visitorOnA = readEvents(await a.request(`/v1/live?s=demo&sid=${session}`, { headers: { origin: ORIGIN } }), (ev) => ev.some((e) => e.event === 'offer'))
+      const visitorOnA = readEvents(
+        await a.request(`/v1/live?s=demo&sid=${session}`, { headers: { origin: ORIGIN } }),
+        (ev) => ev.some((e) => e.event === 'offer'),
+      )
       await b.request(`/api/sessions/${session}/offers`, json({ site: 'demo', message: 'Need a hand?' }))
       expect((await visitorOnA).some((e) => e.event === 'offer')).toBe(true)
     } finally {
@@ -135,7 +198,11 @@ describe('webhooks', () => {
     const port = (receiver.address() as { port: number }).port
     const secret = 'a-webhook-secret-of-some-length'
     try {
-      await t.sites.put({ id: 'hooked', origins: [ORIGIN], webhooks: [{ url: `http://127.0.0.1:${port}/hook`, secret }] })
+      await t.sites.put({
+        id: 'hooked',
+        origins: [ORIGIN],
+        webhooks: [{ url: `http://127.0.0.1:${port}/hook`, secret }],
+      })
       const alert = struggle()
       await t.app.request('/v1/collect', postInit({ ...beaconOf([alert]), s: 'hooked' }))
       for (let i = 0; i < 50 && received.length === 0; i++) await new Promise((r) => setTimeout(r, 20))
@@ -143,10 +210,17 @@ describe('webhooks', () => {
       expect(received).toHaveLength(1)
       const { body, signature } = received[0]!
       expect(signature).toBe(`sha256=${sign(secret, body)}`)
-      expect(JSON.parse(body)).toMatchObject({ text: 'Visitor struggling on /checkout: rage click ×5 on button#place-order (score 6.5)', alert: { id: alert.id, site: 'hooked' } })
+      expect(JSON.parse(body)).toMatchObject({
+        text: 'Visitor struggling on /checkout: rage click ×5 on button#place-order (score 6.5)',
+        alert: { id: alert.id, site: 'hooked' },
+      })
       let deliveries: Array<{ state: string; attempts: number }> = []
       for (let i = 0; i < 50 && deliveries[0]?.state !== 'delivered'; i++) {
-        deliveries = ((await (await t.app.request('/api/webhooks/deliveries?site=hooked', { headers: admin })).json()) as { deliveries: typeof deliveries }).deliveries
+        deliveries = (
+          (await (await t.app.request('/api/webhooks/deliveries?site=hooked', { headers: admin })).json()) as {
+            deliveries: typeof deliveries
+          }
+        ).deliveries
         await new Promise((r) => setTimeout(r, 20))
       }
       expect(deliveries).toEqual([expect.objectContaining({ state: 'delivered', attempts: 2, status: 204 })])

@@ -23,7 +23,11 @@ describe('sessions', () => {
   it('POST /logout ends the session on the server: the old cookie is refused afterwards', async () => {
     const { cookie } = await signIn()
     expect((await t.app.request('/api/stats', { headers: { cookie } })).status).toBe(200)
-    const out = await t.app.request('/logout', { method: 'POST', headers: { cookie, origin: OWN, 'content-type': 'application/json' }, body: '{}' })
+    const out = await t.app.request('/logout', {
+      method: 'POST',
+      headers: { cookie, origin: OWN, 'content-type': 'application/json' },
+      body: '{}',
+    })
     expect(out.status).toBe(200)
     expect(out.headers.get('set-cookie')).toMatch(/wince_session=;.*Max-Age=0/)
     // A copy of the cookie kept by someone else is dead too, and stays dead across a restart.

@@ -23,7 +23,12 @@ export interface PageSettingsDeps {
 }
 
 /** `/v1/site`: the site, and the page view asking (all but `s` optional: an old snippet sends less). */
-const siteQuery = z.object({ s: z.string().optional(), u: z.string().max(4096).optional(), vw: z.string().max(8).optional(), sid: z.string().max(64).optional() })
+const siteQuery = z.object({
+  s: z.string().optional(),
+  u: z.string().max(4096).optional(),
+  vw: z.string().max(8).optional(),
+  sid: z.string().max(64).optional(),
+})
 
 /** `GET /v1/site`: what the snippet needs to know of its site for one page view (help, recording, snapshot, vitals). */
 export function pageSettingsRoutes({ sites, wanted, solicited, learning }: PageSettingsDeps) {

@@ -16,7 +16,12 @@ export interface PageDirs {
 }
 
 /** The snippet, the demo shop, the login page and the dashboard (behind a token). */
-export function pageRoutes(dirs: PageDirs, tokens: Tokens, token: string, { trustProxy = false }: { trustProxy?: boolean } = {}) {
+export function pageRoutes(
+  dirs: PageDirs,
+  tokens: Tokens,
+  token: string,
+  { trustProxy = false }: { trustProxy?: boolean } = {},
+) {
   const startSession = (c: Parameters<typeof setCookie>[0], tokenId: string) =>
     setCookie(c, SESSION_COOKIE, makeSession(token, tokenId), {
       httpOnly: true,
@@ -35,7 +40,9 @@ export function pageRoutes(dirs: PageDirs, tokens: Tokens, token: string, { trus
     })
     .get('/s/:file{[\\w.-]+\\.js}', async (c) => {
       // Lazily loaded chunks are content-hashed: cache them for good.
-      const res = await serveFile(dirs.snippet, c.req.param('file'), { 'cache-control': 'public, max-age=31536000, immutable' })
+      const res = await serveFile(dirs.snippet, c.req.param('file'), {
+        'cache-control': 'public, max-age=31536000, immutable',
+      })
       return res ?? c.notFound()
     })
     .get('/demo', (c) => c.redirect('/demo/'))

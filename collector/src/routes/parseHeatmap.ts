@@ -11,9 +11,11 @@ export type Layer = (typeof LAYERS)[number]
 export function parseHeatmap(query: Record<string, string | undefined>): HeatmapFilter {
   const range = parseRange(query)
   const url = query.url ?? ''
-  if (!/^https?:\/\/\S{1,2040}$/.test(url)) throw new ApiError(400, 'url: the page URL, e.g. http://localhost:8080/demo/')
+  if (!/^https?:\/\/\S{1,2040}$/.test(url))
+    throw new ApiError(400, 'url: the page URL, e.g. http://localhost:8080/demo/')
   const vc = query.vc ?? 'desktop'
-  if (!(VIEWPORT_CLASSES as readonly string[]).includes(vc)) throw new ApiError(400, `vc: one of ${VIEWPORT_CLASSES.join(', ')}`)
+  if (!(VIEWPORT_CLASSES as readonly string[]).includes(vc))
+    throw new ApiError(400, `vc: one of ${VIEWPORT_CLASSES.join(', ')}`)
   return { ...range, url, vc }
 }
 

@@ -9,7 +9,8 @@ const FAMILY = /^[\w .()/-]{1,40}$/
 export function parseSegment(query: Record<string, string | undefined>): Segment {
   const { device, browser, os } = query
   if (device && !DEVICES.includes(device)) throw new ApiError(400, `device: one of ${DEVICES.join(', ')}`)
-  if (browser && !FAMILY.test(browser)) throw new ApiError(400, 'browser: a browser family such as Chrome or Mobile Safari')
+  if (browser && !FAMILY.test(browser))
+    throw new ApiError(400, 'browser: a browser family such as Chrome or Mobile Safari')
   if (os && !FAMILY.test(os)) throw new ApiError(400, 'os: an OS family such as Windows or iOS')
   return { ...(device && { device }), ...(browser && { browser }), ...(os && { os }) }
 }

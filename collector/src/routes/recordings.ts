@@ -43,7 +43,10 @@ const MAX_NESTING = 1_000
 const snapshotBody = z.strictObject({
   v: z.literal(1),
   s: id,
-  u: z.string().max(2048).regex(/^https?:\/\//, 'an http(s) URL'),
+  u: z
+    .string()
+    .max(2048)
+    .regex(/^https?:\/\//, 'an http(s) URL'),
   vw: z.number().int().min(1).max(20_000),
   vh: z.number().int().min(0).max(20_000),
   dw: z.number().min(0).max(1_000_000),
@@ -60,7 +63,14 @@ const replayBody = z.strictObject({
   seq: z.number().int().min(0).max(100_000),
   alert: id.optional(),
   // Times as in beacons: epoch ms between 2020 and 2100.
-  ev: z.array(z.strictObject({ timestamp: z.number().int().min(1_577_836_800_000).max(4_102_444_800_000) }).catchall(z.unknown())).min(1).max(20_000),
+  ev: z
+    .array(
+      z
+        .strictObject({ timestamp: z.number().int().min(1_577_836_800_000).max(4_102_444_800_000) })
+        .catchall(z.unknown()),
+    )
+    .min(1)
+    .max(20_000),
   rt: z.string().max(128).optional(),
 })
 
@@ -70,7 +80,12 @@ const replayBody = z.strictObject({
  */
 export function recordingRoutes({ client, sites, wanted, solicited, uploads, trustProxy }: RecordingDeps) {
   /** Reads an upload: the address's rate, the body within its limits and nesting, the schema, then the site and origin. */
-  async function upload<S extends z.ZodType<{ s: string }>>(c: Context, kind: 'snapshot' | 'replay', limits: typeof SNAPSHOT_LIMITS, schema: S) {
+  async function upload<S extends z.ZodType<{ s: string }>>(
+    c: Context,
+    kind: 'snapshot' | 'replay',
+    limits: typeof SNAPSHOT_LIMITS,
+    schema: S,
+  ) {
     uploads.checkIp(clientIp(c, trustProxy), kind)
     const text = await readBody(c.req.raw, limits)
     if (nestsDeeper(text, MAX_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_NESTING} levels`)
@@ -85,9 +100,22 @@ export function recordingRoutes({ client, sites, wanted, solicited, uploads, tru
       const url = bareUrl(body.u)
       const vc = viewportClass(body.vw)
       if (!solicited.redeemSnapshot(body.tk, site.id, url, vc)) {
-        throw new ApiError(403, 'unsolicited snapshot: send one only with the one-time token of a /v1/site answer for this page and viewport')
+        throw new ApiError(
+          403,
+          'unsolicited snapshot: send one only with the one-time token of a /v1/site answer for this page and viewport',
+        )
       }
-      await insertSnapshot(client, { site: site.id, url, vc, ts: Date.now(), vw: body.vw, vh: body.vh, dw: Math.round(body.dw), dh: Math.round(body.dh), snap: JSON.stringify(neutralizeUrls(body.snap)) })
+      await insertSnapshot(client, {
+        site: site.id,
+        url,
+        vc,
+        ts: Date.now(),
+        vw: body.vw,
+        vh: body.vh,
+        dw: Math.round(body.dw),
+        dh: Math.round(body.dh),
+        snap: JSON.stringify(neutralizeUrls(body.snap)),
+      })
       wanted.got(site.id, url, vc)
       return c.json({ ok: true }, 202)
     })
@@ -96,12 +124,23 @@ export function recordingRoutes({ client, sites, wanted, solicited, uploads, tru
       const { text, body, site } = await upload(c, 'replay', REPLAY_LIMITS, replayBody)
       if (site.recording === 'off') throw new ApiError(403, `recording is off for site "${site.id}"`)
       if (!solicited.checkReplay(body.rt, site.id, body.sid)) {
-        throw new ApiError(403, 'replay refused: this session was not told to record (rt: the replay token of its /v1/site answer)')
+        throw new ApiError(
+          403,
+          'replay refused: this session was not told to record (rt: the replay token of its /v1/site answer)',
+        )
       }
       uploads.charge(site.id, text.length, 'replay')
       // The schema holds at least one event.
       const first = body.ev[0]!.timestamp
-      await insertReplayChunk(client, { site: site.id, session: body.sid, page_view: body.pv, seq: body.seq, ts: Math.round(first), alert: body.alert ?? '', events: JSON.stringify(neutralizeUrls(body.ev)) })
+      await insertReplayChunk(client, {
+        site: site.id,
+        session: body.sid,
+        page_view: body.pv,
+        seq: body.seq,
+        ts: Math.round(first),
+        alert: body.alert ?? '',
+        events: JSON.stringify(neutralizeUrls(body.ev)),
+      })
       return c.json({ ok: true }, 202)
     })
 }

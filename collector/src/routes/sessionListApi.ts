@@ -19,7 +19,8 @@ export function sessionListApi(client: ClickHouseClient, sites: Sites) {
     if (q.selector && q.selector.length > 512) throw new ApiError(400, 'selector: at most 512 characters')
     const minScore = q.minScore ? Number(q.minScore) : 0
     if (!Number.isFinite(minScore) || minScore < 0) throw new ApiError(400, 'minScore: a number ≥ 0')
-    if (q.converted && q.converted !== 'true' && q.converted !== 'false') throw new ApiError(400, 'converted: true or false')
+    if (q.converted && q.converted !== 'true' && q.converted !== 'false')
+      throw new ApiError(400, 'converted: true or false')
     if (q.goal && !/^[\w .:-]{1,64}$/.test(q.goal)) throw new ApiError(400, 'goal: a goal name of the site')
     const sessions = await querySessionList(
       client,

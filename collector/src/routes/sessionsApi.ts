@@ -12,7 +12,14 @@ import { viewportClass } from '../ingest/viewportClass.ts'
 
 const sessionParam = z.object({ session: id })
 const siteQuery = z.object({ site: id })
-const replayQuery = z.object({ site: id, after: z.coerce.number({ error: 'epoch milliseconds' }).finite('epoch milliseconds').min(0, 'epoch milliseconds').default(0) })
+const replayQuery = z.object({
+  site: id,
+  after: z.coerce
+    .number({ error: 'epoch milliseconds' })
+    .finite('epoch milliseconds')
+    .min(0, 'epoch milliseconds')
+    .default(0),
+})
 
 /** `/api/sessions/:session/*`: one visitor's pages and replay. */
 export function sessionsApi(client: ClickHouseClient) {
@@ -27,7 +34,8 @@ export function sessionsApi(client: ClickHouseClient) {
       const { session } = c.req.valid('param')
       const { site, after } = c.req.valid('query')
       // Trails (the minute before an alert) play over the page's stored snapshot.
-      const find = async (url: string, vw: number) => (await queryLatestSnapshot(client, site, url, viewportClass(vw)))?.snap as SnapshotNode | undefined
+      const find = async (url: string, vw: number) =>
+        (await queryLatestSnapshot(client, site, url, viewportClass(vw)))?.snap as SnapshotNode | undefined
       return c.json({ runs: await expandTrails(await queryReplay(client, site, session, after), find) })
     })
 }

@@ -18,7 +18,12 @@ export interface SettingsDeps {
 
 /** What visitors see of an agent: a person's name (no markup, no control characters) and an avatar colour. */
 const look = {
-  displayName: z.string().trim().max(60).regex(/^[^<>\p{Cc}]*$/u, 'a name without < > or control characters').optional(),
+  displayName: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[^<>\p{Cc}]*$/u, 'a name without < > or control characters')
+    .optional(),
   color: z.union([z.literal(''), z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #2a5bd7')]).optional(),
 }
 const newToken = z.strictObject({ role: z.enum(['admin', 'agent']), name: z.string().min(1).max(80), ...look })
@@ -33,13 +38,16 @@ const idParam = z.object({ id })
 function validSite(body: unknown, id: string): Site {
   const parsed = siteSchema.safeParse({ ...(body as object), id })
   if (parsed.success) return parsed.data
-  const issues = parsed.error.issues.slice(0, 20).map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }))
+  const issues = parsed.error.issues
+    .slice(0, 20)
+    .map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }))
   throw new ApiError(400, `${issues[0]!.field}: ${issues[0]!.message}`, { field: issues[0]!.field, issues })
 }
 
 const objectBody = async (req: Request): Promise<Record<string, unknown>> => {
   const body = await jsonBody(req)
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, '(body): expected a JSON object of site settings')
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ApiError(400, '(body): expected a JSON object of site settings')
   return body as Record<string, unknown>
 }
 
@@ -49,45 +57,47 @@ const objectBody = async (req: Request): Promise<Record<string, unknown>> => {
  * means) and changed field by field with `PATCH` (JSON Merge Patch: `null` removes).
  */
 export function settingsRoutes({ sites, tokens, token }: SettingsDeps) {
-  return new Hono()
-    .use('*', requireRole(tokens, token, 'admin'))
-    .get('/sites/:id', valid('param', idParam), (c) => {
-      const site = sites.get(c.req.valid('param').id)
-      if (!site) throw new ApiError(404, `no site "${c.req.valid('param').id}"`)
-      return c.json({ site: redactSite(site) })
-    })
-    // PUT replaces the whole site; PATCH merges. Both answer field-level issues for the Settings view.
-    .put('/sites/:id', valid('param', idParam), async (c) => {
-      const { id } = c.req.valid('param')
-      const site = validSite(keepSecrets(await objectBody(c.req.raw), sites.get(id)), id)
-      await sites.put(site)
-      return c.json({ site: redactSite(site) })
-    })
-    .patch('/sites/:id', valid('param', idParam), async (c) => {
-      const { id } = c.req.valid('param')
-      const old = sites.get(id)
-      if (!old) throw new ApiError(404, `no site "${id}": create it with PUT`)
-      const patch = keepSecrets(await objectBody(c.req.raw), old)
-      const site = validSite(mergePatch(old, patch), id)
-      await sites.put(site)
-      return c.json({ site: redactSite(site) })
-    })
-    .delete('/sites/:id', valid('param', idParam), async (c) => {
-      if (!(await sites.remove(c.req.param('id')))) throw new ApiError(404, `no site "${c.req.param('id')}"`)
-      return c.json({ deleted: c.req.param('id') })
-    })
-    .get('/tokens', (c) => c.json({ tokens: tokens.list() }))
-    .post('/tokens', valid('json', newToken), async (c) => {
-      const { role, name, displayName, color } = c.req.valid('json')
-      return c.json(await tokens.create(role, name, Date.now(), { displayName, color }), 201)
-    })
-    .patch('/tokens/:id', valid('param', idParam), valid('json', tokenLook), async (c) => {
-      const { id } = c.req.valid('param')
-      if (!(await tokens.setLook(id, c.req.valid('json')))) throw new ApiError(404, `no token "${id}"`)
-      return c.json({ token: tokens.list().find((t) => t.id === id) })
-    })
-    .delete('/tokens/:id', valid('param', idParam), async (c) => {
-      if (!(await tokens.revoke(c.req.param('id')))) throw new ApiError(404, `no token "${c.req.param('id')}"`)
-      return c.json({ revoked: c.req.param('id') })
-    })
+  return (
+    new Hono()
+      .use('*', requireRole(tokens, token, 'admin'))
+      .get('/sites/:id', valid('param', idParam), (c) => {
+        const site = sites.get(c.req.valid('param').id)
+        if (!site) throw new ApiError(404, `no site "${c.req.valid('param').id}"`)
+        return c.json({ site: redactSite(site) })
+      })
+      // PUT replaces the whole site; PATCH merges. Both answer field-level issues for the Settings view.
+      .put('/sites/:id', valid('param', idParam), async (c) => {
+        const { id } = c.req.valid('param')
+        const site = validSite(keepSecrets(await objectBody(c.req.raw), sites.get(id)), id)
+        await sites.put(site)
+        return c.json({ site: redactSite(site) })
+      })
+      .patch('/sites/:id', valid('param', idParam), async (c) => {
+        const { id } = c.req.valid('param')
+        const old = sites.get(id)
+        if (!old) throw new ApiError(404, `no site "${id}": create it with PUT`)
+        const patch = keepSecrets(await objectBody(c.req.raw), old)
+        const site = validSite(mergePatch(old, patch), id)
+        await sites.put(site)
+        return c.json({ site: redactSite(site) })
+      })
+      .delete('/sites/:id', valid('param', idParam), async (c) => {
+        if (!(await sites.remove(c.req.param('id')))) throw new ApiError(404, `no site "${c.req.param('id')}"`)
+        return c.json({ deleted: c.req.param('id') })
+      })
+      .get('/tokens', (c) => c.json({ tokens: tokens.list() }))
+      .post('/tokens', valid('json', newToken), async (c) => {
+        const { role, name, displayName, color } = c.req.valid('json')
+        return c.json(await tokens.create(role, name, Date.now(), { displayName, color }), 201)
+      })
+      .patch('/tokens/:id', valid('param', idParam), valid('json', tokenLook), async (c) => {
+        const { id } = c.req.valid('param')
+        if (!(await tokens.setLook(id, c.req.valid('json')))) throw new ApiError(404, `no token "${id}"`)
+        return c.json({ token: tokens.list().find((t) => t.id === id) })
+      })
+      .delete('/tokens/:id', valid('param', idParam), async (c) => {
+        if (!(await tokens.revoke(c.req.param('id')))) throw new ApiError(404, `no token "${c.req.param('id')}"`)
+        return c.json({ revoked: c.req.param('id') })
+      })
+  )
 }

@@ -37,7 +37,17 @@ export interface VisitorDeps {
  * and the offers channel with the answer to an offer (`/v1/live`, `/v1/answer`). The settings
  * and the recordings share the one-time tokens that tie an upload to the answer that asked for it.
  */
-export function visitorRoutes({ client, bus, sites, heartbeatMs = 15_000, streams = new StreamGate(), trustProxy = false, uploads = new UploadLimits(), wanted = new SnapshotWanted(client), learning }: VisitorDeps) {
+export function visitorRoutes({
+  client,
+  bus,
+  sites,
+  heartbeatMs = 15_000,
+  streams = new StreamGate(),
+  trustProxy = false,
+  uploads = new UploadLimits(),
+  wanted = new SnapshotWanted(client),
+  learning,
+}: VisitorDeps) {
   const solicited = new Solicited()
   return new Hono()
     .route('/', pageSettingsRoutes({ sites, wanted, solicited, ...(learning && { learning }) }))

@@ -12,6 +12,7 @@ export function visitorSite(c: Context, sites: Sites, siteId: string | undefined
   }
   const site = siteId ? sites.get(siteId) : undefined
   if (!site) throw new ApiError(403, `unknown site "${siteId ?? ''}"`)
-  if (!origin || !sites.allows(site, origin)) throw new ApiError(403, `origin ${origin ?? '(none)'} is not allowed for site "${site.id}"`)
+  if (!origin || !sites.allows(site, origin))
+    throw new ApiError(403, `origin ${origin ?? '(none)'} is not allowed for site "${site.id}"`)
   return site
 }

@@ -40,21 +40,37 @@ function stateChangingRoutes(): Array<{ method: string; path: string }> {
     .filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`))
 }
 
-const refused = async (res: Response) => res.status === 403 && /cross-site request refused/.test(((await res.json()) as { error: string }).error)
+const refused = async (res: Response) =>
+  res.status === 403 && /cross-site request refused/.test(((await res.json()) as { error: string }).error)
 
 describe('csrfGuard, route by route', () => {
   it('finds the state-changing routes', () => {
     const names = stateChangingRoutes().map((r) => `${r.method} ${r.path}`)
-    expect(names).toEqual(expect.arrayContaining(['POST /api/alerts/x1/claim', 'POST /api/sessions/x1/offers', 'POST /api/settings/tokens', 'DELETE /api/settings/tokens/x1', 'PUT /api/settings/sites/x1', 'POST /logout']))
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'POST /api/alerts/x1/claim',
+        'POST /api/sessions/x1/offers',
+        'POST /api/settings/tokens',
+        'DELETE /api/settings/tokens/x1',
+        'PUT /api/settings/sites/x1',
+        'POST /logout',
+      ]),
+    )
   })
 
   const attacks: Array<[string, Record<string, string>]> = [
     ['a form post from another port (text/plain)', { origin: EVIL, 'content-type': 'text/plain' }],
     ['a credentialed fetch from another port (JSON)', { origin: EVIL, 'content-type': 'application/json' }],
-    ['a no-cors fetch a browser labels same-site', { 'sec-fetch-site': 'same-site', origin: EVIL, 'content-type': 'text/plain' }],
+    [
+      'a no-cors fetch a browser labels same-site',
+      { 'sec-fetch-site': 'same-site', origin: EVIL, 'content-type': 'text/plain' },
+    ],
     ['a request with no Origin and no Sec-Fetch-Site', { 'content-type': 'application/json' }],
     ['the right Origin with a form encoding', { origin: OWN, 'content-type': 'application/x-www-form-urlencoded' }],
-    ['Sec-Fetch-Site cross-site even with a forged-looking Origin', { 'sec-fetch-site': 'cross-site', origin: OWN, 'content-type': 'application/json' }],
+    [
+      'Sec-Fetch-Site cross-site even with a forged-looking Origin',
+      { 'sec-fetch-site': 'cross-site', origin: OWN, 'content-type': 'application/json' },
+    ],
   ]
   for (const [name, headers] of attacks) {
     it(`refuses ${name} on every route, with a JSON reason`, async () => {
@@ -69,7 +85,11 @@ describe('csrfGuard, route by route', () => {
     const variants: Array<Record<string, string>> = [{ origin: OWN }, { 'sec-fetch-site': 'same-origin', origin: OWN }]
     for (const headers of variants) {
       for (const { method, path } of stateChangingRoutes()) {
-        const res = await t.app.request(path, { method, headers: { cookie: session(), 'content-type': 'application/json; charset=utf-8', ...headers }, body: '{}' })
+        const res = await t.app.request(path, {
+          method,
+          headers: { cookie: session(), 'content-type': 'application/json; charset=utf-8', ...headers },
+          body: '{}',
+        })
         expect(await refused(res), `${method} ${path}`).toBe(false)
       }
     }
@@ -77,7 +97,11 @@ describe('csrfGuard, route by route', () => {
 
   it('lets Bearer-token clients without a cookie through, whatever their headers', async () => {
     for (const { method, path } of stateChangingRoutes()) {
-      const res = await t.app.request(path, { method, headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'text/plain' }, body: '{}' })
+      const res = await t.app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'text/plain' },
+        body: '{}',
+      })
       expect(await refused(res), `${method} ${path}`).toBe(false)
     }
   })
@@ -98,9 +122,17 @@ describe('csrfGuard, route by route', () => {
   })
 
   it('guards the login form by origin (it stays a form post)', async () => {
-    const evil = await t.app.request('/login', { method: 'POST', headers: { origin: EVIL, 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${TEST_TOKEN}` })
+    const evil = await t.app.request('/login', {
+      method: 'POST',
+      headers: { origin: EVIL, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${TEST_TOKEN}`,
+    })
     expect(evil.status).toBe(403)
-    const own = await t.app.request('/login', { method: 'POST', headers: { origin: OWN, 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${TEST_TOKEN}` })
+    const own = await t.app.request('/login', {
+      method: 'POST',
+      headers: { origin: OWN, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${TEST_TOKEN}`,
+    })
     expect(own.status).toBe(302)
   })
 
@@ -111,7 +143,13 @@ describe('csrfGuard, route by route', () => {
       app.onError((err, c) => (err instanceof ApiError ? err.toResponse() : c.text('bug', 500)))
       return app.use('*', csrfGuard({ trustProxy })).post('/api/x', (c) => c.json({ ok: true }))
     }
-    const headers = { cookie: session(), 'content-type': 'application/json', origin: 'https://wince.example', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'wince.example' }
+    const headers = {
+      cookie: session(),
+      'content-type': 'application/json',
+      origin: 'https://wince.example',
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'wince.example',
+    }
     expect((await appWith(true).request('/api/x', { method: 'POST', headers, body: '{}' })).status).toBe(200)
     expect(await refused(await appWith(false).request('/api/x', { method: 'POST', headers, body: '{}' }))).toBe(true)
   })

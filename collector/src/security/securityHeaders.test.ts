@@ -27,7 +27,9 @@ describe('security headers', () => {
   it('the dashboard, its assets, the login page and every /api route carry the strict set', async () => {
     const pages = ['/', '/login', '/some/spa/path', `/?token=${TEST_TOKEN}`, '/?token=wrong']
     for (const path of pages) expectDashboardHeaders(await t.app.request(path, { headers: auth }), path)
-    const apiGets = t.app.routes.filter((r) => r.method === 'GET' && r.path.startsWith('/api/')).map((r) => r.path.replace(/:\w+(\{[^}]*\})?/g, 'x1'))
+    const apiGets = t.app.routes
+      .filter((r) => r.method === 'GET' && r.path.startsWith('/api/'))
+      .map((r) => r.path.replace(/:\w+(\{[^}]*\})?/g, 'x1'))
     expect(apiGets.length).toBeGreaterThan(8)
     for (const path of apiGets) expectDashboardHeaders(await t.app.request(path, { headers: auth }), path)
     expectDashboardHeaders(await t.app.request('/api/stats'), 'an unauthenticated /api answer')
@@ -41,7 +43,11 @@ describe('security headers', () => {
       expect(res.headers.get('x-frame-options'), path).toBeNull()
       expect(res.headers.get('content-security-policy'), path).toBeNull()
     }
-    expect((await t.app.request('/v1/site?s=demo', { headers: { origin: 'http://localhost:5173' } })).headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+    expect(
+      (await t.app.request('/v1/site?s=demo', { headers: { origin: 'http://localhost:5173' } })).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBe('http://localhost:5173')
   })
 
   it('the demo shop: nosniff, a referrer policy for a shop, framing by itself only', async () => {

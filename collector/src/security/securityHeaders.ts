@@ -43,8 +43,16 @@ const DEMO_CSP = {
 }
 
 // HSTS is the TLS proxy's to send: the collector may be reached over plain http on a LAN.
-const dashboard = secureHeaders({ contentSecurityPolicy: DASHBOARD_CSP, xFrameOptions: 'DENY', strictTransportSecurity: false })
-const demo = secureHeaders({ contentSecurityPolicy: DEMO_CSP, referrerPolicy: 'strict-origin-when-cross-origin', strictTransportSecurity: false })
+const dashboard = secureHeaders({
+  contentSecurityPolicy: DASHBOARD_CSP,
+  xFrameOptions: 'DENY',
+  strictTransportSecurity: false,
+})
+const demo = secureHeaders({
+  contentSecurityPolicy: DEMO_CSP,
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  strictTransportSecurity: false,
+})
 
 /**
  * Headers by audience. The visitor channel and the snippet (`/v1/*`, `/s.js`,

@@ -14,7 +14,10 @@ beforeAll(async () => {
   app.post('/v1/collect', async (c) => c.text(`read ${(await readBody(c.req.raw)).length}`))
   server = await new Promise<ServerType>((resolve) => {
     // The server checks its timeouts every connectionsCheckingInterval (30 s by default): short here.
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', serverOptions: { connectionsCheckingInterval: 50 } }, () => resolve(s))
+    const s = serve(
+      { fetch: app.fetch, port: 0, hostname: '127.0.0.1', serverOptions: { connectionsCheckingInterval: 50 } },
+      () => resolve(s),
+    )
   })
   dropSlowClients(server, 300, 600)
   port = (server.address() as { port: number }).port
@@ -44,7 +47,11 @@ function slowClient(parts: Array<string | number>): Promise<{ answer: string; cl
 
 describe('dropSlowClients', () => {
   it('drops a client that trickles its headers', async () => {
-    const { answer, closedAfterMs } = await slowClient(['POST /v1/collect HTTP/1.1\r\nHost: x\r\n', 3_000, 'X-More: 1\r\n'])
+    const { answer, closedAfterMs } = await slowClient([
+      'POST /v1/collect HTTP/1.1\r\nHost: x\r\n',
+      3_000,
+      'X-More: 1\r\n',
+    ])
     expect(answer).toMatch(/^HTTP\/1\.1 408/)
     expect(closedAfterMs).toBeLessThan(2_000)
   })
@@ -52,10 +59,16 @@ describe('dropSlowClients', () => {
   it('drops a client that stalls in its body, with one short log line', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const { closedAfterMs } = await slowClient(['POST /v1/collect HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"v":1,', 3_000, 'x'])
+    const { closedAfterMs } = await slowClient([
+      'POST /v1/collect HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"v":1,',
+      3_000,
+      'x',
+    ])
     expect(closedAfterMs).toBeLessThan(2_000)
     await new Promise((r) => setTimeout(r, 100))
-    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual(['wince: POST /v1/collect: request body not received in full (aborted)'])
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      'wince: POST /v1/collect: request body not received in full (aborted)',
+    ])
     expect(error).not.toHaveBeenCalled()
     warn.mockRestore()
     error.mockRestore()
@@ -63,7 +76,11 @@ describe('dropSlowClients', () => {
 
   it('still serves a client in time', async () => {
     const body = '{"v":1}'
-    const { answer } = await slowClient([`POST /v1/collect HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: ${body.length}\r\n\r\n`, 100, body])
+    const { answer } = await slowClient([
+      `POST /v1/collect HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: ${body.length}\r\n\r\n`,
+      100,
+      body,
+    ])
     expect(answer).toMatch(/^HTTP\/1\.1 200[\s\S]*read 7$/)
   })
 })

@@ -14,7 +14,11 @@ export const HEADERS_TIMEOUT_MS = 10_000
 export const REQUEST_TIMEOUT_MS = 30_000
 
 /** Sets the Node server's timeouts so slow or stalled clients are dropped rather than held (tests pass shorter ones). */
-export function dropSlowClients(server: ServerType, headersMs = HEADERS_TIMEOUT_MS, requestMs = REQUEST_TIMEOUT_MS): void {
+export function dropSlowClients(
+  server: ServerType,
+  headersMs = HEADERS_TIMEOUT_MS,
+  requestMs = REQUEST_TIMEOUT_MS,
+): void {
   const s = server as ServerType & { headersTimeout?: number; requestTimeout?: number }
   s.headersTimeout = headersMs
   s.requestTimeout = requestMs

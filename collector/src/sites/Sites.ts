@@ -38,7 +38,11 @@ export const siteSchema = z.strictObject({
       /** `agent`: how long a visitor waits for an agent before being offered the fallback, seconds. Default {@link DEFAULT_AGENT_WAIT_S}. */
       wait: z.number().int().min(5).max(3600).optional(),
       /** `agent`: where to turn when no agent is online or none answers in time (a contact page); unset: the page's `wince('on','help')` callbacks (its own chat). */
-      fallback: z.string().max(2048).regex(/^(https?:\/\/|mailto:|tel:)/, 'an http(s), mailto: or tel: link').optional(),
+      fallback: z
+        .string()
+        .max(2048)
+        .regex(/^(https?:\/\/|mailto:|tel:)/, 'an http(s), mailto: or tel: link')
+        .optional(),
       /** Text of the fallback link. Default "Contact us". */
       fallbackLabel: z.string().min(1).max(40).optional(),
     })
@@ -60,7 +64,13 @@ export const siteSchema = z.strictObject({
    */
   vitalsSample: z.number().min(0).max(1).optional(),
   /** The name visitors see for the admin token (and agents without a display name) when help comes. Default {@link DEFAULT_TEAM_NAME}. */
-  teamName: z.string().trim().min(1).max(60).regex(/^[^<>\p{Cc}]*$/u, 'a name without < > or control characters').optional(),
+  teamName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .regex(/^[^<>\p{Cc}]*$/u, 'a name without < > or control characters')
+    .optional(),
   /**
    * Conversion goals. A session reached one when it viewed a page whose path matches
    * `url` (a glob: `*` any characters, `?` one), or when the page called
@@ -69,14 +79,33 @@ export const siteSchema = z.strictObject({
   goals: z
     .array(
       z.strictObject({
-        name: z.string().min(1).max(64).regex(/^[\w .:-]+$/, 'letters, digits, space, _ . : or - only'),
-        url: z.string().max(512).regex(/^\/[^\s]*$/, 'a path glob starting with /, such as /thanks*').optional(),
+        name: z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[\w .:-]+$/, 'letters, digits, space, _ . : or - only'),
+        url: z
+          .string()
+          .max(512)
+          .regex(/^\/[^\s]*$/, 'a path glob starting with /, such as /thanks*')
+          .optional(),
       }),
     )
     .max(20)
     .optional(),
   /** Where alerts are POSTed (Slack-compatible `text` plus the structured alert), signed with HMAC-SHA256 of the body with `secret`. */
-  webhooks: z.array(z.strictObject({ url: z.string().max(2048).regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL'), secret: z.string().min(16).max(200) })).max(10).optional(),
+  webhooks: z
+    .array(
+      z.strictObject({
+        url: z
+          .string()
+          .max(2048)
+          .regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL'),
+        secret: z.string().min(16).max(200),
+      }),
+    )
+    .max(10)
+    .optional(),
 })
 
 /** What the snippet may know of its site's settings (no secrets); the page-specific parts are added by the route. */
@@ -120,7 +149,10 @@ export class Sites {
   private readonly _byId = new Map<string, Site>()
   private _state: SharedState | undefined
 
-  constructor(sites: Site[] = [], private readonly _file?: string) {
+  constructor(
+    sites: Site[] = [],
+    private readonly _file?: string,
+  ) {
     this._fill(sites)
   }
 
@@ -139,7 +171,9 @@ export class Sites {
     sites._state = state
     await sites.reload()
     const seed = seedFile ? (readSitesFile(seedFile) ?? []) : []
-    for (const site of seed) if (!sites._byId.has(site.id) || (site.id === 'demo' && sites._byId.get('demo') === DEMO_SITE)) await sites.put(site)
+    for (const site of seed)
+      if (!sites._byId.has(site.id) || (site.id === 'demo' && sites._byId.get('demo') === DEMO_SITE))
+        await sites.put(site)
     state.watch(KIND, () => sites.reload())
     return sites
   }

@@ -16,7 +16,9 @@ export const fingerprint = (secret: string): string => createHash('sha256').upda
 /** A site as the API answers it: webhook secrets are write-only. */
 export function redactSite(site: Site): RedactedSite {
   const { webhooks, ...rest } = site
-  return webhooks ? { ...rest, webhooks: webhooks.map((w) => ({ url: w.url, fingerprint: fingerprint(w.secret) })) } : rest
+  return webhooks
+    ? { ...rest, webhooks: webhooks.map((w) => ({ url: w.url, fingerprint: fingerprint(w.secret) })) }
+    : rest
 }
 
 /**

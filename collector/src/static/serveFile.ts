@@ -18,7 +18,11 @@ const TYPES: Record<string, string> = {
  * Answers a file under `root`, or `undefined` when there is none. A path that
  * climbs out of `root` is treated as missing. A directory serves its index.html.
  */
-export async function serveFile(root: string, path: string, headers: Record<string, string> = {}): Promise<Response | undefined> {
+export async function serveFile(
+  root: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Response | undefined> {
   let decoded: string
   try {
     decoded = decodeURIComponent(path)

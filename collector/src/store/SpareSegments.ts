@@ -27,7 +27,11 @@ export class SpareSegments {
   private _pausedUntil = 0
 
   /** `bytes`: the size of a spare (the log's segment size). */
-  constructor(private readonly _dir: string, private readonly _bytes: number, private readonly _onError: (err: Error) => void) {
+  constructor(
+    private readonly _dir: string,
+    private readonly _bytes: number,
+    private readonly _onError: (err: Error) => void,
+  ) {
     const names = readdirSync(_dir)
     for (const f of names) if (f.startsWith('spare-') && f.endsWith('.tmp')) unlinkSync(join(_dir, f)) // cut short by a crash
     const spares = names.filter((f) => SPARE.test(f)).sort()
@@ -68,7 +72,8 @@ export class SpareSegments {
       const zeros = Buffer.alloc(Math.min(this._bytes, 1024 ** 2))
       const file = await open(`${path}.tmp`, 'w')
       try {
-        for (let written = 0; written < this._bytes; written += zeros.length) await file.write(zeros, 0, Math.min(zeros.length, this._bytes - written))
+        for (let written = 0; written < this._bytes; written += zeros.length)
+          await file.write(zeros, 0, Math.min(zeros.length, this._bytes - written))
         await file.datasync()
       } finally {
         await file.close()

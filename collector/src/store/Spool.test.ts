@@ -15,7 +15,9 @@ describe('Spool', () => {
     expect(spool.segments().length).toBeGreaterThan(1)
     spool.seal()
     const seen: string[] = []
-    expect(await spool.replay(async (b) => void seen.push(...b.rows.map((r) => (JSON.parse(r) as { id: string }).id)))).toBe(15)
+    expect(
+      await spool.replay(async (b) => void seen.push(...b.rows.map((r) => (JSON.parse(r) as { id: string }).id))),
+    ).toBe(15)
     expect(seen).toEqual(Array.from({ length: 15 }, (_, i) => `r${i}`))
     expect(spool.segments()).toEqual([])
     expect(spool.bytes).toBe(0)

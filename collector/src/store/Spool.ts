@@ -1,4 +1,16 @@
-import { close, fdatasync, fsync, mkdirSync, open, openSync, readdirSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs'
+import {
+  close,
+  fdatasync,
+  fsync,
+  mkdirSync,
+  open,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import type { Table } from './Writer.ts'
 import { SpareSegments } from './SpareSegments.ts'
@@ -75,7 +87,11 @@ export class Spool {
     const segments = this.segments()
     for (const f of segments) this._dataBytes.set(seqOf(f), statSync(join(this._dir, f)).size)
     this._totalBytes = [...this._dataBytes.values()].reduce((a, b) => a + b, 0)
-    this._spares = new SpareSegments(this._dir, this._segmentBytes, options.onError ?? ((err) => console.error(`wince: ${err.message}`)))
+    this._spares = new SpareSegments(
+      this._dir,
+      this._segmentBytes,
+      options.onError ?? ((err) => console.error(`wince: ${err.message}`)),
+    )
     this._seq = segments.length ? Number(SEGMENT.exec(segments[segments.length - 1]!)![1]) + 1 : 1
   }
 
@@ -91,7 +107,9 @@ export class Spool {
 
   /** Segment file names, oldest first, the open one included. */
   segments(): string[] {
-    return readdirSync(this._dir).filter((f) => SEGMENT.test(f)).sort()
+    return readdirSync(this._dir)
+      .filter((f) => SEGMENT.test(f))
+      .sort()
   }
 
   /** Closed segments (waiting for replay), oldest first. */
@@ -116,13 +134,16 @@ export class Spool {
     const rotate = this._fd === undefined || this._currentBytes >= this._segmentBytes
     const seg = rotate ? this._seq : this._currentSeq
     let text = ''
-    for (const b of batches) if (b.rows.length > 0) text += `{"seg":${seg},"table":${JSON.stringify(b.table)},"rows":[${b.rows.join(',')}]}\n`
+    for (const b of batches)
+      if (b.rows.length > 0) text += `{"seg":${seg},"table":${JSON.stringify(b.table)},"rows":[${b.rows.join(',')}]}\n`
     if (!text) return true
     const bytes = Buffer.byteLength(text)
     if (!this.hasRoom(bytes)) {
       if (!this._fullLogged) {
         this._fullLogged = true
-        this._onFull(`spool full (${this._totalBytes} of ${this._maxBytes} bytes in ${this._dir}): refusing new events until the store is back`)
+        this._onFull(
+          `spool full (${this._totalBytes} of ${this._maxBytes} bytes in ${this._dir}): refusing new events until the store is back`,
+        )
       }
       return false
     }
@@ -191,7 +212,11 @@ export class Spool {
     const syncDir = this._dirDirty
     this._dirty = this._dirDirty = false
     try {
-      await Promise.all(fds.map((fd) => new Promise<void>((resolve, reject) => fdatasync(fd, (err) => (err ? reject(err) : resolve())))))
+      await Promise.all(
+        fds.map(
+          (fd) => new Promise<void>((resolve, reject) => fdatasync(fd, (err) => (err ? reject(err) : resolve()))),
+        ),
+      )
       if (syncDir) await syncFolder(this._dir)
     } catch (err) {
       // What this segment holds is uncertain now: later lines go to a new one.
@@ -274,7 +299,6 @@ export class Spool {
     return fd
   }
 }
-
 
 const seqOf = (name: string) => Number(SEGMENT.exec(name)?.[1] ?? 0)
 

@@ -21,7 +21,13 @@ afterAll(async () => {
 })
 
 const count = async (table: string) =>
-  Number(((await (await store.client.query({ query: `SELECT count() AS c FROM ${table}`, format: 'JSONEachRow' })).json()) as Array<{ c: string }>)[0]!.c)
+  Number(
+    (
+      (await (
+        await store.client.query({ query: `SELECT count() AS c FROM ${table}`, format: 'JSONEachRow' })
+      ).json()) as Array<{ c: string }>
+    )[0]!.c,
+  )
 
 describe('the embedded store', () => {
   it('runs a ClickHouse new enough for the schema, and migrations only once', async () => {
@@ -35,7 +41,19 @@ describe('Writer', () => {
     const writer = new Writer(store.insertJson, { intervalMs: 60_000 })
     writer.push(
       'page_views',
-      ['w1', 'w2'].map((id) => JSON.stringify({ site: 'demo', ts: Date.now(), id, session: 's', page_view: 'p', url: 'http://localhost/', ref: '', vw: 1, vh: 1 })),
+      ['w1', 'w2'].map((id) =>
+        JSON.stringify({
+          site: 'demo',
+          ts: Date.now(),
+          id,
+          session: 's',
+          page_view: 'p',
+          url: 'http://localhost/',
+          ref: '',
+          vw: 1,
+          vh: 1,
+        }),
+      ),
     )
     expect(writer.pending).toBe(2)
     expect(await count('page_views')).toBe(0)
@@ -48,7 +66,19 @@ describe('Writer', () => {
     const errors: string[] = []
     const writer = new Writer(store.insertJson, { intervalMs: 60_000, onError: (e) => errors.push(e.message) })
     // A row the table refuses (vw is UInt16) stands in for a store that is failing.
-    writer.push('page_views', [JSON.stringify({ site: 'demo', ts: Date.now(), id: 'w3', session: 's', page_view: 'p', url: 'u', ref: '', vw: 'wide', vh: 1 })])
+    writer.push('page_views', [
+      JSON.stringify({
+        site: 'demo',
+        ts: Date.now(),
+        id: 'w3',
+        session: 's',
+        page_view: 'p',
+        url: 'u',
+        ref: '',
+        vw: 'wide',
+        vh: 1,
+      }),
+    ])
     await writer.flush()
     expect(errors).toHaveLength(1)
     expect(writer.pending).toBe(1)
@@ -57,9 +87,28 @@ describe('Writer', () => {
 })
 
 describe('Writer with its write-ahead log', () => {
-  const row = (id: string) => JSON.stringify({ site: 'demo', ts: Date.now(), id, session: 's', page_view: 'p', url: 'http://localhost/', ref: '', vw: 1, vh: 1 })
+  const row = (id: string) =>
+    JSON.stringify({
+      site: 'demo',
+      ts: Date.now(),
+      id,
+      session: 's',
+      page_view: 'p',
+      url: 'http://localhost/',
+      ref: '',
+      vw: 1,
+      vh: 1,
+    })
   const ids = async (prefix: string) =>
-    ((await (await store.client.query({ query: 'SELECT id FROM page_views WHERE startsWith(id, {p:String}) ORDER BY id', query_params: { p: prefix }, format: 'JSONEachRow' })).json()) as Array<{ id: string }>).map((r) => r.id)
+    (
+      (await (
+        await store.client.query({
+          query: 'SELECT id FROM page_views WHERE startsWith(id, {p:String}) ORDER BY id',
+          query_params: { p: prefix },
+          format: 'JSONEachRow',
+        })
+      ).json()) as Array<{ id: string }>
+    ).map((r) => r.id)
 
   it('replays a segment whose insert finished before a crash without storing it twice, and one cut midway without losing', async () => {
     const logDir = join(dir, 'log-crash')
@@ -77,7 +126,11 @@ describe('Writer with its write-ahead log', () => {
 
     // The restart: a new writer over the same log.
     const spool = new Spool({ dir: logDir })
-    const writer = new Writer(store.insertJson, { spool, storedRows: (table, rows) => queryStoredIds(store.client, table, rows), onReplay: () => {} })
+    const writer = new Writer(store.insertJson, {
+      spool,
+      storedRows: (table, rows) => queryStoredIds(store.client, table, rows),
+      onReplay: () => {},
+    })
     await writer.replay()
     expect(await ids('wal-')).toEqual(['wal-a1', 'wal-a2', 'wal-b1', 'wal-b2'])
     expect(spool.segments()).toEqual([])

@@ -68,7 +68,10 @@ export class Writer {
   private readonly _onError: (err: Error) => void
   private readonly _onReplay: (rows: number) => void
 
-  constructor(private readonly _insert: InsertJson, options: WriterOptions = {}) {
+  constructor(
+    private readonly _insert: InsertJson,
+    options: WriterOptions = {},
+  ) {
     this._intervalMs = options.intervalMs ?? 200
     this._maxRows = options.maxRows ?? 20_000
     this._spool = options.spool
@@ -218,9 +221,13 @@ export class Writer {
         this._onError(err as Error)
       }
       const later = this._queues.get(table)
-      this._queues.set(table, later ? { chunks: queue.chunks.concat(later.chunks), rows: queue.rows + later.rows } : queue)
+      this._queues.set(
+        table,
+        later ? { chunks: queue.chunks.concat(later.chunks), rows: queue.rows + later.rows } : queue,
+      )
       this._pending += queue.rows
-      if (!this._closed) this._timer ??= setTimeout(() => void this.flush(), Math.max(this._intervalMs, this._baseRetryMs))
+      if (!this._closed)
+        this._timer ??= setTimeout(() => void this.flush(), Math.max(this._intervalMs, this._baseRetryMs))
     }
   }
 

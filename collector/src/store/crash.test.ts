@@ -50,12 +50,16 @@ describe('a collector killed while spooling', () => {
     const inFlight = Array.from({ length: 10 }, () => {
       const events = Array.from({ length: 10 }, () => signal({ why: run }))
       return fetch(`${url}/v1/collect`, postInit(beaconOf(events)))
-        .then((res) => { if (res.status === 202) for (const e of events) acknowledged.add(e.id) })
+        .then((res) => {
+          if (res.status === 202) for (const e of events) acknowledged.add(e.id)
+        })
         .catch(() => {})
     })
     child.kill('SIGKILL')
     await Promise.all(inFlight)
-    await new Promise((resolve) => child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve))
+    await new Promise((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve),
+    )
     expect(readdirSync(join(dataDir, 'spool')).length).toBeGreaterThan(0)
 
     // The restart: the same data dir, the store back (detached tables return on restart).
@@ -65,13 +69,25 @@ describe('a collector killed while spooling', () => {
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
       const [row] = (await (
-        await running.client.query({ query: 'SELECT count() AS raw, uniqExact(id) AS ids FROM signals WHERE why = {run:String}', query_params: { run }, format: 'JSONEachRow' })
+        await running.client.query({
+          query: 'SELECT count() AS raw, uniqExact(id) AS ids FROM signals WHERE why = {run:String}',
+          query_params: { run },
+          format: 'JSONEachRow',
+        })
       ).json()) as Array<{ raw: string; ids: string }>
       expect(acknowledged.size).toBeGreaterThanOrEqual(400)
       // Every acknowledged event is there once; an unanswered one may be there too (it was synced before the kill).
       expect(Number(row!.raw)).toBe(Number(row!.ids))
       expect(Number(row!.ids)).toBeGreaterThanOrEqual(acknowledged.size)
-      const ids = ((await (await running.client.query({ query: 'SELECT id FROM signals WHERE why = {run:String}', query_params: { run }, format: 'JSONEachRow' })).json()) as Array<{ id: string }>).map((r) => r.id)
+      const ids = (
+        (await (
+          await running.client.query({
+            query: 'SELECT id FROM signals WHERE why = {run:String}',
+            query_params: { run },
+            format: 'JSONEachRow',
+          })
+        ).json()) as Array<{ id: string }>
+      ).map((r) => r.id)
       const stored = new Set(ids)
       expect([...acknowledged].filter((id) => !stored.has(id))).toEqual([])
     } finally {

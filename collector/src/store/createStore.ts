@@ -53,7 +53,10 @@ export function createStore(options: StoreOptions): Store {
     })
     const insertJson: InsertJson = async (table, jsonLines) => {
       // The statement goes in the URL, the rows stream as the body, as ClickHouse's HTTP interface reads inserts.
-      const { stream } = await client.exec({ query: `INSERT INTO ${table} FORMAT JSONEachRow`, values: Readable.from([jsonLines]) })
+      const { stream } = await client.exec({
+        query: `INSERT INTO ${table} FORMAT JSONEachRow`,
+        values: Readable.from([jsonLines]),
+      })
       stream.resume()
     }
     return { client, insertJson, kind: 'server', close: () => client.close() }

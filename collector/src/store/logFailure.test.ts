@@ -13,7 +13,17 @@ afterAll(async () => {
 })
 
 const storedIds = async (run: string) =>
-  ((await (await t.store.client.query({ query: 'SELECT id FROM signals WHERE why = {run:String}', query_params: { run }, format: 'JSONEachRow' })).json()) as Array<{ id: string }>).map((r) => r.id).sort()
+  (
+    (await (
+      await t.store.client.query({
+        query: 'SELECT id FROM signals WHERE why = {run:String}',
+        query_params: { run },
+        format: 'JSONEachRow',
+      })
+    ).json()) as Array<{ id: string }>
+  )
+    .map((r) => r.id)
+    .sort()
 
 // A real file-system error, not a stub: the log's folder is replaced by a plain file, so
 // opening the next segment fails (ENOTDIR), as EMFILE or EACCES would. Root ignores

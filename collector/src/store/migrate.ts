@@ -32,9 +32,7 @@ export async function checkVersion(client: ClickHouseClient): Promise<string> {
   const [major = 0, minor = 0] = version.split('.').map(Number)
   const [needMajor, needMinor] = MIN_CLICKHOUSE_VERSION
   if (major < needMajor || (major === needMajor && minor < needMinor)) {
-    throw new StoreError(
-      `ClickHouse ${version} is too old: Wince needs ClickHouse ${needMajor}.${needMinor} or newer`,
-    )
+    throw new StoreError(`ClickHouse ${version} is too old: Wince needs ClickHouse ${needMajor}.${needMinor} or newer`)
   }
   return version
 }
@@ -65,12 +63,17 @@ ORDER BY name`
  */
 export async function migrate(client: ClickHouseClient, options: MigrateOptions = {}): Promise<string[]> {
   const dir = options.dir ?? MIGRATIONS_DIR
-  const files = readdirSync(dir).filter((f) => /^\d+_.*\.sql$/.test(f)).sort()
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+_.*\.sql$/.test(f))
+    .sort()
   const schema: ClusterSchema = new Map()
-  const render = (statement: string) => (options.cluster ? renderForCluster(statement, options.cluster, schema) : [statement])
+  const render = (statement: string) =>
+    options.cluster ? renderForCluster(statement, options.cluster, schema) : [statement]
   // Every file is rendered, applied or not: a later ALTER must know what the earlier files made.
   const plan = [MIGRATIONS_TABLE, MigrationLease.TABLE].flatMap(render).map((query) => ({ file: '', query }))
-  for (const file of files) for (const statement of splitStatements(readFileSync(join(dir, file), 'utf8'))) for (const query of render(statement)) plan.push({ file, query })
+  for (const file of files)
+    for (const statement of splitStatements(readFileSync(join(dir, file), 'utf8')))
+      for (const query of render(statement)) plan.push({ file, query })
   for (const step of plan.filter((s) => !s.file)) await client.command({ query: step.query })
 
   const apply = async (todo: string[]) => {

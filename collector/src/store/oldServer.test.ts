@@ -37,7 +37,9 @@ describe('CLICKHOUSE_URL pointing at ClickHouse 18.16', () => {
     try {
       await store.client.command({ query: 'CREATE TABLE lines (id String, n UInt32) ENGINE = Memory' })
       await store.insertJson('lines', ['{"id":"a","n":1}', '{"id":"b\\u00e9\\"","n":2}'].join('\n'))
-      const rows = await (await store.client.query({ query: 'SELECT id, n FROM lines ORDER BY id', format: 'JSONEachRow' })).json()
+      const rows = await (
+        await store.client.query({ query: 'SELECT id, n FROM lines ORDER BY id', format: 'JSONEachRow' })
+      ).json()
       expect(rows).toEqual([
         { id: 'a', n: 1 },
         { id: 'bé"', n: 2 },
@@ -48,4 +50,3 @@ describe('CLICKHOUSE_URL pointing at ClickHouse 18.16', () => {
     }
   })
 })
-

@@ -60,6 +60,8 @@ describe('store outage under steady load', () => {
     expect(sent).toBeGreaterThan(50)
     expect({ raw: Number(row!.raw), ids: Number(row!.ids) }).toEqual({ raw: accepted.size, ids: accepted.size })
     expect(t.spool!.segments()).toEqual([])
-    console.log(`outage: ${sent} beacons, ${accepted.size} events accepted, ${spooledDuringOutage} bytes spooled, stored ${row!.raw} (lost 0, duplicated 0)`)
+    console.log(
+      `outage: ${sent} beacons, ${accepted.size} events accepted, ${spooledDuringOutage} bytes spooled, stored ${row!.raw} (lost 0, duplicated 0)`,
+    )
   })
 })

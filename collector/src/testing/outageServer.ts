@@ -4,5 +4,6 @@ import { readConfig } from '../config.ts'
 import { start } from '../start.ts'
 
 const running = await start({ ...readConfig(), host: '127.0.0.1', port: 0 })
-for (const table of ['signals', 'page_views', 'alerts']) await running.client.command({ query: `DETACH TABLE ${table}` })
+for (const table of ['signals', 'page_views', 'alerts'])
+  await running.client.command({ query: `DETACH TABLE ${table}` })
 console.log(`ready ${running.url}`)

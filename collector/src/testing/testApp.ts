@@ -20,25 +20,49 @@ export const TEST_TOKEN = 'test-admin-token'
 
 /** The real app over a real chDB store in a fresh temp dir (one per test file: one chDB per process). */
 export async function createTestApp(
-  options: { ipRate?: Rate; trustProxy?: boolean; spool?: boolean; webhookRetryMs?: number[]; webhookWindowMs?: number; alertsPerIp?: number; streams?: StreamGate } = {},
+  options: {
+    ipRate?: Rate
+    trustProxy?: boolean
+    spool?: boolean
+    webhookRetryMs?: number[]
+    webhookWindowMs?: number
+    alertsPerIp?: number
+    streams?: StreamGate
+  } = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'wince-test-'))
   const store: Store = createStore({ dataDir })
   await migrate(store.client)
-  const spool = options.spool ?? true ? new Spool({ dir: join(dataDir, 'spool') }) : undefined
+  const spool = (options.spool ?? true) ? new Spool({ dir: join(dataDir, 'spool') }) : undefined
   const writer = new Writer(store.insertJson, {
-    intervalMs: 20, retryMs: 50, ...(spool && { spool, storedRows: (table, rows) => queryStoredIds(store.client, table, rows) }),
+    intervalMs: 20,
+    retryMs: 50,
+    ...(spool && { spool, storedRows: (table, rows) => queryStoredIds(store.client, table, rows) }),
   })
   const bus = new MemoryBus()
   // No webhook window unless a test asks: most tests look at one delivery and its retries.
-  const webhooks = new WebhookSender({ retryMs: options.webhookRetryMs ?? [50, 100], timeoutMs: 2000, windowMs: options.webhookWindowMs ?? 0 })
+  const webhooks = new WebhookSender({
+    retryMs: options.webhookRetryMs ?? [50, 100],
+    timeoutMs: 2000,
+    windowMs: options.webhookWindowMs ?? 0,
+  })
   const sites = Sites.fromFile(join(dataDir, 'sites.json'))
   const tokens = new Tokens(TEST_TOKEN, dataDir)
   const stats = new IngestStats()
   const app = createApp({
-    client: store.client, writer, bus, sites, tokens, token: TEST_TOKEN, stats, webhooks, dirs: readConfig({}).dirs,
-    ...(options.ipRate && { ipRate: options.ipRate }), trustProxy: options.trustProxy ?? false,
-    alertsPerIp: options.alertsPerIp, ...(options.streams && { streams: options.streams }),
+    client: store.client,
+    writer,
+    bus,
+    sites,
+    tokens,
+    token: TEST_TOKEN,
+    stats,
+    webhooks,
+    dirs: readConfig({}).dirs,
+    ...(options.ipRate && { ipRate: options.ipRate }),
+    trustProxy: options.trustProxy ?? false,
+    alertsPerIp: options.alertsPerIp,
+    ...(options.streams && { streams: options.streams }),
   })
   return {
     app,

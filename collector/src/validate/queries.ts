@@ -13,7 +13,11 @@ const rangeShape = {
 /** A range query, checked and turned into a `Range`. */
 export const rangeQuery = z.object(rangeShape).transform((q) => parseRange(q))
 
-const heatmapShape = { ...rangeShape, url: z.string({ error: 'the page URL, e.g. http://localhost:8080/demo/' }), vc: z.string().optional() }
+const heatmapShape = {
+  ...rangeShape,
+  url: z.string({ error: 'the page URL, e.g. http://localhost:8080/demo/' }),
+  vc: z.string().optional(),
+}
 
 /** A heatmap query: a range plus the page `url` and viewport class `vc` (default desktop). */
 export const heatmapQuery = z.object(heatmapShape).transform((q) => parseHeatmap(q))

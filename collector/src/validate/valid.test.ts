@@ -14,7 +14,8 @@ const admin = { authorization: `Bearer ${TEST_TOKEN}` }
 const NO_INPUT = new Set(['/api/sites', '/api/stats', '/api/settings/tokens', '/api/settings/sites/:id'])
 /** Path parameters with a rule stricter than the id rule get a valid example. */
 const EXAMPLE_PARAMS: Record<string, string> = { '/api/issues/:id/status': '/api/issues/0123456789abcdef/status' }
-const concrete = (path: string) => EXAMPLE_PARAMS[path] ?? path.replace(/:\w+\{([^}]*)\}/g, (_, re: string) => re.split('|')[0]!).replace(/:\w+/g, 'x1')
+const concrete = (path: string) =>
+  EXAMPLE_PARAMS[path] ?? path.replace(/:\w+\{([^}]*)\}/g, (_, re: string) => re.split('|')[0]!).replace(/:\w+/g, 'x1')
 const errorOf = async (res: Response) => ((await res.json()) as { error: string }).error
 
 describe('one input gate', () => {
@@ -34,9 +35,17 @@ describe('one input gate', () => {
     expect(writes.length).toBeGreaterThanOrEqual(4)
     for (const r of writes) {
       const path = concrete(r.path)
-      const bad = await t.app.request(path, { method: r.method, headers: { ...admin, 'content-type': 'application/json' }, body: '{"oops"' })
+      const bad = await t.app.request(path, {
+        method: r.method,
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: '{"oops"',
+      })
       expect([bad.status, await errorOf(bad)], path).toEqual([400, 'body is not valid JSON'])
-      const empty = await t.app.request(path, { method: r.method, headers: { ...admin, 'content-type': 'application/json' }, body: '{}' })
+      const empty = await t.app.request(path, {
+        method: r.method,
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: '{}',
+      })
       expect(empty.status, path).toBe(400)
       expect(await errorOf(empty), path).toMatch(/^[a-z]+(\.\d+)?: /i)
     }
@@ -55,9 +64,17 @@ describe('one input gate', () => {
     const origin = { origin: 'http://localhost:5173' }
     const live = await t.app.request('/v1/live?s=demo&sid=b@d', { headers: origin })
     expect([live.status, await errorOf(live)]).toEqual([400, 'sid: 1 to 64 letters, digits, _ or - only'])
-    const answer = await t.app.request('/v1/answer', { method: 'POST', headers: { ...origin, 'content-type': 'text/plain' }, body: JSON.stringify({ s: 'demo', sid: 'a', offerId: 'b@d', answer: 'accepted' }) })
+    const answer = await t.app.request('/v1/answer', {
+      method: 'POST',
+      headers: { ...origin, 'content-type': 'text/plain' },
+      body: JSON.stringify({ s: 'demo', sid: 'a', offerId: 'b@d', answer: 'accepted' }),
+    })
     expect([answer.status, await errorOf(answer)]).toEqual([400, 'offerId: 1 to 64 letters, digits, _ or - only'])
-    const snapshot = await t.app.request('/v1/snapshot', { method: 'POST', headers: { ...origin, 'content-type': 'text/plain' }, body: 'not json' })
+    const snapshot = await t.app.request('/v1/snapshot', {
+      method: 'POST',
+      headers: { ...origin, 'content-type': 'text/plain' },
+      body: 'not json',
+    })
     expect([snapshot.status, await errorOf(snapshot)]).toEqual([400, 'body is not valid JSON'])
   })
 })

@@ -4,7 +4,9 @@ import type { z } from 'zod'
 import { ApiError } from '../ApiError.ts'
 
 /** The first problem of a failed parse, as `field: what was expected`. */
-export function firstIssue(error: { issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }> }): string {
+export function firstIssue(error: {
+  issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>
+}): string {
   const issue = error.issues[0]!
   return `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`
 }

@@ -6,7 +6,13 @@ import type { Site } from '../sites/Sites.ts'
 
 const SECRET = 'a-webhook-secret-of-some-length'
 const alert = (i: number, path = '/checkout'): Alert => ({
-  id: `al${i}`, site: 'shop', session: `s${i}`, pageView: `pv${i}`, url: `https://shop.example${path}`, ts: Date.now(), score: 9,
+  id: `al${i}`,
+  site: 'shop',
+  session: `s${i}`,
+  pageView: `pv${i}`,
+  url: `https://shop.example${path}`,
+  ts: Date.now(),
+  score: 9,
   reasons: [{ type: 'rage_click', sel: 'button#pay', lb: 'button', t: Date.now(), n: 5, pts: 6 }],
 })
 
@@ -25,12 +31,20 @@ async function receiver(status = () => 204) {
     req.on('data', (d: Buffer) => (body += d))
     req.on('end', () => {
       // When the sender started the POST (its timestamp header): arrival times add the connection's jitter.
-      posts.push({ at: Number(req.headers['x-wince-timestamp']), body, signature: String(req.headers['x-wince-signature']) })
+      posts.push({
+        at: Number(req.headers['x-wince-timestamp']),
+        body,
+        signature: String(req.headers['x-wince-signature']),
+      })
       res.writeHead(status()).end()
     })
   })
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
-  const site = { id: 'shop', origins: [], webhooks: [{ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, secret: SECRET }] } as unknown as Site
+  const site = {
+    id: 'shop',
+    origins: [],
+    webhooks: [{ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`, secret: SECRET }],
+  } as unknown as Site
   return { posts, site }
 }
 
@@ -52,7 +66,11 @@ describe('WebhookSender', () => {
     expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(399)
     for (const p of posts) expect(p.signature).toBe(`sha256=${sign(SECRET, p.body)}`)
     const first = JSON.parse(posts[0]!.body) as { text: string; count: number; alerts: Alert[]; alert: Alert }
-    expect(first).toMatchObject({ count: 1, alert: { id: 'al0' }, text: 'Visitor struggling on /checkout: rage click ×5 on button#pay (score 9)' })
+    expect(first).toMatchObject({
+      count: 1,
+      alert: { id: 'al0' },
+      text: 'Visitor struggling on /checkout: rage click ×5 on button#pay (score 9)',
+    })
     const digest = JSON.parse(posts[1]!.body) as { text: string; count: number; alerts: Alert[]; alert: Alert }
     expect(digest.count).toBe(99)
     expect(digest.alerts).toHaveLength(20)

@@ -84,7 +84,18 @@ export class WebhookSender {
       }
       const digest: Digest = { site: site.id, alerts: [alert], count: 1 }
       hook.open = digest
-      const delivery: Delivery = { id: randomBytes(6).toString('hex'), site: site.id, url, alertId: alert.id, alerts: 1, attempts: 0, state: 'pending', status: 0, error: '', at: now }
+      const delivery: Delivery = {
+        id: randomBytes(6).toString('hex'),
+        site: site.id,
+        url,
+        alertId: alert.id,
+        alerts: 1,
+        attempts: 0,
+        state: 'pending',
+        status: 0,
+        error: '',
+        at: now,
+      }
       this._history.unshift(delivery)
       this._history.length = Math.min(this._history.length, HISTORY)
       this._later(hook, now, () => {
@@ -113,10 +124,13 @@ export class WebhookSender {
       fn()
       return
     }
-    const timer = setTimeout(() => {
-      this._timers.delete(timer)
-      fn()
-    }, Math.max(0, at - Date.now()))
+    const timer = setTimeout(
+      () => {
+        this._timers.delete(timer)
+        fn()
+      },
+      Math.max(0, at - Date.now()),
+    )
     this._timers.add(timer)
   }
 
@@ -146,7 +160,8 @@ export class WebhookSender {
       delivery.error = `HTTP ${res.status}`
     } catch (err) {
       delivery.status = 0
-      delivery.error = (err as Error).name === 'TimeoutError' ? `no answer in ${this._timeoutMs} ms` : (err as Error).message
+      delivery.error =
+        (err as Error).name === 'TimeoutError' ? `no answer in ${this._timeoutMs} ms` : (err as Error).message
     }
     const wait = this._retryMs[delivery.attempts - 1]
     if (wait === undefined) {

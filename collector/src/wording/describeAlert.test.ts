@@ -15,6 +15,8 @@ describe('describeAlert', () => {
           { type: 'quick_back', sel: '', lb: '', t, n: 1, pts: 1 },
         ],
       }),
-    ).toBe('Visitor struggling on /checkout: rage click ×5 on button#buy; dead click on button#buy; mouse thrashing (score 6.5)')
+    ).toBe(
+      'Visitor struggling on /checkout: rage click ×5 on button#buy; dead click on button#buy; mouse thrashing (score 6.5)',
+    )
   })
 })

@@ -5,20 +5,28 @@ import { describeReason } from './describeReason.ts'
 describe('describeFormStruggle', () => {
   it('words each reason for agents', () => {
     expect(describeFormStruggle('invalid-input[cc-number]', 3)).toBe('the card field rejected the entry 3 times')
-    expect(describeFormStruggle('reentry-input[postal-code]', 3)).toBe('the postcode field was cleared and retyped 3 times')
+    expect(describeFormStruggle('reentry-input[postal-code]', 3)).toBe(
+      'the postcode field was cleared and retyped 3 times',
+    )
     expect(describeFormStruggle('submit-blocked-form[checkout]', 2)).toBe('the checkout form refused to submit 2 times')
     expect(describeFormStruggle('abandon-form', 4)).toBe('left the form unsent')
   })
 
   it('names a field by its caption when it has no kind, by its tag when it has neither', () => {
-    expect(describeFormStruggle('invalid-input Voucher code', 3)).toBe('the “Voucher code” field rejected the entry 3 times')
+    expect(describeFormStruggle('invalid-input Voucher code', 3)).toBe(
+      'the “Voucher code” field rejected the entry 3 times',
+    )
     expect(describeFormStruggle('invalid-textarea', 3)).toBe('the textarea field rejected the entry 3 times')
-    expect(describeFormStruggle('reentry-input[delivery_note]', 4)).toBe('the delivery note field was cleared and retyped 4 times')
+    expect(describeFormStruggle('reentry-input[delivery_note]', 4)).toBe(
+      'the delivery note field was cleared and retyped 4 times',
+    )
   })
 
   it('leaves labels that are not form-struggle labels to the generic words', () => {
     expect(describeFormStruggle('button', 3)).toBeUndefined()
-    expect(describeReason({ type: 'form_struggle', sel: 'input#card', lb: 'input', n: 3 })).toBe('form struggle on input#card')
+    expect(describeReason({ type: 'form_struggle', sel: 'input#card', lb: 'input', n: 3 })).toBe(
+      'form struggle on input#card',
+    )
   })
 
   it('is what an alert says of a form struggle', () => {

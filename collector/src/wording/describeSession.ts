@@ -87,7 +87,10 @@ function part(type: string, name: string, n: number, whys: string[]): string {
 export function describeSession(ctx: SummaryContext, signals: readonly SummarySignal[], now: number): string {
   const path = pathOf(ctx.url)
   const visit: string[] = []
-  if (ctx.siteSince) visit.push(`${spoken(now - ctx.siteSince)}${ctx.pages ? ` and ${ctx.pages} page${ctx.pages === 1 ? '' : 's'}` : ''} on the site`)
+  if (ctx.siteSince)
+    visit.push(
+      `${spoken(now - ctx.siteSince)}${ctx.pages ? ` and ${ctx.pages} page${ctx.pages === 1 ? '' : 's'}` : ''} on the site`,
+    )
   if (ctx.referrer) visit.push(`from ${ctx.referrer}`)
   let text = `On ${path}${ctx.pageSince ? ` for ${spoken(now - ctx.pageSince)}` : ''}${visit.length ? ` (${visit.join(', ')})` : ''}.`
 
@@ -101,7 +104,9 @@ export function describeSession(ctx: SummaryContext, signals: readonly SummarySi
     g.whys.push(s.why)
     groups.set(key, g)
   }
-  const parts = [...groups.values()].sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type) || a.first - b.first).map((g) => part(g.type, g.name, g.n, g.whys))
+  const parts = [...groups.values()]
+    .sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type) || a.first - b.first)
+    .map((g) => part(g.type, g.name, g.n, g.whys))
   for (const p of parts) text += ` ${p[0]!.toUpperCase()}${p.slice(1)}.`
   if (parts.length === 0) text += ' No signal stored yet.'
   if (ctx.helpAt) text += ` Asked for help ${spoken(now - ctx.helpAt)} ago.`

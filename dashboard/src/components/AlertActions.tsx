@@ -12,7 +12,12 @@ export interface Props {
   folded?: boolean
 }
 
-const LABELS: Record<AlertAction, string> = { claim: "I'm on it", resolve: 'Resolved', dismiss: 'Not a problem', reopen: 'Reopen' }
+const LABELS: Record<AlertAction, string> = {
+  claim: "I'm on it",
+  resolve: 'Resolved',
+  dismiss: 'Not a problem',
+  reopen: 'Reopen',
+}
 const TITLES: Record<AlertAction, string> = {
   claim: 'Claim it: other agents see you are handling this visitor',
   resolve: 'The visitor got help',
@@ -32,7 +37,15 @@ export function AlertActions({ alert, pending, error, onAct, folded = false }: P
   return (
     <div class="actions">
       {actionsFor(state).map((a) => (
-        <button key={a} type="button" class={a === 'claim' ? 'primary' : ''} data-testid={a} title={TITLES[a]} disabled={pending !== undefined} onClick={() => act(a)}>
+        <button
+          key={a}
+          type="button"
+          class={a === 'claim' ? 'primary' : ''}
+          data-testid={a}
+          title={TITLES[a]}
+          disabled={pending !== undefined}
+          onClick={() => act(a)}
+        >
           {pending === a ? `${LABELS[a]}…` : LABELS[a]}
         </button>
       ))}
@@ -42,7 +55,17 @@ export function AlertActions({ alert, pending, error, onAct, folded = false }: P
         </button>
       )}
       {state !== 'resolved' && state !== 'dismissed' && noting && (
-        <input autoFocus={folded} type="text" class="note" data-testid="alert-note" maxLength={500} placeholder="Note (optional)" aria-label="Note for the action (optional)" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <input
+          autoFocus={folded}
+          type="text"
+          class="note"
+          data-testid="alert-note"
+          maxLength={500}
+          placeholder="Note (optional)"
+          aria-label="Note for the action (optional)"
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
       )}
       {error && (
         <span class="error" role="alert">

@@ -50,15 +50,29 @@ export const AlertCard = memo(function AlertCard(props: Props) {
   const state = stateOf(alert)
   const active = state === 'open' || state === 'claimed'
   const helpWaiting = alert.help === 'requested' && active
-  const classes = ['alert', `alert-${state}`, fresh && 'fresh', selected && 'selected', helpWaiting && 'alert-help'].filter(Boolean).join(' ')
+  const classes = ['alert', `alert-${state}`, fresh && 'fresh', selected && 'selected', helpWaiting && 'alert-help']
+    .filter(Boolean)
+    .join(' ')
   const visited = pages?.pages ?? []
   const onSite = timeOnSite(pages?.firstSeen ?? null, alert.ts, visited[visited.length - 1]?.ts)
   return (
-    <article class={classes} data-testid="alert" data-alert-id={alert.id} data-session={alert.session} data-state={state} data-help={alert.help ?? ''} data-issue={alert.issue ?? ''}>
+    <article
+      class={classes}
+      data-testid="alert"
+      data-alert-id={alert.id}
+      data-session={alert.session}
+      data-state={state}
+      data-help={alert.help ?? ''}
+      data-issue={alert.issue ?? ''}
+    >
       {alert.help === 'requested' && alert.helpAt && (
         <p class="help-badge" data-testid="help-badge" role="status">
           Asked for help {relativeTime(alert.helpAt, now)}
-          {state === 'claimed' ? ` · ${alert.stateBy ?? 'an agent'} is on it` : helpWaiting ? ' · waiting for an agent' : ''}
+          {state === 'claimed'
+            ? ` · ${alert.stateBy ?? 'an agent'} is on it`
+            : helpWaiting
+              ? ' · waiting for an agent'
+              : ''}
         </p>
       )}
       <div class="alert-head">
@@ -80,7 +94,14 @@ export const AlertCard = memo(function AlertCard(props: Props) {
           {relativeTime(alert.ts, now)} · {clockTime(alert.ts, now)}
         </time>
         {' · '}
-        <button type="button" class="link" data-testid="session-link" aria-pressed={selected} title={`Show the signals of session ${alert.session}`} onClick={() => props.onOpenSession(alert)}>
+        <button
+          type="button"
+          class="link"
+          data-testid="session-link"
+          aria-pressed={selected}
+          title={`Show the signals of session ${alert.session}`}
+          onClick={() => props.onOpenSession(alert)}
+        >
           session {alert.session.slice(0, 8)}
         </button>
         {' on '}
@@ -118,9 +139,18 @@ export const AlertCard = memo(function AlertCard(props: Props) {
           ▶ Replay
         </button>
       </div>
-      {props.onVerdict && first && <VerdictButtons about={describeReason(first)} onVerdict={(v, reason) => props.onVerdict!(alert, v, reason)} />}
+      {props.onVerdict && first && (
+        <VerdictButtons about={describeReason(first)} onVerdict={(v, reason) => props.onVerdict!(alert, v, reason)} />
+      )}
       {(active || props.offers.length > 0) && (
-        <OfferForm id={alert.id} folded={props.compact} offers={props.offers} sending={props.sending} error={props.offerError} onSend={(m, l) => props.onOffer(alert, m, l)} />
+        <OfferForm
+          id={alert.id}
+          folded={props.compact}
+          offers={props.offers}
+          sending={props.sending}
+          error={props.offerError}
+          onSend={(m, l) => props.onOffer(alert, m, l)}
+        />
       )}
     </article>
   )

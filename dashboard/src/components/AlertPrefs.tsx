@@ -10,7 +10,12 @@ export function AlertPrefs({ notifier }: Props) {
   return (
     <div class="prefs">
       <label class="check">
-        <input type="checkbox" data-testid="sound-toggle" checked={notifier.sound.value} onChange={(e) => notifier.setSound(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          data-testid="sound-toggle"
+          checked={notifier.sound.value}
+          onChange={(e) => notifier.setSound(e.currentTarget.checked)}
+        />
         Sound
       </label>
       {notify === 'default' && (
@@ -19,7 +24,11 @@ export function AlertPrefs({ notifier }: Props) {
         </button>
       )}
       {notify === 'granted' && <span class="muted small">Notifications on</span>}
-      {notify === 'denied' && <span class="muted small" title="Allow them in the browser's site settings">Notifications blocked</span>}
+      {notify === 'denied' && (
+        <span class="muted small" title="Allow them in the browser's site settings">
+          Notifications blocked
+        </span>
+      )}
     </div>
   )
 }

@@ -48,7 +48,14 @@ export function AlertsView(props: Props) {
   const all = alerts.alerts.value
   const filter = stateFilter.value
   // A visitor waiting for help shows whatever the filter, until resolved or dismissed.
-  const list = useMemo(() => all.filter((a) => matchesFilter(a, filter) || (a.help === 'requested' && (stateOf(a) === 'open' || stateOf(a) === 'claimed'))), [all, filter])
+  const list = useMemo(
+    () =>
+      all.filter(
+        (a) =>
+          matchesFilter(a, filter) || (a.help === 'requested' && (stateOf(a) === 'open' || stateOf(a) === 'claimed')),
+      ),
+    [all, filter],
+  )
   const groups = useMemo(() => groupAlerts(list), [list])
   const [limit, setLimit] = useState(WINDOW)
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set())
@@ -69,14 +76,17 @@ export function AlertsView(props: Props) {
   const act = (a: Alert, action: AlertAction, note: string) => void actions.act(a, action, note)
   const offer = (a: Alert, message: string, link: string | undefined) => offers.send(a.site, a.session, message, link)
   const hidden = all.length - list.length
-  const toggle = (key: string) => setExpanded((prev) => {
-    const next = new Set(prev)
-    if (!next.delete(key)) next.add(key)
-    return next
-  })
+  const toggle = (key: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev)
+      if (!next.delete(key)) next.add(key)
+      return next
+    })
   /** One offer to each visitor still struggling with the problem (one per session). */
   const offerAll = async (key: string, alertsOf: readonly Alert[], message: string, link: string | undefined) => {
-    const bySession = new Map(alertsOf.filter((a) => a.state !== 'resolved' && a.state !== 'dismissed').map((a) => [a.session, a]))
+    const bySession = new Map(
+      alertsOf.filter((a) => a.state !== 'resolved' && a.state !== 'dismissed').map((a) => [a.session, a]),
+    )
     setSendingAll((prev) => new Set(prev).add(key))
     try {
       const sent = await Promise.all([...bySession.values()].map((a) => offer(a, message, link)))
@@ -136,7 +146,9 @@ export function AlertsView(props: Props) {
       )}
       {list.length === 0 && (
         <p class="empty">
-          {hidden > 0 ? `No ${stateFilter.value} alerts (${hidden} other${hidden === 1 ? '' : 's'} in this range). ` : 'No struggle alerts in this range. '}
+          {hidden > 0
+            ? `No ${stateFilter.value} alerts (${hidden} other${hidden === 1 ? '' : 's'} in this range). `
+            : 'No struggle alerts in this range. '}
           New ones appear here as they happen.
         </p>
       )}
@@ -156,8 +168,13 @@ export function AlertsView(props: Props) {
                 sending={sendingAll.has(g.key)}
                 compact={compact}
                 deps={(expanded.has(g.key) ? g.alerts : g.help).flatMap((a) => [
-                  pages.get(a.session), actions.pending.value.get(a.id), actions.errors.value.get(a.id), byOffer.get(a.session),
-                  offers.sending.value.has(a.session), offers.errors.value.get(a.session), selectedSession.value === a.session,
+                  pages.get(a.session),
+                  actions.pending.value.get(a.id),
+                  actions.errors.value.get(a.id),
+                  byOffer.get(a.session),
+                  offers.sending.value.has(a.session),
+                  offers.errors.value.get(a.session),
+                  selectedSession.value === a.session,
                 ])}
                 onOfferAll={(m, l) => offerAll(g.key, g.alerts, m, l)}
               />

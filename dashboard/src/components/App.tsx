@@ -68,7 +68,10 @@ export function App({ models }: Props) {
     () =>
       filters.persist(
         (search) => history.replaceState(history.state, '', search),
-        (): Record<string, string> => (filters.view.value === 'heatmaps' && heatmap.url.value ? { page: heatmap.url.value, vc: heatmap.vc.value, layer: heatmap.layer.value } : {}),
+        (): Record<string, string> =>
+          filters.view.value === 'heatmaps' && heatmap.url.value
+            ? { page: heatmap.url.value, vc: heatmap.vc.value, layer: heatmap.layer.value }
+            : {},
       ),
     [filters, heatmap],
   )
@@ -139,15 +142,34 @@ export function App({ models }: Props) {
   const ms = () => filters.range.peek().ms
   // An issue's sessions: the Sessions view narrowed to its page, element and signal type.
   const issueSessions = (issue: Issue) => {
-    models.sessionList.filter.value = { ...models.sessionList.filter.peek(), type: issue.type, url: issue.url, selector: issue.selector, converted: '', minScore: '' }
+    models.sessionList.filter.value = {
+      ...models.sessionList.filter.peek(),
+      type: issue.type,
+      url: issue.url,
+      selector: issue.selector,
+      converted: '',
+      minScore: '',
+    }
     filters.view.value = 'sessions'
   }
   // Verdicts on an alert (its main reason) or an issue row: the team's word, which proposals and calibration read.
-  const alertVerdict = (alert: Alert, verdict: 'real' | 'not', reason: string) => models.learning.verdict({ site: alert.site, alert: alert.id, verdict, ...(reason && { reason }) })
+  const alertVerdict = (alert: Alert, verdict: 'real' | 'not', reason: string) =>
+    models.learning.verdict({ site: alert.site, alert: alert.id, verdict, ...(reason && { reason }) })
   const issueVerdict = (issue: Issue, verdict: 'real' | 'not', reason: string) =>
-    models.learning.verdict({ site: site(), issue: { url: issue.url, selector: issue.selector, type: issue.type }, verdict, ...(reason && { reason }) })
+    models.learning.verdict({
+      site: site(),
+      issue: { url: issue.url, selector: issue.selector, type: issue.type },
+      verdict,
+      ...(reason && { reason }),
+    })
   const sessionPanel = (
-    <SessionPanel session={session} now={clock.now} alert={sessionAlert} pages={openId ? models.sessionPages.bySession.value.get(openId) : undefined} onOpenReplay={openReplay} />
+    <SessionPanel
+      session={session}
+      now={clock.now}
+      alert={sessionAlert}
+      pages={openId ? models.sessionPages.bySession.value.get(openId) : undefined}
+      onOpenReplay={openReplay}
+    />
   )
 
   return (
@@ -177,7 +199,12 @@ export function App({ models }: Props) {
           </>
         )}
         {view === 'heatmaps' && (
-          <HeatmapView heatmap={heatmap} now={clock.now} onOpenSession={(id, last) => void session.open(site(), id, last - SESSION_LOOKBACK_MS)} aside={session.session.value ? sessionPanel : null} />
+          <HeatmapView
+            heatmap={heatmap}
+            now={clock.now}
+            onOpenSession={(id, last) => void session.open(site(), id, last - SESSION_LOOKBACK_MS)}
+            aside={session.session.value ? sessionPanel : null}
+          />
         )}
         {view === 'friction' && (
           <FrictionView
@@ -223,7 +250,9 @@ export function App({ models }: Props) {
             aside={session.session.value ? sessionPanel : null}
           />
         )}
-        {view === 'settings' && <SettingsView settings={models.settings} site={filters.site.value} now={clock.now.value} />}
+        {view === 'settings' && (
+          <SettingsView settings={models.settings} site={filters.site.value} now={clock.now.value} />
+        )}
       </main>
     </>
   )

@@ -21,10 +21,14 @@ export function DeliveriesPanel({ deliveries, now }: Props) {
         <ul class="delivery-list">
           {troubled.map((d) => (
             <li key={d.id} data-testid="delivery" data-state={d.state}>
-              <span class={`badge badge-${d.state === 'failed' ? 'failed' : 'pending'}`}>{d.state === 'failed' ? 'failed' : 'retrying'}</span> <span class="path">{d.url}</span>
+              <span class={`badge badge-${d.state === 'failed' ? 'failed' : 'pending'}`}>
+                {d.state === 'failed' ? 'failed' : 'retrying'}
+              </span>{' '}
+              <span class="path">{d.url}</span>
               <span class="muted small">
                 {' '}
-                · {d.error || `HTTP ${d.status}`} · {d.attempts} {d.attempts === 1 ? 'try' : 'tries'} · {clockTime(d.at, now.value)}
+                · {d.error || `HTTP ${d.status}`} · {d.attempts} {d.attempts === 1 ? 'try' : 'tries'} ·{' '}
+                {clockTime(d.at, now.value)}
               </span>
             </li>
           ))}

@@ -5,7 +5,8 @@ export interface Props {
   now: number
 }
 
-const ago = (t: number | null, now: number) => (t === null ? 'never' : `${Math.max(0, Math.round((now - t) / 1000))} s ago`)
+const ago = (t: number | null, now: number) =>
+  t === null ? 'never' : `${Math.max(0, Math.round((now - t) / 1000))} s ago`
 
 /** What ingest did with the site's beacons: the first place to look when the dashboard is empty. */
 export function DiagnosticsPanel({ diagnosis: d, now }: Props) {
@@ -21,7 +22,10 @@ export function DiagnosticsPanel({ diagnosis: d, now }: Props) {
         <dd data-testid="diag-refused">{d.refusedOrigin}</dd>
         <dt>Dropped as headless browsers</dt>
         <dd data-testid="diag-headless">
-          {d.droppedHeadless} {d.droppedHeadless > 0 && !d.allowHeadless && <span class="muted">(allow headless browsers in the settings for your own tests)</span>}
+          {d.droppedHeadless}{' '}
+          {d.droppedHeadless > 0 && !d.allowHeadless && (
+            <span class="muted">(allow headless browsers in the settings for your own tests)</span>
+          )}
         </dd>
         <dt>Dropped as bots</dt>
         <dd data-testid="diag-bots">{d.droppedBots}</dd>

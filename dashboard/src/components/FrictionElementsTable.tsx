@@ -18,8 +18,12 @@ export function FrictionElementsTable({ elements }: Props) {
           <tr>
             <th scope="col">Element</th>
             <th scope="col">Page</th>
-            <th scope="col" class="num">Signals</th>
-            <th scope="col" class="num">Sessions</th>
+            <th scope="col" class="num">
+              Signals
+            </th>
+            <th scope="col" class="num">
+              Sessions
+            </th>
             {types.map((t) => (
               <th key={t} scope="col" class="num">
                 {signalWords(t)}

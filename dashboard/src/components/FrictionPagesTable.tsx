@@ -20,13 +20,21 @@ export function FrictionPagesTable({ pages, struggling }: Props) {
         <thead>
           <tr>
             <th scope="col">Page</th>
-            <th scope="col" class="num">Signals</th>
-            <th scope="col" class="num">Per 100 views</th>
+            <th scope="col" class="num">
+              Signals
+            </th>
+            <th scope="col" class="num">
+              Per 100 views
+            </th>
             <th scope="col" class="num" title="Share of the page's sessions that raised a struggle alert on it">
               Struggling
             </th>
-            <th scope="col" class="num">Sessions</th>
-            <th scope="col" class="num">Views</th>
+            <th scope="col" class="num">
+              Sessions
+            </th>
+            <th scope="col" class="num">
+              Views
+            </th>
             {types.map((t) => (
               <th key={t} scope="col" class="num">
                 {signalWords(t)}

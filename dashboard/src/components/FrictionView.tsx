@@ -44,7 +44,15 @@ export function FrictionView({ friction, now, onRefresh, onSegment, children }: 
         </p>
       )}
       {children}
-      {overview && <TrendChart points={overview.trend.points} bucketMs={overview.trend.bucketMs} from={span.from} to={span.to} now={now.value} />}
+      {overview && (
+        <TrendChart
+          points={overview.trend.points}
+          bucketMs={overview.trend.bucketMs}
+          from={span.from}
+          to={span.to}
+          now={now.value}
+        />
+      )}
       <FrictionPagesTable pages={friction.pages.value} struggling={overview?.struggling ?? []} />
       <FrictionElementsTable elements={friction.elements.value} />
       <VitalsTable vitals={overview?.vitals ?? []} />

@@ -14,7 +14,12 @@ export function HeatmapControls({ heatmap }: Props) {
     <div class="pickers heatmap-controls">
       <div class="picker">
         <label for="heatmap-page">Page</label>
-        <select id="heatmap-page" data-testid="heatmap-page" value={url} onChange={(e) => (heatmap.url.value = e.currentTarget.value)}>
+        <select
+          id="heatmap-page"
+          data-testid="heatmap-page"
+          value={url}
+          onChange={(e) => (heatmap.url.value = e.currentTarget.value)}
+        >
           {pages.length === 0 && <option value="">no page views in this range</option>}
           {/* A page from a shared link that has no views in this range: still choosable. */}
           {url && !pages.some((p) => p.url === url) && <option value={url}>{pagePath(url)}</option>}
@@ -27,7 +32,12 @@ export function HeatmapControls({ heatmap }: Props) {
       </div>
       <div class="picker">
         <label for="heatmap-vc">Size</label>
-        <select id="heatmap-vc" data-testid="heatmap-vc" value={heatmap.vc.value} onChange={(e) => (heatmap.vc.value = findViewport(e.currentTarget.value))}>
+        <select
+          id="heatmap-vc"
+          data-testid="heatmap-vc"
+          value={heatmap.vc.value}
+          onChange={(e) => (heatmap.vc.value = findViewport(e.currentTarget.value))}
+        >
           {VIEWPORTS.map((v) => (
             <option key={v} value={v}>
               {v}
@@ -37,7 +47,12 @@ export function HeatmapControls({ heatmap }: Props) {
       </div>
       <div class="picker">
         <label for="heatmap-layer">Layer</label>
-        <select id="heatmap-layer" data-testid="heatmap-layer" value={heatmap.layer.value} onChange={(e) => (heatmap.layer.value = findLayer(e.currentTarget.value))}>
+        <select
+          id="heatmap-layer"
+          data-testid="heatmap-layer"
+          value={heatmap.layer.value}
+          onChange={(e) => (heatmap.layer.value = findLayer(e.currentTarget.value))}
+        >
           {LAYERS.map((l) => (
             <option key={l.id} value={l.id}>
               {l.label}

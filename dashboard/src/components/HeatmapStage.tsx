@@ -61,26 +61,29 @@ export function HeatmapStage({ snapshot, layer, cells, reached, selected, onHove
     let ro: ResizeObserver | undefined
     let raf = 0
     setFailed(null)
-    void import('../lazy/snapshotFrame.ts').then(({ renderSnapshot }) => {
-      if (cancelled) return
-      try {
-        iframe = renderSnapshot(root, snapshot.snap, width, height)
-      } catch (err) {
-        setFailed(`The snapshot could not be drawn: ${(err as Error).message}`)
-        return
-      }
-      const doc = iframe.contentDocument
-      const relayout = () => {
-        cancelAnimationFrame(raf)
-        raf = requestAnimationFrame(() => setLayout((n) => n + 1))
-      }
-      doc?.addEventListener('load', relayout, true)
-      if (doc) {
-        ro = new ResizeObserver(relayout)
-        ro.observe(doc.documentElement)
-      }
-      setFrame(iframe)
-    }, () => !cancelled && setFailed('The snapshot renderer could not load.'))
+    void import('../lazy/snapshotFrame.ts').then(
+      ({ renderSnapshot }) => {
+        if (cancelled) return
+        try {
+          iframe = renderSnapshot(root, snapshot.snap, width, height)
+        } catch (err) {
+          setFailed(`The snapshot could not be drawn: ${(err as Error).message}`)
+          return
+        }
+        const doc = iframe.contentDocument
+        const relayout = () => {
+          cancelAnimationFrame(raf)
+          raf = requestAnimationFrame(() => setLayout((n) => n + 1))
+        }
+        doc?.addEventListener('load', relayout, true)
+        if (doc) {
+          ro = new ResizeObserver(relayout)
+          ro.observe(doc.documentElement)
+        }
+        setFrame(iframe)
+      },
+      () => !cancelled && setFailed('The snapshot renderer could not load.'),
+    )
     return () => {
       cancelled = true
       cancelAnimationFrame(raf)
@@ -129,14 +132,20 @@ export function HeatmapStage({ snapshot, layer, cells, reached, selected, onHove
       ctx.strokeRect(box.x - 2, box.y - 2, box.w + 4, box.h + 4)
     }
     const round = (n: number) => Math.round(n * 10) / 10
-    c.dataset.spots = JSON.stringify(placed.spots.map((s) => ({ selector: s.selector, x: round(s.x), y: round(s.y), clicks: s.clicks })))
+    c.dataset.spots = JSON.stringify(
+      placed.spots.map((s) => ({ selector: s.selector, x: round(s.x), y: round(s.y), clicks: s.clicks })),
+    )
     onMissing(frame ? placed.missing : [])
   }, [frame, layout, cells, layer, reached, selected, width, height])
 
   const pointAt = (e: MouseEvent) => {
     const c = canvas.current!
     const r = c.getBoundingClientRect()
-    return spotsAt(spots.current, ((e.clientX - r.left) * c.width) / r.width, ((e.clientY - r.top) * c.height) / r.height)
+    return spotsAt(
+      spots.current,
+      ((e.clientX - r.left) * c.width) / r.width,
+      ((e.clientY - r.top) * c.height) / r.height,
+    )
   }
   const onMove = (e: MouseEvent) => {
     const under = pointAt(e)
@@ -167,7 +176,11 @@ export function HeatmapStage({ snapshot, layer, cells, reached, selected, onHove
           data-layer={layer}
           data-ready={frame ? 'yes' : 'no'}
           role="img"
-          aria-label={layer === 'scroll' ? 'Scroll depth over the page' : 'Heat of clicks over the page; the hotspot list names the elements'}
+          aria-label={
+            layer === 'scroll'
+              ? 'Scroll depth over the page'
+              : 'Heat of clicks over the page; the hotspot list names the elements'
+          }
           onMouseMove={onMove}
           onMouseLeave={() => {
             hoverKey.current = ''

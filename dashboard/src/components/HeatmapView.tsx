@@ -41,7 +41,12 @@ export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
           <span class="muted" data-testid="snapshot-taken">
             {snapshot ? `Page as captured ${new Date(snapshot.ts).toLocaleString()}` : ''}
           </span>
-          <button type="button" class="small" data-testid="snapshot-refresh" onClick={() => void heatmap.refreshSnapshot()}>
+          <button
+            type="button"
+            class="small"
+            data-testid="snapshot-refresh"
+            onClick={() => void heatmap.refreshSnapshot()}
+          >
             Take a new snapshot
           </button>
           {heatmap.refreshNote.value && (
@@ -74,10 +79,24 @@ export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
         </div>
         <div class="heatmap-side">
           {layer !== 'scroll' && (
-            <HotspotList hotspots={heatmap.hotspots.value} hovered={hovered} selected={selected} missing={missing} unit={layer === 'clicks' ? 'clicks' : 'signals'} onPick={pick} />
+            <HotspotList
+              hotspots={heatmap.hotspots.value}
+              hovered={hovered}
+              selected={selected}
+              missing={missing}
+              unit={layer === 'clicks' ? 'clicks' : 'signals'}
+              onPick={pick}
+            />
           )}
           {layer === 'scroll' && scroll && <ScrollSummary reached={scroll.reached} />}
-          {selected && <HotspotSessions selector={selected} sessions={heatmap.sessions.value} now={now.value} onOpen={onOpenSession} />}
+          {selected && (
+            <HotspotSessions
+              selector={selected}
+              sessions={heatmap.sessions.value}
+              now={now.value}
+              onOpen={onOpenSession}
+            />
+          )}
           {aside}
         </div>
       </div>

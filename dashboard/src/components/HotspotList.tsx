@@ -41,8 +41,20 @@ export function HotspotList({ hotspots, hovered, selected, missing, unit, onPick
       {hotspots.length === 0 && <p class="empty">Nothing on this layer for this page, size and range.</p>}
       <ol class="hotspot-list" data-testid="hotspot-list">
         {hotspots.slice(0, SHOWN).map((h) => (
-          <li key={h.selector} data-testid="hotspot" data-selector={h.selector} data-clicks={h.clicks} class={selected === h.selector ? 'selected' : ''}>
-            <button type="button" class="hotspot-pick" aria-pressed={selected === h.selector} title="Show the sessions behind it" onClick={() => onPick(h.selector)}>
+          <li
+            key={h.selector}
+            data-testid="hotspot"
+            data-selector={h.selector}
+            data-clicks={h.clicks}
+            class={selected === h.selector ? 'selected' : ''}
+          >
+            <button
+              type="button"
+              class="hotspot-pick"
+              aria-pressed={selected === h.selector}
+              title="Show the sessions behind it"
+              onClick={() => onPick(h.selector)}
+            >
               <code>{h.selector}</code>
               <span class="num">
                 {h.clicks} {unit}

@@ -21,7 +21,13 @@ export function HotspotSessions({ selector, sessions, now, onOpen }: Props) {
       <ul>
         {(sessions ?? []).map((s) => (
           <li key={s.session}>
-            <button type="button" class="link" data-testid="hotspot-session" data-session={s.session} onClick={() => onOpen(s.session, s.last)}>
+            <button
+              type="button"
+              class="link"
+              data-testid="hotspot-session"
+              data-session={s.session}
+              onClick={() => onOpen(s.session, s.last)}
+            >
               session {s.session.slice(0, 8)}
             </button>{' '}
             <span class="muted small">

@@ -29,7 +29,16 @@ export interface Props {
  * with it now, an offer to all of them, and the sessions behind it (folded;
  * a visitor who asked for help is always shown).
  */
-export const IssueCard = memo(function IssueCard({ group, now, expanded, onToggle, renderAlert, onOfferAll, sending, compact }: Props) {
+export const IssueCard = memo(function IssueCard({
+  group,
+  now,
+  expanded,
+  onToggle,
+  renderAlert,
+  onOfferAll,
+  sending,
+  compact,
+}: Props) {
   const newest = group.alerts[0]!
   const first = newest.reasons[0]
   const sessions = new Set(group.alerts.map((a) => a.session)).size
@@ -37,7 +46,12 @@ export const IssueCard = memo(function IssueCard({ group, now, expanded, onToggl
   const shown = expanded ? [...group.help, ...group.alerts.filter((a) => !group.help.includes(a))] : group.help
   const bodyId = `issue-${group.key}`
   return (
-    <article class={`issue${group.help.length ? ' issue-help' : ''}`} data-testid="issue" data-issue={group.key} aria-label={`Problem: ${first ? describeReason(first) : 'struggling'}`}>
+    <article
+      class={`issue${group.help.length ? ' issue-help' : ''}`}
+      data-testid="issue"
+      data-issue={group.key}
+      aria-label={`Problem: ${first ? describeReason(first) : 'struggling'}`}
+    >
       <div class="alert-head">
         <h3 class="why">{first ? describeReason(first) : 'struggling'}</h3>
         <span class="count" data-testid="issue-count" data-count={group.struggling}>
@@ -50,7 +64,11 @@ export const IssueCard = memo(function IssueCard({ group, now, expanded, onToggl
         )}
       </div>
       <p class="meta">
-        on <span class="path" title={newest.url}>{pagePath(newest.url)}</span> · latest {relativeTime(newest.ts, now)}
+        on{' '}
+        <span class="path" title={newest.url}>
+          {pagePath(newest.url)}
+        </span>{' '}
+        · latest {relativeTime(newest.ts, now)}
       </p>
       {group.struggling > 1 && (
         <OfferForm
@@ -63,7 +81,14 @@ export const IssueCard = memo(function IssueCard({ group, now, expanded, onToggl
           onSend={onOfferAll}
         />
       )}
-      <button type="button" class="link toggle" data-testid="issue-toggle" aria-expanded={expanded} aria-controls={bodyId} onClick={onToggle}>
+      <button
+        type="button"
+        class="link toggle"
+        data-testid="issue-toggle"
+        aria-expanded={expanded}
+        aria-controls={bodyId}
+        onClick={onToggle}
+      >
         {expanded ? 'Hide the sessions' : `Show the ${sessions} session${sessions === 1 ? '' : 's'}`}
       </button>
       {shown.length > 0 && (

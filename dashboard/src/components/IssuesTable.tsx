@@ -17,10 +17,20 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10} %`
 /** Lost conversions with their interval, or why there is no figure. */
 function Cost({ issue }: { issue: Issue }) {
   const i = issue.impact
-  if (!i) return <span class="muted" title={issue.impactReason ?? ''}>not enough data</span>
+  if (!i)
+    return (
+      <span class="muted" title={issue.impactReason ?? ''}>
+        not enough data
+      </span>
+    )
   return (
-    <span title={`${i.affectedSessions} sessions met it: ${pct(i.affectedConversion)} converted; ${i.baselineSessions} on the page without it: ${pct(i.baselineConversion)}`}>
-      <strong>{i.lostConversions}</strong> <span class="muted">({i.low} to {i.high})</span>
+    <span
+      title={`${i.affectedSessions} sessions met it: ${pct(i.affectedConversion)} converted; ${i.baselineSessions} on the page without it: ${pct(i.baselineConversion)}`}
+    >
+      <strong>{i.lostConversions}</strong>{' '}
+      <span class="muted">
+        ({i.low} to {i.high})
+      </span>
       {i.lostValue !== null && <div class="muted">value {i.lostValue}</div>}
     </span>
   )
@@ -59,7 +69,11 @@ export function IssuesTable({ issues, onStatus, onSessions, onVerdict, trend = f
               <td>
                 <Cost issue={issue} />
               </td>
-              <td>{issue.impact ? `${pct(issue.impact.affectedConversion)} / ${pct(issue.impact.baselineConversion)}` : '—'}</td>
+              <td>
+                {issue.impact
+                  ? `${pct(issue.impact.affectedConversion)} / ${pct(issue.impact.baselineConversion)}`
+                  : '—'}
+              </td>
               <td>
                 <button type="button" class="link" data-testid="issue-sessions" onClick={() => onSessions(issue)}>
                   {issue.sessions} sessions
@@ -68,7 +82,11 @@ export function IssuesTable({ issues, onStatus, onSessions, onVerdict, trend = f
               {trend && <td>{issue.trend && <Sparkline values={issue.trend} unit="sessions" />}</td>}
               {onStatus && (
                 <td>
-                  <select aria-label={`Status of ${issue.type} on ${issue.selector}`} value={issue.status} onChange={(e) => onStatus(issue, e.currentTarget.value as IssueStatus)}>
+                  <select
+                    aria-label={`Status of ${issue.type} on ${issue.selector}`}
+                    value={issue.status}
+                    onChange={(e) => onStatus(issue, e.currentTarget.value as IssueStatus)}
+                  >
                     <option value="open">open</option>
                     <option value="fixed">fixed</option>
                     <option value="ignored">ignored</option>
@@ -77,7 +95,11 @@ export function IssuesTable({ issues, onStatus, onSessions, onVerdict, trend = f
               )}
               {onVerdict && (
                 <td>
-                  <VerdictButtons compact about={`${issue.type} on ${issue.selector}`} onVerdict={(v, reason) => onVerdict(issue, v, reason)} />
+                  <VerdictButtons
+                    compact
+                    about={`${issue.type} on ${issue.selector}`}
+                    onVerdict={(v, reason) => onVerdict(issue, v, reason)}
+                  />
                 </td>
               )}
             </tr>

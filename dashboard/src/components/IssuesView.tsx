@@ -28,9 +28,15 @@ export function IssuesView({ issues, onRefresh, onStatus, onSessions, onVerdict 
         </p>
       )}
       <p class="muted">
-        Ranked by lost conversions: sessions that met the issue against sessions that viewed the same page without it. A correlation, not proof.
+        Ranked by lost conversions: sessions that met the issue against sessions that viewed the same page without it. A
+        correlation, not proof.
       </p>
-      <IssuesTable issues={issues.issues.value} onStatus={onStatus} onSessions={onSessions} {...(onVerdict && { onVerdict })} />
+      <IssuesTable
+        issues={issues.issues.value}
+        onStatus={onStatus}
+        onSessions={onSessions}
+        {...(onVerdict && { onVerdict })}
+      />
     </section>
   )
 }

@@ -55,12 +55,28 @@ export function OfferForm({ id, offers, sending, error, folded = false, sendLabe
       <label for={`offer-${id}`} class="sr-only">
         Message to the visitor
       </label>
-      <textarea id={`offer-${id}`} autoFocus={folded} data-testid="offer-message" rows={1} maxLength={500} placeholder="Offer help: “Hi, can I help you with your order?”" value={message} onInput={(e) => setMessage(e.currentTarget.value)} />
+      <textarea
+        id={`offer-${id}`}
+        autoFocus={folded}
+        data-testid="offer-message"
+        rows={1}
+        maxLength={500}
+        placeholder="Offer help: “Hi, can I help you with your order?”"
+        value={message}
+        onInput={(e) => setMessage(e.currentTarget.value)}
+      />
       <div class="offer-row">
         <label for={`offer-link-${id}`} class="sr-only">
           Link (optional)
         </label>
-        <input id={`offer-link-${id}`} data-testid="offer-link" type="url" placeholder="Link (optional), https://…" value={link} onInput={(e) => setLink(e.currentTarget.value)} />
+        <input
+          id={`offer-link-${id}`}
+          data-testid="offer-link"
+          type="url"
+          placeholder="Link (optional), https://…"
+          value={link}
+          onInput={(e) => setLink(e.currentTarget.value)}
+        />
         <button type="submit" data-testid="offer-send" disabled={sending || !message.trim()}>
           {sending ? 'Sending…' : sendLabel}
         </button>

@@ -10,7 +10,12 @@ export function RangePicker({ range }: Props) {
   return (
     <div class="picker">
       <label for="range-picker">Range</label>
-      <select id="range-picker" data-testid="range-picker" value={range.value.id} onChange={(e) => (range.value = findRange(e.currentTarget.value))}>
+      <select
+        id="range-picker"
+        data-testid="range-picker"
+        value={range.value.id}
+        onChange={(e) => (range.value = findRange(e.currentTarget.value))}
+      >
         {RANGES.map((r) => (
           <option key={r.id} value={r.id}>
             {r.label}

@@ -6,7 +6,12 @@ export interface Props {
 }
 
 /** Short words on a signal's mark: the page is small, the timeline has the full sentence. */
-const SHORT: Record<string, string> = { rage_click: 'Rage', dead_click: 'Dead', error_click: 'Error', mouse_thrash: 'Thrash' }
+const SHORT: Record<string, string> = {
+  rage_click: 'Rage',
+  dead_click: 'Dead',
+  error_click: 'Error',
+  mouse_thrash: 'Thrash',
+}
 
 /** Where a signal's words sit beside its ring, and how far the next signal's words at the same spot go down, px. */
 const WORDS_TOP_PX = 8
@@ -32,7 +37,14 @@ export function ReplayMarks({ marks }: Props) {
           style={{ left: `${m.x}px`, top: `${m.y}px`, borderColor: m.type === 'click' ? '#888' : signalColor(m.type) }}
         >
           {m.signal && (
-            <span class="replay-mark-words" style={{ background: signalColor(m.type), color: DARK_WORDS.has(m.type) ? '#1b1f24' : '#fff', top: `${WORDS_TOP_PX + m.stack * WORDS_STEP_PX}px` }}>
+            <span
+              class="replay-mark-words"
+              style={{
+                background: signalColor(m.type),
+                color: DARK_WORDS.has(m.type) ? '#1b1f24' : '#fff',
+                top: `${WORDS_TOP_PX + m.stack * WORDS_STEP_PX}px`,
+              }}
+            >
               {SHORT[m.type] ?? m.type}
               {m.n > 1 ? ` ×${m.n}` : ''}
             </span>

@@ -13,13 +13,22 @@ export function ReplayPanel({ replay }: Props) {
   useEffect(() => heading.current?.focus(), [target?.session])
   if (!target) return null
   return (
-    <section class="panel replay" aria-labelledby="replay-heading" onKeyDown={(e) => e.key === 'Escape' && replay.close()}>
+    <section
+      class="panel replay"
+      aria-labelledby="replay-heading"
+      onKeyDown={(e) => e.key === 'Escape' && replay.close()}
+    >
       <div class="section-head">
         <h2 id="replay-heading" ref={heading} tabIndex={-1} title={target.session}>
           Replay of session {target.session.slice(0, 8)}
         </h2>
         <label class="check">
-          <input type="checkbox" data-testid="replay-follow" checked={replay.follow.value} onChange={(e) => replay.setFollow(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            data-testid="replay-follow"
+            checked={replay.follow.value}
+            onChange={(e) => replay.setFollow(e.currentTarget.checked)}
+          />
           Follow live
         </label>
         <button type="button" data-testid="replay-close" onClick={() => replay.close()}>
@@ -31,7 +40,11 @@ export function ReplayPanel({ replay }: Props) {
           {replay.error.value}
         </p>
       )}
-      {replay.loading.value ? <p class="muted">Loading…</p> : <ReplayPlayer events={replay.events.value} signals={replay.signals.value} live={replay.follow.value} />}
+      {replay.loading.value ? (
+        <p class="muted">Loading…</p>
+      ) : (
+        <ReplayPlayer events={replay.events.value} signals={replay.signals.value} live={replay.follow.value} />
+      )}
     </section>
   )
 }

@@ -22,7 +22,8 @@ export const SPEEDS = [1, 2, 4, 8] as const
 
 /** The custom event the collector opens a trail's replay with (the minute before an alert, without a recorder). */
 const TRAIL_TAG = 'wince-trail'
-const isTrailStart = (e: ReplayEvent) => e.type === 5 && (e as ReplayEvent & { data?: { tag?: string } }).data?.tag === TRAIL_TAG
+const isTrailStart = (e: ReplayEvent) =>
+  e.type === 5 && (e as ReplayEvent & { data?: { tag?: string } }).data?.tag === TRAIL_TAG
 
 type State = 'loading' | 'playing' | 'paused' | 'ended' | 'failed'
 
@@ -112,8 +113,14 @@ export function ReplayPlayer({ events, signals, live }: Props) {
   }, [state, built, events])
 
   const trail = useMemo(() => events.some(isTrailStart), [events])
-  const clicks = useMemo(() => recordedClicks(events as readonly { type: number; timestamp: number; data?: unknown }[]), [events])
-  const markers = useMemo(() => timelineMarkers(signals, pos.start, pos.start + pos.total), [signals, pos.start, pos.total])
+  const clicks = useMemo(
+    () => recordedClicks(events as readonly { type: number; timestamp: number; data?: unknown }[]),
+    [events],
+  )
+  const markers = useMemo(
+    () => timelineMarkers(signals, pos.start, pos.start + pos.total),
+    [signals, pos.start, pos.total],
+  )
   const marks = built ? pageMarks(clicks, signals, pos.start + pos.at) : []
 
   const seek = (offset: number, play = state === 'playing') => {
@@ -163,21 +170,49 @@ export function ReplayPlayer({ events, signals, live }: Props) {
           </select>
         </label>
         <label class="check">
-          <input type="checkbox" data-testid="replay-skip" checked={skipIdle} onChange={(e) => pickSkip(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            data-testid="replay-skip"
+            checked={skipIdle}
+            onChange={(e) => pickSkip(e.currentTarget.checked)}
+          />
           Skip idle
         </label>
         <span class="muted small" aria-live="polite">
-          {!ready ? 'No replay recorded for this session yet.' : state === 'failed' ? 'The player could not load.' : state === 'ended' ? 'End of the recording.' : `${events.length} events`}
+          {!ready
+            ? 'No replay recorded for this session yet.'
+            : state === 'failed'
+              ? 'The player could not load.'
+              : state === 'ended'
+                ? 'End of the recording.'
+                : `${events.length} events`}
         </span>
       </div>
       {trail && (
         <p class="muted small" data-testid="replay-trail-note">
-          Before the alert this is the visitor's trail (cursor, clicks, scrolls, fields used) played over the page's stored snapshot: changes the page went through before the alert are not shown. The full recording starts at the alert.
+          Before the alert this is the visitor's trail (cursor, clicks, scrolls, fields used) played over the page's
+          stored snapshot: changes the page went through before the alert are not shown. The full recording starts at
+          the alert.
         </p>
       )}
-      {built && <ReplayTimeline total={pos.total} at={pos.at} markers={markers} onSeek={(o) => seek(o)} onJump={(m) => seek(jumpOffset(m.signal, pos.start), true)} />}
+      {built && (
+        <ReplayTimeline
+          total={pos.total}
+          at={pos.at}
+          markers={markers}
+          onSeek={(o) => seek(o)}
+          onJump={(m) => seek(jumpOffset(m.signal, pos.start), true)}
+        />
+      )}
       <div class="player-box" ref={box}>
-        <div class="player-stage" ref={stage} data-testid="replay-player" data-events={events.length} data-sandbox={sandbox} data-state={state}>
+        <div
+          class="player-stage"
+          ref={stage}
+          data-testid="replay-player"
+          data-events={events.length}
+          data-sandbox={sandbox}
+          data-state={state}
+        >
           <div ref={root} />
           <ReplayMarks marks={marks} />
         </div>

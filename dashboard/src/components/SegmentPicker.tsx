@@ -25,10 +25,24 @@ export function SegmentPicker({ segment, onChange }: Props) {
         </select>
       </label>
       <label>
-        Browser <input data-testid="segment-browser" size={10} value={s.browser} placeholder="any" onChange={(e) => set('browser', e.currentTarget.value.trim())} />
+        Browser{' '}
+        <input
+          data-testid="segment-browser"
+          size={10}
+          value={s.browser}
+          placeholder="any"
+          onChange={(e) => set('browser', e.currentTarget.value.trim())}
+        />
       </label>
       <label>
-        OS <input data-testid="segment-os" size={8} value={s.os} placeholder="any" onChange={(e) => set('os', e.currentTarget.value.trim())} />
+        OS{' '}
+        <input
+          data-testid="segment-os"
+          size={8}
+          value={s.os}
+          placeholder="any"
+          onChange={(e) => set('os', e.currentTarget.value.trim())}
+        />
       </label>
     </span>
   )

@@ -42,7 +42,12 @@ export function SessionPanel({ session, now, alert, pages, onOpenReplay }: Props
   }
   const signals = session.signals.value
   return (
-    <aside class="session panel" data-testid="session-panel" aria-labelledby="session-heading" onKeyDown={(e) => e.key === 'Escape' && session.close()}>
+    <aside
+      class="session panel"
+      data-testid="session-panel"
+      aria-labelledby="session-heading"
+      onKeyDown={(e) => e.key === 'Escape' && session.close()}
+    >
       <div class="section-head">
         <h2 id="session-heading" ref={heading} tabIndex={-1} title={id}>
           Session {id.slice(0, 8)}
@@ -66,7 +71,9 @@ export function SessionPanel({ session, now, alert, pages, onOpenReplay }: Props
         </p>
       )}
       {session.loading.value && <p class="muted">Loading…</p>}
-      {!session.loading.value && !session.error.value && signals.length === 0 && <p class="empty">No signals stored for this session yet.</p>}
+      {!session.loading.value && !session.error.value && signals.length === 0 && (
+        <p class="empty">No signals stored for this session yet.</p>
+      )}
       <ol class="timeline" data-testid="session-signals">
         {signals.map((s) => (
           <li key={s.id} data-testid="session-signal" data-type={s.type}>
@@ -85,7 +92,12 @@ export function SessionPanel({ session, now, alert, pages, onOpenReplay }: Props
 }
 
 /** The visit in one paragraph, from the alert's context, the page views and the signals. */
-function summary(alert: Alert | undefined, pages: SessionPages | undefined, signals: Parameters<typeof describeSession>[1], now: number): string {
+function summary(
+  alert: Alert | undefined,
+  pages: SessionPages | undefined,
+  signals: Parameters<typeof describeSession>[1],
+  now: number,
+): string {
   const visited = pages?.pages ?? []
   const last = visited[visited.length - 1]
   const url = alert?.url ?? last?.url ?? signals[signals.length - 1]?.url ?? ''

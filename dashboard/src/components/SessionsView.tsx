@@ -38,17 +38,34 @@ export function SessionsView({ list, onRefresh, onOpen, aside }: Props) {
           </label>
           <label>
             Converted{' '}
-            <select data-testid="sessions-converted" value={f.converted} onChange={(e) => set({ converted: e.currentTarget.value as SessionFilter['converted'] })}>
+            <select
+              data-testid="sessions-converted"
+              value={f.converted}
+              onChange={(e) => set({ converted: e.currentTarget.value as SessionFilter['converted'] })}
+            >
               <option value="">any</option>
               <option value="true">yes</option>
               <option value="false">no</option>
             </select>
           </label>
           <label>
-            Min. score <input data-testid="sessions-min-score" size={3} value={f.minScore} onChange={(e) => set({ minScore: e.currentTarget.value.trim() })} />
+            Min. score{' '}
+            <input
+              data-testid="sessions-min-score"
+              size={3}
+              value={f.minScore}
+              onChange={(e) => set({ minScore: e.currentTarget.value.trim() })}
+            />
           </label>
           <label>
-            Page <input data-testid="sessions-url" size={12} value={f.url} placeholder="/path" onChange={(e) => set({ url: e.currentTarget.value.trim() })} />
+            Page{' '}
+            <input
+              data-testid="sessions-url"
+              size={12}
+              value={f.url}
+              placeholder="/path"
+              onChange={(e) => set({ url: e.currentTarget.value.trim() })}
+            />
           </label>
           <SegmentPicker segment={list.filter as never} onChange={onRefresh} />
           {(f.selector || f.url || f.type) && (
@@ -87,12 +104,22 @@ export function SessionsView({ list, onRefresh, onOpen, aside }: Props) {
               </thead>
               <tbody>
                 {list.sessions.value.map((s) => (
-                  <tr key={s.session} data-testid="session-row" data-session={s.session} class="clickable" onClick={() => onOpen(s)}>
+                  <tr
+                    key={s.session}
+                    data-testid="session-row"
+                    data-session={s.session}
+                    class="clickable"
+                    onClick={() => onOpen(s)}
+                  >
                     <td>
-                      <button type="button" class="link" onClick={(e) => {
-                        e.stopPropagation()
-                        onOpen(s)
-                      }}>
+                      <button
+                        type="button"
+                        class="link"
+                        onClick={(e) => {
+                          e.stopPropagation()
+                          onOpen(s)
+                        }}
+                      >
                         {s.session.slice(0, 8)}
                       </button>
                     </td>

@@ -18,7 +18,11 @@ function FieldError({ errors, field }: { errors: Record<string, string>; field: 
   ) : null
 }
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean)
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
 
 /** A site's settings for admins (saved with PATCH: what the form does not show is kept), and its diagnostics. */
 export function SettingsView({ settings, site, now }: Props) {
@@ -61,9 +65,16 @@ export function SettingsView({ settings, site, now }: Props) {
       webhooks: lines(str('webhooks')).map((url) => (str('secret') ? { url, secret: str('secret') } : { url })),
     }
     if (str('helpTitle') || s?.help)
-      patch.help = draft.helpEnabled || str('helpTitle')
-        ? { enabled: !!draft.helpEnabled, title: str('helpTitle'), text: str('helpText'), label: str('helpLabel'), action: s?.help?.action ?? 'agent' }
-        : null
+      patch.help =
+        draft.helpEnabled || str('helpTitle')
+          ? {
+              enabled: !!draft.helpEnabled,
+              title: str('helpTitle'),
+              text: str('helpText'),
+              label: str('helpLabel'),
+              action: s?.help?.action ?? 'agent',
+            }
+          : null
     void settings.save(site, patch)
   }
   return (
@@ -80,10 +91,17 @@ export function SettingsView({ settings, site, now }: Props) {
               <FieldError errors={errors} field="origins" />
             </label>
             <label class="check">
-              <input type="checkbox" name="allowText" checked={!!draft.allowText} onChange={set('allowText')} /> Keep element text in labels and snapshots
+              <input type="checkbox" name="allowText" checked={!!draft.allowText} onChange={set('allowText')} /> Keep
+              element text in labels and snapshots
             </label>
             <label class="check">
-              <input type="checkbox" name="allowHeadless" checked={!!draft.allowHeadless} onChange={set('allowHeadless')} /> Accept headless browsers (your own tests)
+              <input
+                type="checkbox"
+                name="allowHeadless"
+                checked={!!draft.allowHeadless}
+                onChange={set('allowHeadless')}
+              />{' '}
+              Accept headless browsers (your own tests)
             </label>
             <label>
               Recording
@@ -96,7 +114,8 @@ export function SettingsView({ settings, site, now }: Props) {
             <fieldset>
               <legend>Help prompt</legend>
               <label class="check">
-                <input type="checkbox" name="helpEnabled" checked={!!draft.helpEnabled} onChange={set('helpEnabled')} /> Offer help when a visitor struggles
+                <input type="checkbox" name="helpEnabled" checked={!!draft.helpEnabled} onChange={set('helpEnabled')} />{' '}
+                Offer help when a visitor struggles
               </label>
               <label>
                 Title <input name="helpTitle" value={str('helpTitle')} onInput={set('helpTitle')} />
@@ -120,13 +139,21 @@ export function SettingsView({ settings, site, now }: Props) {
               Webhooks (one URL per line)
               <textarea name="webhooks" rows={2} value={str('webhooks')} onInput={set('webhooks')} />
               <span class="muted">
-                {(s.webhooks ?? []).map((w) => `${w.url}: secret ${w.fingerprint ? `set (fingerprint ${w.fingerprint})` : 'set'}`).join('; ') || 'No webhook.'}
+                {(s.webhooks ?? [])
+                  .map((w) => `${w.url}: secret ${w.fingerprint ? `set (fingerprint ${w.fingerprint})` : 'set'}`)
+                  .join('; ') || 'No webhook.'}
               </span>
               <FieldError errors={errors} field="webhooks" />
             </label>
             <label>
               New webhook secret (write-only, at least 16 characters; empty keeps the current one)
-              <input name="secret" type="password" autocomplete="new-password" value={str('secret')} onInput={set('secret')} />
+              <input
+                name="secret"
+                type="password"
+                autocomplete="new-password"
+                value={str('secret')}
+                onInput={set('secret')}
+              />
             </label>
             <FieldError errors={errors} field="(body)" />
             <p>

@@ -2,7 +2,9 @@
 export function SignOutButton() {
   const signOut = async () => {
     // JSON from this origin: the collector refuses any other kind of write that carries the session cookie.
-    await fetch('/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => {})
+    await fetch('/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(
+      () => {},
+    )
     location.assign('/login')
   }
   return (

@@ -14,7 +14,12 @@ export function SitePicker({ site, sites, error }: Props) {
   return (
     <div class="picker">
       <label for="site-picker">Site</label>
-      <select id="site-picker" data-testid="site-picker" value={site.value} onChange={(e) => (site.value = e.currentTarget.value)}>
+      <select
+        id="site-picker"
+        data-testid="site-picker"
+        value={site.value}
+        onChange={(e) => (site.value = e.currentTarget.value)}
+      >
         {ids.map((id) => (
           <option key={id} value={id}>
             {id}

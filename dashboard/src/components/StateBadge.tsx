@@ -6,7 +6,12 @@ export interface Props {
   by?: string | undefined
 }
 
-const WORDS: Record<AlertState, string> = { open: 'open', claimed: 'claimed', resolved: 'resolved', dismissed: 'dismissed' }
+const WORDS: Record<AlertState, string> = {
+  open: 'open',
+  claimed: 'claimed',
+  resolved: 'resolved',
+  dismissed: 'dismissed',
+}
 
 /** Where agents are with an alert. The test hook's text is the bare state. */
 export function StateBadge({ state, by }: Props) {

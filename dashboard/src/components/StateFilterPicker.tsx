@@ -13,7 +13,13 @@ export function StateFilterPicker({ filter }: Props) {
     // biome-ignore lint/a11y/useSemanticElements: a row of toggle buttons; a fieldset would bring its own border and legend.
     <div class="segmented" role="group" aria-label="Show alerts">
       {STATE_FILTERS.map((f) => (
-        <button key={f} type="button" data-testid={`state-filter-${f}`} aria-pressed={filter.value === f} onClick={() => (filter.value = f)}>
+        <button
+          key={f}
+          type="button"
+          data-testid={`state-filter-${f}`}
+          aria-pressed={filter.value === f}
+          onClick={() => (filter.value = f)}
+        >
           {LABELS[f]}
         </button>
       ))}

@@ -16,7 +16,16 @@ export function Tabs({ view }: Props) {
   }
   const onKeyDown = (e: KeyboardEvent) => {
     const i = VIEWS.findIndex((v) => v.id === view.value)
-    const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : null
+    const to =
+      e.key === 'ArrowRight'
+        ? i + 1
+        : e.key === 'ArrowLeft'
+          ? i - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? VIEWS.length - 1
+              : null
     if (to === null) return
     e.preventDefault()
     go(to)

@@ -42,7 +42,12 @@ export function VitalsTable({ vitals }: Props) {
               </th>
               {NAMES.map((n) => {
                 const v = row[n]
-                if (!v) return <td key={n} class="muted">–</td>
+                if (!v)
+                  return (
+                    <td key={n} class="muted">
+                      –
+                    </td>
+                  )
                 const rating = vitalsRating(n, v.p75)
                 return (
                   <td key={n} data-testid="vital" data-name={n} data-rating={rating}>

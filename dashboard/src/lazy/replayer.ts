@@ -46,7 +46,11 @@ const TRAIL_MS = 800
 const IDLE_MS = 5_000
 
 /** A player over `root` for `events` (at least two: rrweb needs a meta event and a full snapshot). */
-export function createPlayer(root: HTMLElement, events: readonly ReplayEvent[], options: { speed: number; skipIdle: boolean }): Player {
+export function createPlayer(
+  root: HTMLElement,
+  events: readonly ReplayEvent[],
+  options: { speed: number; skipIdle: boolean },
+): Player {
   const replayer = new Replayer(events as unknown as eventWithTime[], {
     root,
     speed: options.speed,

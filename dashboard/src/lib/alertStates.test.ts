@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest'
 import type { Alert } from '@wince/collector'
 import { actionsFor, ACTION_STATE, applyUpdate, matchesFilter, refreshStates } from './alertStates.ts'
 
-const alert = (id: string, extra: Partial<Alert> = {}): Alert => ({ id, site: 'demo', session: 's', pageView: 'p', url: 'http://x/', ts: 1, score: 5, reasons: [], ...extra })
+const alert = (id: string, extra: Partial<Alert> = {}): Alert => ({
+  id,
+  site: 'demo',
+  session: 's',
+  pageView: 'p',
+  url: 'http://x/',
+  ts: 1,
+  score: 5,
+  reasons: [],
+  ...extra,
+})
 
 describe('actionsFor', () => {
   it('offers claim, resolve and dismiss on an open alert', () => {
@@ -34,7 +44,10 @@ describe('applyUpdate', () => {
     const seen = new Map<string, number>()
     const list = [alert('a'), alert('b')]
     const next = applyUpdate(list, { alertId: 'b', state: 'claimed', by: 'ana', note: '', at: 10 }, seen)
-    expect(next.map((a) => [a.id, a.state, a.stateBy])).toEqual([['a', undefined, undefined], ['b', 'claimed', 'ana']])
+    expect(next.map((a) => [a.id, a.state, a.stateBy])).toEqual([
+      ['a', undefined, undefined],
+      ['b', 'claimed', 'ana'],
+    ])
     expect(list[1]!.state).toBeUndefined()
   })
 
@@ -57,7 +70,11 @@ describe('refreshStates', () => {
   it('takes the stored state unless one arrived live', () => {
     const seen = new Map([['b', 5]])
     const list = [alert('a'), alert('b', { state: 'claimed', stateBy: 'ana' })]
-    const next = refreshStates(list, [alert('a', { state: 'dismissed', stateBy: 'bo' }), alert('b', { state: 'open' })], seen)
+    const next = refreshStates(
+      list,
+      [alert('a', { state: 'dismissed', stateBy: 'bo' }), alert('b', { state: 'open' })],
+      seen,
+    )
     expect(next.map((a) => a.state)).toEqual(['dismissed', 'claimed'])
     expect(refreshStates(next, [alert('a', { state: 'dismissed', stateBy: 'bo' })], seen)).toBe(next)
   })

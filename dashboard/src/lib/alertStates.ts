@@ -4,7 +4,12 @@ import type { Alert, AlertState, AlertUpdate } from '@wince/collector'
 export type AlertAction = 'claim' | 'resolve' | 'dismiss' | 'reopen'
 
 /** The state each action leads to (as the collector records it). */
-export const ACTION_STATE: Record<AlertAction, AlertState> = { claim: 'claimed', resolve: 'resolved', dismiss: 'dismissed', reopen: 'open' }
+export const ACTION_STATE: Record<AlertAction, AlertState> = {
+  claim: 'claimed',
+  resolve: 'resolved',
+  dismiss: 'dismissed',
+  reopen: 'open',
+}
 
 /**
  * The actions that make sense from a state, in the order the buttons show.
@@ -40,7 +45,11 @@ export function matchesFilter(alert: Alert, filter: StateFilter): boolean {
  * shown is ignored (the stream and a reload can deliver out of order); one for
  * an alert not in the list changes nothing. Returns `alerts` itself when nothing changed.
  */
-export function applyUpdate(alerts: readonly Alert[], update: AlertUpdate, seen: Map<string, number>): readonly Alert[] {
+export function applyUpdate(
+  alerts: readonly Alert[],
+  update: AlertUpdate,
+  seen: Map<string, number>,
+): readonly Alert[] {
   const i = alerts.findIndex((a) => a.id === update.alertId)
   if (i < 0) return alerts
   if ((seen.get(update.alertId) ?? 0) > update.at) return alerts
@@ -56,7 +65,11 @@ export function applyUpdate(alerts: readonly Alert[], update: AlertUpdate, seen:
  * `current` with the states of `loaded` (a reload): the store is the truth
  * for alerts whose state was not changed live since. Returns `current` itself when nothing changed.
  */
-export function refreshStates(current: readonly Alert[], loaded: readonly Alert[], seen: Map<string, number>): readonly Alert[] {
+export function refreshStates(
+  current: readonly Alert[],
+  loaded: readonly Alert[],
+  seen: Map<string, number>,
+): readonly Alert[] {
   const byId = new Map(loaded.map((a) => [a.id, a]))
   let changed = false
   const next = current.map((a) => {

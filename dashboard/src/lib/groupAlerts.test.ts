@@ -4,7 +4,16 @@ import { groupAlerts } from './groupAlerts.ts'
 import { withHelp } from './withHelp.ts'
 
 const alert = (id: string, ts: number, over: Partial<Alert> = {}): Alert => ({
-  id, site: 'demo', session: `s-${id}`, pageView: 'pv', url: 'http://shop/checkout', ts, score: 9, reasons: [], state: 'open', ...over,
+  id,
+  site: 'demo',
+  session: `s-${id}`,
+  pageView: 'pv',
+  url: 'http://shop/checkout',
+  ts,
+  score: 9,
+  reasons: [],
+  state: 'open',
+  ...over,
 })
 
 describe('groupAlerts: one card per problem', () => {
@@ -42,7 +51,10 @@ describe('groupAlerts: one card per problem', () => {
 describe('withHelp', () => {
   it('marks a known alert, keeps its newer state, adds an unknown one, and keeps the list when nothing changes', () => {
     const current = [alert('a', 300, { state: 'claimed', stateBy: 'maria' }), alert('b', 100)]
-    const next = withHelp(current, [alert('a', 300, { help: 'requested', helpAt: 400, state: 'open' }), alert('z', 200, { help: 'requested', helpAt: 410 })])
+    const next = withHelp(current, [
+      alert('a', 300, { help: 'requested', helpAt: 400, state: 'open' }),
+      alert('z', 200, { help: 'requested', helpAt: 410 }),
+    ])
     expect(next.map((a) => [a.id, a.help, a.state])).toEqual([
       ['a', 'requested', 'claimed'],
       ['z', 'requested', 'open'],

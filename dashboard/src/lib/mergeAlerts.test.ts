@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest'
 import type { Alert } from '@wince/collector'
 import { mergeAlerts } from './mergeAlerts.ts'
 
-const alert = (id: string, ts: number): Alert => ({ id, site: 'demo', session: 's', pageView: 'p', url: 'http://x/', ts, score: 5, reasons: [] })
+const alert = (id: string, ts: number): Alert => ({
+  id,
+  site: 'demo',
+  session: 's',
+  pageView: 'p',
+  url: 'http://x/',
+  ts,
+  score: 5,
+  reasons: [],
+})
 
 describe('mergeAlerts', () => {
   it('puts new alerts first, newest first', () => {

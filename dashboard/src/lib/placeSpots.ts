@@ -25,7 +25,11 @@ export interface Spot {
  * each cell stands for its whole element (signal layers), spots cover it.
  * Returns the spots and the selectors that could not be placed.
  */
-export function placeSpots(cells: readonly CellLike[], boxOf: (selector: string) => Box | null, whole = false): { spots: Spot[]; missing: string[] } {
+export function placeSpots(
+  cells: readonly CellLike[],
+  boxOf: (selector: string) => Box | null,
+  whole = false,
+): { spots: Spot[]; missing: string[] } {
   const max = cells.reduce((m, c) => Math.max(m, c.clicks), 0)
   const boxes = new Map<string, Box | null>()
   const spots: Spot[] = []
@@ -38,7 +42,14 @@ export function placeSpots(cells: readonly CellLike[], boxOf: (selector: string)
       continue
     }
     const { x, y } = cellPoint(box, c.gfx, c.gfy)
-    spots.push({ selector: c.selector, x, y, r: spotRadius(box, whole), weight: spotWeight(c.clicks, max), clicks: c.clicks })
+    spots.push({
+      selector: c.selector,
+      x,
+      y,
+      r: spotRadius(box, whole),
+      weight: spotWeight(c.clicks, max),
+      clicks: c.clicks,
+    })
   }
   return { spots, missing: [...missing] }
 }
@@ -46,6 +57,9 @@ export function placeSpots(cells: readonly CellLike[], boxOf: (selector: string)
 /** Selectors of the spots whose circle covers (`x`, `y`), with their clicks there added up, most first. */
 export function spotsAt(spots: readonly Spot[], x: number, y: number): Array<{ selector: string; clicks: number }> {
   const by = new Map<string, number>()
-  for (const s of spots) if ((s.x - x) ** 2 + (s.y - y) ** 2 <= s.r ** 2) by.set(s.selector, (by.get(s.selector) ?? 0) + s.clicks)
-  return [...by].map(([selector, clicks]) => ({ selector, clicks })).sort((a, b) => b.clicks - a.clicks || a.selector.localeCompare(b.selector))
+  for (const s of spots)
+    if ((s.x - x) ** 2 + (s.y - y) ** 2 <= s.r ** 2) by.set(s.selector, (by.get(s.selector) ?? 0) + s.clicks)
+  return [...by]
+    .map(([selector, clicks]) => ({ selector, clicks }))
+    .sort((a, b) => b.clicks - a.clicks || a.selector.localeCompare(b.selector))
 }

@@ -16,9 +16,12 @@ export function relativeTime(ts: number, now: number): string {
   const abs = Math.abs(diff)
   if (abs < JUST_NOW_MS) return 'just now'
   const amount =
-    abs < MINUTE ? `${Math.floor(abs / SECOND)} s`
-    : abs < HOUR ? `${Math.floor(abs / MINUTE)} min`
-    : abs < DAY ? `${Math.floor(abs / HOUR)} h`
-    : `${Math.floor(abs / DAY)} d`
+    abs < MINUTE
+      ? `${Math.floor(abs / SECOND)} s`
+      : abs < HOUR
+        ? `${Math.floor(abs / MINUTE)} min`
+        : abs < DAY
+          ? `${Math.floor(abs / HOUR)} h`
+          : `${Math.floor(abs / DAY)} d`
   return diff > 0 ? `${amount} ago` : `in ${amount}`
 }

@@ -1,15 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { jumpOffset, pageMarks, playTime, recordedClicks, signalOfClick, timelineMarkers, type ReplaySignal } from './replayMarks.ts'
+import {
+  jumpOffset,
+  pageMarks,
+  playTime,
+  recordedClicks,
+  signalOfClick,
+  timelineMarkers,
+  type ReplaySignal,
+} from './replayMarks.ts'
 
 const T0 = 1_700_000_000_000
-const sig = (type: string, at: number, x: number, y: number, n = 1): ReplaySignal => ({ type, ts: T0 + at, x, y, n, label: 'button', selector: 'button#pay', id: `${type}-${at}` })
+const sig = (type: string, at: number, x: number, y: number, n = 1): ReplaySignal => ({
+  type,
+  ts: T0 + at,
+  x,
+  y,
+  n,
+  label: 'button',
+  selector: 'button#pay',
+  id: `${type}-${at}`,
+})
 
 describe('timeline markers', () => {
   it('places the signals within the recording along it, and leaves out the rest', () => {
     const rage = sig('rage_click', 5_000, 100, 200, 5)
     const before = sig('dead_click', -1_000, 100, 200)
     const after = sig('quick_back', 25_000, 0, 0)
-    expect(timelineMarkers([before, rage, after], T0, T0 + 20_000)).toEqual([{ signal: rage, at: 5_000, pct: 25, lane: 0 }])
+    expect(timelineMarkers([before, rage, after], T0, T0 + 20_000)).toEqual([
+      { signal: rage, at: 5_000, pct: 25, lane: 0 },
+    ])
   })
 
   it('puts markers that would cover each other on separate lanes', () => {
@@ -81,6 +100,12 @@ describe('click marks', () => {
 
 describe('play time', () => {
   it('reads as a clock', () => {
-    expect([playTime(0), playTime(7_900), playTime(65_000), playTime(3_729_000), playTime(-5)]).toEqual(['0:00', '0:07', '1:05', '1:02:09', '0:00'])
+    expect([playTime(0), playTime(7_900), playTime(65_000), playTime(3_729_000), playTime(-5)]).toEqual([
+      '0:00',
+      '0:07',
+      '1:05',
+      '1:02:09',
+      '0:00',
+    ])
   })
 })

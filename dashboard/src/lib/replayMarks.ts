@@ -91,9 +91,15 @@ export function signalOfClick(click: RecordedClick, signals: readonly ReplaySign
   let best: ReplaySignal | undefined
   for (const s of signals) {
     if (!CLICK_TYPES.has(s.type)) continue
-    if (Math.abs(s.ts - click.ts) > CLICK_SIGNAL_MS || Math.hypot(s.x - click.x, s.y - click.y) > CLICK_SIGNAL_PX) continue
+    if (Math.abs(s.ts - click.ts) > CLICK_SIGNAL_MS || Math.hypot(s.x - click.x, s.y - click.y) > CLICK_SIGNAL_PX)
+      continue
     // A rage click outranks a dead click on the same clicks: it says more.
-    if (!best || (s.type === 'rage_click' && best.type !== 'rage_click') || (s.type === best.type && Math.abs(s.ts - click.ts) < Math.abs(best.ts - click.ts))) best = s
+    if (
+      !best ||
+      (s.type === 'rage_click' && best.type !== 'rage_click') ||
+      (s.type === best.type && Math.abs(s.ts - click.ts) < Math.abs(best.ts - click.ts))
+    )
+      best = s
   }
   return best
 }
@@ -121,12 +127,15 @@ const MOUSE_INTERACTION = 2
 const CLICK = 2
 
 /** The clicks in a recording (rrweb events), in time order. */
-export function recordedClicks(events: readonly { type: number; timestamp: number; data?: unknown }[]): RecordedClick[] {
+export function recordedClicks(
+  events: readonly { type: number; timestamp: number; data?: unknown }[],
+): RecordedClick[] {
   const out: RecordedClick[] = []
   for (const e of events) {
     if (e.type !== INCREMENTAL) continue
     const d = e.data as { source?: number; type?: number; x?: number; y?: number } | undefined
-    if (d?.source === MOUSE_INTERACTION && d.type === CLICK && typeof d.x === 'number' && typeof d.y === 'number') out.push({ ts: e.timestamp, x: d.x, y: d.y })
+    if (d?.source === MOUSE_INTERACTION && d.type === CLICK && typeof d.x === 'number' && typeof d.y === 'number')
+      out.push({ ts: e.timestamp, x: d.x, y: d.y })
   }
   return out
 }

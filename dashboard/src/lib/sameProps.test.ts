@@ -9,7 +9,17 @@ describe('sameProps', () => {
     expect(sameProps({ a: 1 }, { a: 2 })).toBe(false)
     expect(sameProps({ a: 1 }, { a: 1, b: 2 })).toBe(false)
     // A regrouped issue with the same alerts renders the same.
-    expect(sameProps({ group: { key: 'k', alerts: [item], help: [], struggling: 1, latest: 5 } }, { group: { key: 'k', alerts: [item], help: [], struggling: 1, latest: 5 } })).toBe(true)
-    expect(sameProps({ group: { key: 'k', alerts: [item], help: [], struggling: 1, latest: 5 } }, { group: { key: 'k', alerts: [item], help: [], struggling: 2, latest: 5 } })).toBe(false)
+    expect(
+      sameProps(
+        { group: { key: 'k', alerts: [item], help: [], struggling: 1, latest: 5 } },
+        { group: { key: 'k', alerts: [item], help: [], struggling: 1, latest: 5 } },
+      ),
+    ).toBe(true)
+    expect(
+      sameProps(
+        { group: { key: 'k', alerts: [item], help: [], struggling: 1, latest: 5 } },
+        { group: { key: 'k', alerts: [item], help: [], struggling: 2, latest: 5 } },
+      ),
+    ).toBe(false)
   })
 })

@@ -14,7 +14,8 @@ export function sameProps(a: object, b: object): boolean {
     const v = y[k]
     if (u === v || (typeof u === 'function' && typeof v === 'function')) return true
     if (Array.isArray(u) && Array.isArray(v)) return u.length === v.length && u.every((item, i) => item === v[i])
-    if (u && v && typeof u === 'object' && typeof v === 'object' && !Array.isArray(u) && 'key' in u && 'alerts' in u) return sameProps(u, v)
+    if (u && v && typeof u === 'object' && typeof v === 'object' && !Array.isArray(u) && 'key' in u && 'alerts' in u)
+      return sameProps(u, v)
     return false
   })
 }

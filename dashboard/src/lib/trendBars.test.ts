@@ -17,7 +17,14 @@ describe('trendBars', () => {
       H,
     )
     expect(bars).toEqual([
-      { t: 0, total: 5, segments: [{ type: 'rage_click', n: 3, y0: 0 }, { type: 'dead_click', n: 2, y0: 3 }] },
+      {
+        t: 0,
+        total: 5,
+        segments: [
+          { type: 'rage_click', n: 3, y0: 0 },
+          { type: 'dead_click', n: 2, y0: 3 },
+        ],
+      },
       { t: H, total: 0, segments: [] },
       { t: 2 * H, total: 1, segments: [{ type: 'dead_click', n: 1, y0: 0 }] },
     ])

@@ -16,7 +16,13 @@ export interface TrendBar {
  * Stacked bars for every bucket from `from` to `to` (empty buckets included,
  * so a quiet hour shows as a gap, not as missing), types stacked in `order`.
  */
-export function trendBars(points: readonly TrendPoint[], order: readonly string[], from: number, to: number, bucketMs: number): TrendBar[] {
+export function trendBars(
+  points: readonly TrendPoint[],
+  order: readonly string[],
+  from: number,
+  to: number,
+  bucketMs: number,
+): TrendBar[] {
   const byBucket = new Map<number, Map<string, number>>()
   for (const p of points) {
     const m = byBucket.get(p.t) ?? new Map<string, number>()

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest'
 import type { Alert, AlertUpdate } from '@wince/collector'
 import { createAlertActionsModel } from './alertActionsModel.ts'
 
-const alert: Alert = { id: 'al1', site: 'demo', session: 'sess-1', pageView: 'pv', url: 'http://x/', ts: 1, score: 6, reasons: [] }
+const alert: Alert = {
+  id: 'al1',
+  site: 'demo',
+  session: 'sess-1',
+  pageView: 'pv',
+  url: 'http://x/',
+  ts: 1,
+  score: 6,
+  reasons: [],
+}
 
 describe('alertActionsModel', () => {
   it('posts the action with the note and shows the new state', async () => {
@@ -10,7 +19,7 @@ describe('alertActionsModel', () => {
     const done: AlertUpdate[] = []
     const model = createAlertActionsModel(
       (u) => done.push(u),
-      async <T,>(path: string, body: unknown) => {
+      async <T>(path: string, body: unknown) => {
         posts.push([path, body])
         return { alertId: 'al1', state: 'dismissed', by: 'ana', at: 99 } as T
       },

@@ -28,7 +28,10 @@ export function createAlertActionsModel(onDone: (update: AlertUpdate) => void, p
     errors.value = mapWith(errors.peek(), alert.id, undefined)
     try {
       const json = { site: alert.site, session: alert.session, ...(note?.trim() && { note: note.trim() }) }
-      const body = await post<{ alertId: string; state: AlertState; by: string; at: number }>(`/alerts/${encodeURIComponent(alert.id)}/${action}`, json)
+      const body = await post<{ alertId: string; state: AlertState; by: string; at: number }>(
+        `/alerts/${encodeURIComponent(alert.id)}/${action}`,
+        json,
+      )
       onDone({ alertId: alert.id, state: body.state, by: body.by, note: note?.trim() ?? '', at: body.at })
     } catch (err) {
       errors.value = mapWith(errors.peek(), alert.id, `Could not ${action}: ${(err as Error).message}`)

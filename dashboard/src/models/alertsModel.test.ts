@@ -5,7 +5,13 @@ import { effect } from '@preact/signals'
 import { BATCH_MS, createAlertsModel, type StreamLike } from './alertsModel.ts'
 
 const alert = (id: string, ts: number): Alert => ({
-  id, site: 'demo', session: `sess-${id}`, pageView: 'pv', url: 'http://localhost:3000/shop', ts, score: 7,
+  id,
+  site: 'demo',
+  session: `sess-${id}`,
+  pageView: 'pv',
+  url: 'http://localhost:3000/shop',
+  ts,
+  score: 7,
   reasons: [{ type: 'rage_click', sel: 'button#buy', lb: 'button', t: ts, n: 5, pts: 4 }],
 })
 
@@ -43,7 +49,16 @@ function setup(extra: Partial<Parameters<typeof createAlertsModel>[0]> = {}) {
       return Response.json({ alerts: recent })
     },
   })
-  return createAlertsModel({ api, retryMs: 1_000, openStream: (url) => { const s = new FakeStream(url); streams.push(s); return s }, ...extra })
+  return createAlertsModel({
+    api,
+    retryMs: 1_000,
+    openStream: (url) => {
+      const s = new FakeStream(url)
+      streams.push(s)
+      return s
+    },
+    ...extra,
+  })
 }
 
 const ids = (list: readonly Alert[]) => list.map((a) => a.id)
@@ -129,11 +144,20 @@ describe('alertsModel', () => {
     vi.advanceTimersByTime(BATCH_MS)
     expect(arrived).toEqual(['c'])
 
-    s.emit('alert-update', JSON.stringify({ alertId: 'a', state: 'claimed', by: 'ana', note: '', at: 5, site: 'demo', session: 'sess-a' }))
+    s.emit(
+      'alert-update',
+      JSON.stringify({ alertId: 'a', state: 'claimed', by: 'ana', note: '', at: 5, site: 'demo', session: 'sess-a' }),
+    )
     expect(model.alerts.value.find((x) => x.id === 'a')).toMatchObject({ state: 'claimed', stateBy: 'ana' })
 
-    s.emit('offer', JSON.stringify({ id: 'o1', message: 'Need help?', by: 'ana', at: 6, site: 'demo', session: 'sess-a' }))
-    s.emit('offer-answer', JSON.stringify({ offerId: 'o1', answer: 'accepted', at: 7, site: 'demo', session: 'sess-a' }))
+    s.emit(
+      'offer',
+      JSON.stringify({ id: 'o1', message: 'Need help?', by: 'ana', at: 6, site: 'demo', session: 'sess-a' }),
+    )
+    s.emit(
+      'offer-answer',
+      JSON.stringify({ offerId: 'o1', answer: 'accepted', at: 7, site: 'demo', session: 'sess-a' }),
+    )
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     s.emit('offer-answer', JSON.stringify({ offerId: 'o1', answer: 'maybe' }))
     expect(warn).toHaveBeenCalledOnce()
@@ -161,7 +185,10 @@ describe('alertsModel', () => {
     })
     updates = 0
     for (let i = 0; i < 1_000; i++) streams[0]!.emit('alert', JSON.stringify(alert(`f${i}`, 1_750_000_000_000 + i)))
-    streams[0]!.emit('help', JSON.stringify({ ...alert('a', 1_749_999_980_000), help: 'requested', helpAt: 1_750_000_000_500 }))
+    streams[0]!.emit(
+      'help',
+      JSON.stringify({ ...alert('a', 1_749_999_980_000), help: 'requested', helpAt: 1_750_000_000_500 }),
+    )
     expect(updates).toBe(0)
     vi.advanceTimersByTime(BATCH_MS)
     expect(updates).toBe(1)
@@ -169,7 +196,10 @@ describe('alertsModel', () => {
     expect(helped).toEqual(['a'])
     expect(model.alerts.value.find((x) => x.id === 'a')).toMatchObject({ help: 'requested', helpAt: 1_750_000_000_500 })
     // The same help request again (a reconnect's replay) calls no one.
-    streams[0]!.emit('help', JSON.stringify({ ...alert('a', 1_749_999_980_000), help: 'requested', helpAt: 1_750_000_000_500 }))
+    streams[0]!.emit(
+      'help',
+      JSON.stringify({ ...alert('a', 1_749_999_980_000), help: 'requested', helpAt: 1_750_000_000_500 }),
+    )
     vi.advanceTimersByTime(BATCH_MS)
     expect(helped).toEqual(['a'])
     dispose()

@@ -76,7 +76,15 @@ export interface AlertsModel {
 const CLOSED = 2
 
 /** Live struggle alerts of one site: the recent ones, then the stream. */
-export function createAlertsModel({ api, openStream = (url) => new EventSource(url), retryMs = 5_000, onArrive, onHelp, onOffer, onOfferAnswer }: AlertsModelOptions): AlertsModel {
+export function createAlertsModel({
+  api,
+  openStream = (url) => new EventSource(url),
+  retryMs = 5_000,
+  onArrive,
+  onHelp,
+  onOffer,
+  onOfferAnswer,
+}: AlertsModelOptions): AlertsModel {
   const alerts = signal<readonly Alert[]>([])
   const status = signal<StreamStatus>('off')
   const error = signal<string | null>(null)
@@ -150,7 +158,10 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
       s.addEventListener('alert', (ev) => void (stopped || enqueue(ev.data)))
       s.addEventListener('help', (ev) => void (stopped || enqueue(ev.data)))
       s.addEventListener('alert-update', (ev) => {
-        const u = parse<AlertUpdate & Where>(ev.data, (d) => typeof d.alertId === 'string' && typeof d.state === 'string')
+        const u = parse<AlertUpdate & Where>(
+          ev.data,
+          (d) => typeof d.alertId === 'string' && typeof d.state === 'string',
+        )
         if (!stopped && u) update(u)
       })
       s.addEventListener('offer', (ev) => {
@@ -158,7 +169,10 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
         if (!stopped && o) onOffer?.(o)
       })
       s.addEventListener('offer-answer', (ev) => {
-        const a = parse<OfferAnswer & Where>(ev.data, (d) => typeof d.offerId === 'string' && (d.answer === 'accepted' || d.answer === 'dismissed'))
+        const a = parse<OfferAnswer & Where>(
+          ev.data,
+          (d) => typeof d.offerId === 'string' && (d.answer === 'accepted' || d.answer === 'dismissed'),
+        )
         if (!stopped && a) onOfferAnswer?.(a)
       })
       s.onerror = () => {
@@ -185,7 +199,11 @@ export function createAlertsModel({ api, openStream = (url) => new EventSource(u
 
 /** An alert from the stream, or undefined for anything that is not one (logged, never thrown). */
 function parseAlert(data: string): Alert | undefined {
-  return parse<Alert>(data, (a) => typeof a.id === 'string' && typeof a.ts === 'number' && typeof a.session === 'string' && Array.isArray(a.reasons))
+  return parse<Alert>(
+    data,
+    (a) =>
+      typeof a.id === 'string' && typeof a.ts === 'number' && typeof a.session === 'string' && Array.isArray(a.reasons),
+  )
 }
 
 /** A stream event's data if `valid` says it has the fields used; otherwise logged and undefined, never thrown. */

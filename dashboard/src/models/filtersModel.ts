@@ -71,7 +71,13 @@ export function createFiltersModel(api: Api, search: string): FiltersModel {
 
   function persist(write: (search: string) => void, extra: () => Record<string, string> = () => ({})): () => void {
     return effect(() => {
-      const q = new URLSearchParams({ view: view.value, site: site.value, range: range.value.id, state: alertState.value, ...extra() })
+      const q = new URLSearchParams({
+        view: view.value,
+        site: site.value,
+        range: range.value.id,
+        state: alertState.value,
+        ...extra(),
+      })
       write(`?${q}`)
     })
   }

@@ -47,7 +47,10 @@ export function createFrictionModel(api: Api): FrictionModel {
     try {
       const to = Date.now()
       const query = { site, from: String(to - rangeMs), to: String(to) }
-      const [body, over] = await Promise.all([readJson(await api.friction.$get({ query: { ...query, ...segmentQuery(segment.peek()) } })), readJson(await api.overview.$get({ query }))])
+      const [body, over] = await Promise.all([
+        readJson(await api.friction.$get({ query: { ...query, ...segmentQuery(segment.peek()) } })),
+        readJson(await api.overview.$get({ query })),
+      ])
       if (call !== latest) return
       pages.value = body.pages
       elements.value = body.elements

@@ -67,7 +67,10 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
       if (snapKey === key) snapshot.value = body
     } catch (err) {
       if (snapKey !== key) return
-      snapshotNote.value = err instanceof ApiCallError && err.status === 404 ? `No snapshot of this page at ${v} size yet: one is taken on a next visit.` : `Could not load the snapshot: ${(err as Error).message}`
+      snapshotNote.value =
+        err instanceof ApiCallError && err.status === 404
+          ? `No snapshot of this page at ${v} size yet: one is taken on a next visit.`
+          : `Could not load the snapshot: ${(err as Error).message}`
     }
   }
 
@@ -138,7 +141,9 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
     if (!selector || !current) return
     const { site, from } = current
     try {
-      const body = await readJson(await api.heatmap.sessions.$get({ query: { site, from, url: url.peek(), vc: vc.peek(), selector } }))
+      const body = await readJson(
+        await api.heatmap.sessions.$get({ query: { site, from, url: url.peek(), vc: vc.peek(), selector } }),
+      )
       if (selected.peek() === selector) sessions.value = body.sessions
     } catch (err) {
       if (selected.peek() === selector) sessions.value = []
@@ -151,11 +156,33 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
     if (!current || !page) return
     try {
       await post('/snapshot/refresh', { site: current.site, url: page })
-      refreshNote.value = 'Asked for a new snapshot: the next visit to this page sends one, with the current text setting. Reload to see it.'
+      refreshNote.value =
+        'Asked for a new snapshot: the next visit to this page sends one, with the current text setting. Reload to see it.'
     } catch (err) {
-      refreshNote.value = err instanceof ApiCallError && err.status === 403 ? 'Taking a new snapshot needs the admin role.' : `Could not ask for a new snapshot: ${(err as Error).message}`
+      refreshNote.value =
+        err instanceof ApiCallError && err.status === 403
+          ? 'Taking a new snapshot needs the admin role.'
+          : `Could not ask for a new snapshot: ${(err as Error).message}`
     }
   }
 
-  return { pages, url, vc, layer, snapshot, snapshotNote, cells, hotspots, scroll, loading, error, selected, sessions, watch, select, refreshNote, refreshSnapshot }
+  return {
+    pages,
+    url,
+    vc,
+    layer,
+    snapshot,
+    snapshotNote,
+    cells,
+    hotspots,
+    scroll,
+    loading,
+    error,
+    selected,
+    sessions,
+    watch,
+    select,
+    refreshNote,
+    refreshSnapshot,
+  }
 }

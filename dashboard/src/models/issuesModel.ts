@@ -36,7 +36,13 @@ export function createIssuesModel(base = `${location.origin}/api`): IssuesModel 
     try {
       const to = Date.now()
       // trend=1: the top issues' sessions per day, which the Friction view draws.
-      const q = new URLSearchParams({ site, from: String(to - rangeMs), to: String(to), trend: '1', ...segmentQuery(segment.peek()) })
+      const q = new URLSearchParams({
+        site,
+        from: String(to - rangeMs),
+        to: String(to),
+        trend: '1',
+        ...segmentQuery(segment.peek()),
+      })
       const body = await readJson<{ issues: Issue[] }>(await fetch(`${base}/issues?${q}`))
       if (call !== latest) return
       issues.value = body.issues

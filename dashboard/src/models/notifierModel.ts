@@ -22,7 +22,9 @@ export interface NotifierModel {
 }
 
 /** Sound and desktop notifications for new alerts, for agents who keep the dashboard in a background tab. */
-export function createNotifierModel(storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage): NotifierModel {
+export function createNotifierModel(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage,
+): NotifierModel {
   const sound = signal(storage?.getItem(SOUND_KEY) === 'on')
   const notify = signal<NotifyState>(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission)
   let audio: AudioContext | undefined
@@ -46,7 +48,10 @@ export function createNotifierModel(storage: Pick<Storage, 'getItem' | 'setItem'
         if (sound.peek()) beep(context())
         // A visible dashboard shows the alert itself; the notification is for a tab in the background.
         if (notify.peek() === 'granted' && document.visibilityState !== 'visible') {
-          const n = new Notification(alert.help === 'requested' ? 'Visitor asks for help' : 'Visitor struggling', { body: describeAlert(alert), tag: alert.help === 'requested' ? `help-${alert.id}` : alert.id })
+          const n = new Notification(alert.help === 'requested' ? 'Visitor asks for help' : 'Visitor struggling', {
+            body: describeAlert(alert),
+            tag: alert.help === 'requested' ? `help-${alert.id}` : alert.id,
+          })
           n.onclick = () => {
             window.focus()
             n.close()

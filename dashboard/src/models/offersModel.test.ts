@@ -4,7 +4,7 @@ import { createOffersModel } from './offersModel.ts'
 describe('offersModel', () => {
   it('posts an offer, shows it sent, then the visitor’s answer', async () => {
     const posts: Array<[string, unknown]> = []
-    const model = createOffersModel(async <T,>(path: string, body: unknown) => {
+    const model = createOffersModel(async <T>(path: string, body: unknown) => {
       posts.push([path, body])
       return { offer: { id: 'o1', message: 'Hi', link: 'https://help.example/', by: 'ana', at: 10 } } as T
     })
@@ -15,7 +15,18 @@ describe('offersModel', () => {
     // The stream echoes our own offer: not listed twice.
     model.receive({ id: 'o1', message: 'Hi', by: 'ana', at: 10, session: 'sess-1' })
     model.answer({ offerId: 'o1', answer: 'accepted', at: 20, session: 'sess-1' })
-    expect(model.bySession.value.get('sess-1')).toEqual([{ id: 'o1', message: 'Hi', link: 'https://help.example/', by: 'ana', at: 10, session: 'sess-1', answer: 'accepted', answeredAt: 20 }])
+    expect(model.bySession.value.get('sess-1')).toEqual([
+      {
+        id: 'o1',
+        message: 'Hi',
+        link: 'https://help.example/',
+        by: 'ana',
+        at: 10,
+        session: 'sess-1',
+        answer: 'accepted',
+        answeredAt: 20,
+      },
+    ])
   })
 
   it('keeps an answer that arrives before its offer', () => {

@@ -40,7 +40,15 @@ export function createOffersModel(post = postJson): OffersModel {
     if (list.some((o) => o.id === offer.id)) return
     const a = early.get(offer.id)
     early.delete(offer.id)
-    const view: OfferView = { id: offer.id, message: offer.message, link: offer.link, by: offer.by, at: offer.at, session: offer.session, ...(a && { answer: a.answer, answeredAt: a.at }) }
+    const view: OfferView = {
+      id: offer.id,
+      message: offer.message,
+      link: offer.link,
+      by: offer.by,
+      at: offer.at,
+      session: offer.session,
+      ...(a && { answer: a.answer, answeredAt: a.at }),
+    }
     bySession.value = mapWith(bySession.peek(), offer.session, [...list, view])
   }
 
@@ -50,14 +58,22 @@ export function createOffersModel(post = postJson): OffersModel {
       early.set(a.offerId, a)
       return
     }
-    bySession.value = mapWith(bySession.peek(), a.session, list.map((o) => (o.id === a.offerId ? { ...o, answer: a.answer, answeredAt: a.at } : o)))
+    bySession.value = mapWith(
+      bySession.peek(),
+      a.session,
+      list.map((o) => (o.id === a.offerId ? { ...o, answer: a.answer, answeredAt: a.at } : o)),
+    )
   }
 
   async function send(site: string, session: string, message: string, link?: string): Promise<boolean> {
     sending.value = new Set([...sending.peek(), session])
     errors.value = mapWith(errors.peek(), session, undefined)
     try {
-      const body = await post<{ offer: Offer }>(`/sessions/${encodeURIComponent(session)}/offers`, { site, message, ...(link && { link }) })
+      const body = await post<{ offer: Offer }>(`/sessions/${encodeURIComponent(session)}/offers`, {
+        site,
+        message,
+        ...(link && { link }),
+      })
       receive({ ...body.offer, session })
       return true
     } catch (err) {

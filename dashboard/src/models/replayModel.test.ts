@@ -13,7 +13,18 @@ const postInit = (body: unknown): RequestInit => ({
 })
 let n = 0
 const signal = (o: { type?: string; t: number; x?: number; y?: number; n?: number }) => ({
-  k: 'signal', id: `sig${Date.now().toString(36)}${n++}`, u: 'http://localhost:5173/pay', type: 'dead_click', sel: 'button#pay', lb: 'button', x: 10, y: 20, n: 1, ms: 1500, why: 'no-response', ...o,
+  k: 'signal',
+  id: `sig${Date.now().toString(36)}${n++}`,
+  u: 'http://localhost:5173/pay',
+  type: 'dead_click',
+  sel: 'button#pay',
+  lb: 'button',
+  x: 10,
+  y: 20,
+  n: 1,
+  ms: 1500,
+  why: 'no-response',
+  ...o,
 })
 const beaconOf = (ev: unknown[], sid: string) => ({ v: 1, s: 'demo', sid, pv: `pv${n++}`, ev })
 
@@ -37,12 +48,20 @@ describe('replayModel', () => {
       { type: 3, timestamp: start + 2_000, data: { source: 2, type: 2, id: 5, x: 100, y: 200 } },
     ]
     // The collector takes replay runs only from a session it told to record (its /v1/site answer).
-    const site = await t.app.request(`/v1/site?s=demo&u=${encodeURIComponent('http://localhost:5173/pay')}&vw=800&sid=${session}`, { headers: { origin: 'http://localhost:5173' } })
+    const site = await t.app.request(
+      `/v1/site?s=demo&u=${encodeURIComponent('http://localhost:5173/pay')}&vw=800&sid=${session}`,
+      { headers: { origin: 'http://localhost:5173' } },
+    )
     const { replay: rt } = (await site.json()) as { replay: string }
-    expect((await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq: 0, ev, rt }))).status).toBe(202)
+    expect(
+      (await t.app.request('/v1/replay', postInit({ v: 1, s: 'demo', sid: session, pv: 'pv1', seq: 0, ev, rt })))
+        .status,
+    ).toBe(202)
     const rage = signal({ type: 'rage_click', t: start + 2_100, x: 100, y: 200, n: 5 })
     expect((await t.app.request('/v1/collect', postInit(beaconOf([rage], session)))).status).toBe(202)
-    expect((await t.app.request('/v1/collect', postInit(beaconOf([signal({ t: start + 2_000 })], 'someone-else')))).status).toBe(202)
+    expect(
+      (await t.app.request('/v1/collect', postInit(beaconOf([signal({ t: start + 2_000 })], 'someone-else')))).status,
+    ).toBe(202)
     await t.writer.flush()
 
     const api = hc<ApiType>('http://collector.test/api', {
@@ -53,7 +72,9 @@ describe('replayModel', () => {
     await model.open('demo', session)
     expect(model.error.value).toBeNull()
     expect(model.events.value.map((e) => e.timestamp)).toEqual([start, start + 2_000])
-    expect(model.signals.value.map((s) => [s.type, s.ts, s.x, s.y, s.n])).toEqual([['rage_click', start + 2_100, 100, 200, 5]])
+    expect(model.signals.value.map((s) => [s.type, s.ts, s.x, s.y, s.n])).toEqual([
+      ['rage_click', start + 2_100, 100, 200, 5],
+    ])
     model.close()
     expect(model.signals.value).toEqual([])
   })

@@ -49,7 +49,10 @@ export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayMode
 
   /** Fetches runs that started after the newest one held; returns false when superseded. */
   async function fetchRuns(call: number, t: ReplayTarget): Promise<boolean> {
-    const res = await api.sessions[':session'].replay.$get({ param: { session: t.session }, query: { site: t.site, after: String(after) } })
+    const res = await api.sessions[':session'].replay.$get({
+      param: { session: t.session },
+      query: { site: t.site, after: String(after) },
+    })
     const body = await readJson(res)
     if (call !== latest) return false
     const fresh: ReplayEvent[] = []
@@ -71,7 +74,11 @@ export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayMode
   /** The session's signals since its recording began (a minute earlier: a rage click may start before its run). */
   async function fetchSignals(call: number, t: ReplayTarget): Promise<void> {
     const first = events.peek()[0]?.timestamp
-    const query = { site: t.site, session: t.session, ...(first ? { from: String(Math.max(0, first - SIGNALS_LEAD_MS)) } : {}) }
+    const query = {
+      site: t.site,
+      session: t.session,
+      ...(first ? { from: String(Math.max(0, first - SIGNALS_LEAD_MS)) } : {}),
+    }
     const body = await readJson(await api.signals.$get({ query }))
     if (call === latest) signals.value = body.signals
   }
@@ -133,5 +140,10 @@ export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayMode
 }
 
 function isEvent(e: unknown): e is ReplayEvent {
-  return typeof e === 'object' && e !== null && typeof (e as ReplayEvent).timestamp === 'number' && typeof (e as ReplayEvent).type === 'number'
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as ReplayEvent).timestamp === 'number' &&
+    typeof (e as ReplayEvent).type === 'number'
+  )
 }

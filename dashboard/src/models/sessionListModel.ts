@@ -12,7 +12,16 @@ export interface SessionFilter extends SegmentFilter {
   converted: '' | 'true' | 'false'
 }
 
-export const NO_SESSION_FILTER: SessionFilter = { device: '', browser: '', os: '', type: '', url: '', selector: '', minScore: '', converted: '' }
+export const NO_SESSION_FILTER: SessionFilter = {
+  device: '',
+  browser: '',
+  os: '',
+  type: '',
+  url: '',
+  selector: '',
+  minScore: '',
+  converted: '',
+}
 
 export interface SessionListModel {
   sessions: ReadonlySignal<readonly SessionRow[]>
@@ -36,7 +45,13 @@ export function createSessionListModel(base = `${location.origin}/api`): Session
     try {
       const to = Date.now()
       const { device, browser, os, ...rest } = filter.peek()
-      const q = new URLSearchParams({ site, from: String(to - rangeMs), to: String(to), ...segmentQuery({ device, browser, os }), ...segmentQuery(rest as unknown as SegmentFilter) })
+      const q = new URLSearchParams({
+        site,
+        from: String(to - rangeMs),
+        to: String(to),
+        ...segmentQuery({ device, browser, os }),
+        ...segmentQuery(rest as unknown as SegmentFilter),
+      })
       const body = await readJson<{ sessions: SessionRow[] }>(await fetch(`${base}/sessions?${q}`))
       if (call !== latest) return
       sessions.value = body.sessions

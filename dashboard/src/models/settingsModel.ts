@@ -9,7 +9,14 @@ export interface SiteSettingsForm {
   allowText?: boolean
   allowHeadless?: boolean
   recording?: 'off' | 'struggle' | 'always'
-  help?: { enabled: boolean; title: string; text: string; action: 'chat' | 'call' | 'link' | 'agent'; label: string; href?: string }
+  help?: {
+    enabled: boolean
+    title: string
+    text: string
+    action: 'chat' | 'call' | 'link' | 'agent'
+    label: string
+    href?: string
+  }
   goals?: Array<{ name: string; url?: string }>
   webhooks?: Array<{ url: string; fingerprint?: string; secret?: string }>
 }
@@ -34,17 +41,33 @@ export function createSettingsModel(base = `${location.origin}/api`): SettingsMo
   const message = signal<string | null>(null)
 
   async function load(id: string): Promise<void> {
-    const [s, d] = await Promise.all([fetch(`${base}/settings/sites/${encodeURIComponent(id)}`), fetch(`${base}/diagnostics?site=${encodeURIComponent(id)}`)])
+    const [s, d] = await Promise.all([
+      fetch(`${base}/settings/sites/${encodeURIComponent(id)}`),
+      fetch(`${base}/diagnostics?site=${encodeURIComponent(id)}`),
+    ])
     site.value = s.ok ? ((await s.json()) as { site: SiteSettingsForm }).site : null
     diagnosis.value = d.ok ? ((await d.json()) as Diagnosis) : null
-    if (!s.ok) message.value = s.status === 403 ? 'Settings need the admin role.' : `Could not load the settings (${s.status}).`
+    if (!s.ok)
+      message.value = s.status === 403 ? 'Settings need the admin role.' : `Could not load the settings (${s.status}).`
   }
 
   async function save(id: string, patch: Record<string, unknown>): Promise<boolean> {
-    const res = await fetch(`${base}/settings/sites/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) })
-    const body = (await res.json().catch(() => ({}))) as { site?: SiteSettingsForm; error?: string; issues?: Array<{ field: string; message: string }> }
+    const res = await fetch(`${base}/settings/sites/${encodeURIComponent(id)}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(patch),
+    })
+    const body = (await res.json().catch(() => ({}))) as {
+      site?: SiteSettingsForm
+      error?: string
+      issues?: Array<{ field: string; message: string }>
+    }
     if (!res.ok) {
-      fieldErrors.value = Object.fromEntries((body.issues ?? [{ field: '(body)', message: body.error ?? String(new ApiCallError(res.status, '')) }]).map((i) => [i.field, i.message]))
+      fieldErrors.value = Object.fromEntries(
+        (body.issues ?? [{ field: '(body)', message: body.error ?? String(new ApiCallError(res.status, '')) }]).map(
+          (i) => [i.field, i.message],
+        ),
+      )
       message.value = `Not saved: ${body.error ?? res.status}`
       return false
     }

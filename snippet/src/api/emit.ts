@@ -2,14 +2,18 @@ import type { SignalEvent, StruggleEvent } from '../wire'
 import { now } from '../core/now'
 import type { Options } from '../Options'
 import type { Verdict } from '../detect/Verdict'
-import { createStruggleScore, type ScoreState, type ScoreTuning, type StruggleScore } from '../score/createStruggleScore'
+import {
+  createStruggleScore,
+  type ScoreState,
+  type ScoreTuning,
+  type StruggleScore,
+} from '../score/createStruggleScore'
 import { selector } from '../describe/selector'
 import { label } from '../describe/label'
 import { rid } from '../core/rid'
 import { load, save } from '../core/storage'
 import { ctx, push } from '../transport/queue'
 import { fire } from './callbacks'
-
 
 let score: StruggleScore
 let state: ScoreState

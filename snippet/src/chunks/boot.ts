@@ -58,7 +58,9 @@ chunk('boot', (c: Ctx) => {
 
   const got: Record<string, unknown> = {}
   const need = (name: string) =>
-    (got[name] ||= document.head.appendChild(Object.assign(document.createElement('script'), { src: `${e}/s/${name}.${CHUNKS}.js` })))
+    (got[name] ||= document.head.appendChild(
+      Object.assign(document.createElement('script'), { src: `${e}/s/${name}.${CHUNKS}.js` }),
+    ))
   const sendTrail = trail(c)
   const go = () => {
     const st = c.st
@@ -68,7 +70,9 @@ chunk('boot', (c: Ctx) => {
     st.snapshot && !now && need('snap')
     st.vitals && idle(() => need('vitals'), VITALS_IDLE_MAX_MS)
     // The recorder follows a struggling session from the struggle on; the minute before is the trail.
-    st.replay && ((st.recording == 'always' && sampled(st.recordingSample)) || (st.recording == 'struggle' && now)) && need('rec')
+    st.replay &&
+      ((st.recording == 'always' && sampled(st.recordingSample)) || (st.recording == 'struggle' && now)) &&
+      need('rec')
     c.z && need('help')
     // The team's suppression rules and tuning, only where a page view's settings carry them.
     ;(st.rules?.length || st.tune) && need('learn')

@@ -47,8 +47,23 @@ chunk('help', (c: Ctx) => {
   const fallback = (hs: HelpSettings) => {
     stopWaiting()
     onClose = () => panel.hide()
-    const link = hs.fallback && /^(https?:\/\/|mailto:|tel:)/.test(hs.fallback) && h('a', { className: 'btn', href: hs.fallback, target: /^https?:/.test(hs.fallback) ? '_blank' : '', rel: 'noopener noreferrer' }, hs.fallbackLabel || CONTACT)
-    panel.show([h('p', { id: 'wince-t' }, UNAVAILABLE), link && h('div', { className: 'row' }, link)], link || undefined)
+    const link =
+      hs.fallback &&
+      /^(https?:\/\/|mailto:|tel:)/.test(hs.fallback) &&
+      h(
+        'a',
+        {
+          className: 'btn',
+          href: hs.fallback,
+          target: /^https?:/.test(hs.fallback) ? '_blank' : '',
+          rel: 'noopener noreferrer',
+        },
+        hs.fallbackLabel || CONTACT,
+      )
+    panel.show(
+      [h('p', { id: 'wince-t' }, UNAVAILABLE), link && h('div', { className: 'row' }, link)],
+      link || undefined,
+    )
     if (!link) c.p('help', { action: 'fallback' })
   }
 
@@ -61,7 +76,10 @@ chunk('help', (c: Ctx) => {
     panel.show([h('p', { id: 'wince-t' }, 'Asking for an agent…')])
     let answer: HelpAnswer | undefined
     try {
-      const r = await c.f(`${e}/v1/help`, { method: 'POST', body: JSON.stringify({ s: c.h.s, sid: c.h.sid, alert: z.id }) })
+      const r = await c.f(`${e}/v1/help`, {
+        method: 'POST',
+        body: JSON.stringify({ s: c.h.s, sid: c.h.sid, alert: z.id }),
+      })
       if (r.ok) answer = (await r.json()) as HelpAnswer
     } catch {}
     if (!asked) return
@@ -80,7 +98,10 @@ chunk('help', (c: Ctx) => {
     onClose = () => panel.hide()
     const face = h('span', { className: 'face', 'aria-hidden': 'true' }, (j.name.trim()[0] || '?').toUpperCase())
     panel.style(j.color && /^#[0-9a-f]{6}$/i.test(j.color) ? `.face{background:${j.color}}` : '')
-    panel.show([h('p', { id: 'wince-t', className: 'joined' }, face, joinedWords(j.name)), h('p', {}, 'They will write to you here.')])
+    panel.show([
+      h('p', { id: 'wince-t', className: 'joined' }, face, joinedWords(j.name)),
+      h('p', {}, 'They will write to you here.'),
+    ])
   }
 
   const offer = (o: Offer) => {
@@ -95,8 +116,15 @@ chunk('help', (c: Ctx) => {
       [
         h('h2', { id: 'wince-t' }, o.by ? `${o.by} offers help` : 'An offer of help'),
         h('p', {}, o.message),
-        o.link && /^https?:\/\//.test(o.link) && h('p', {}, h('a', { className: 'link', href: o.link, target: '_blank', rel: 'noopener noreferrer' }, o.link)),
-        h('div', { className: 'row' }, yes, h('button', { type: 'button', className: 'alt', onclick: () => answer(o, 'dismissed') }, 'No thanks')),
+        o.link &&
+          /^https?:\/\//.test(o.link) &&
+          h('p', {}, h('a', { className: 'link', href: o.link, target: '_blank', rel: 'noopener noreferrer' }, o.link)),
+        h(
+          'div',
+          { className: 'row' },
+          yes,
+          h('button', { type: 'button', className: 'alt', onclick: () => answer(o, 'dismissed') }, 'No thanks'),
+        ),
       ],
       yes,
     )
@@ -104,11 +132,22 @@ chunk('help', (c: Ctx) => {
 
   const act = (hs: HelpSettings) => {
     const done = () => panel.hide()
-    if (hs.action == 'chat') return h('button', { type: 'button', onclick: () => (done(), c.p('help', { action: 'chat' })) }, hs.label)
+    if (hs.action == 'chat')
+      return h('button', { type: 'button', onclick: () => (done(), c.p('help', { action: 'chat' })) }, hs.label)
     if (hs.action == 'agent') return h('button', { type: 'button', onclick: () => void askAgent(hs) }, hs.label)
     const href = hs.action == 'call' ? 'tel:' + (hs.href || '').replace(/[^\d+]/g, '') : hs.href || ''
     if (hs.action == 'link' && !/^https?:\/\//.test(href)) return undefined
-    return h('a', { className: 'btn', href, target: hs.action == 'link' ? '_blank' : '', rel: 'noopener noreferrer', onclick: done }, hs.label)
+    return h(
+      'a',
+      {
+        className: 'btn',
+        href,
+        target: hs.action == 'link' ? '_blank' : '',
+        rel: 'noopener noreferrer',
+        onclick: done,
+      },
+      hs.label,
+    )
   }
 
   let channel: ReturnType<typeof openChannel> | undefined
@@ -126,7 +165,11 @@ chunk('help', (c: Ctx) => {
     }
     const button = act(hs)
     panel.show(
-      [h('h2', { id: 'wince-t' }, hs.title), hs.text && h('p', {}, hs.text), button && h('div', { className: 'row' }, button)],
+      [
+        h('h2', { id: 'wince-t' }, hs.title),
+        hs.text && h('p', {}, hs.text),
+        button && h('div', { className: 'row' }, button),
+      ],
       button,
     )
   }

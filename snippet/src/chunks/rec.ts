@@ -25,7 +25,6 @@ export const RUN_MAX_EVENTS = 20_000
 
 const e = endpoint()
 
-
 /**
  * The recorder chunk (rrweb record, masked like snapshots). Mode `struggle`: the boot
  * chunk loads it only once the session struggles (the minute before goes as the boot
@@ -62,7 +61,16 @@ chunk('rec', (c: Ctx) => {
 
   const send = (events: { timestamp: number }[], unloading?: boolean) => {
     for (const ev of split(events, RUN_MAX_CHARS, RUN_MAX_EVENTS)) {
-      const body: ReplayBody = { v: 1, s: c.h.s, sid: c.h.sid, pv: c.h.pv, seq: seq++, alert, ev, rt: c.st?.replay ?? '' }
+      const body: ReplayBody = {
+        v: 1,
+        s: c.h.s,
+        sid: c.h.sid,
+        pv: c.h.pv,
+        seq: seq++,
+        alert,
+        ev,
+        rt: c.st?.replay ?? '',
+      }
       // Leaving: no time to gzip (it is asynchronous); keepalive carries small runs.
       void postJson(c, `${e}/v1/replay`, body, !unloading)
     }

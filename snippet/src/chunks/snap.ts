@@ -29,11 +29,27 @@ chunk('snap', (c: Ctx) => {
       // every URL a rebuilt page could fetch, a linked stylesheet included. Scripts left out
       // (slimDOM): the rebuilt page never runs them, and rrweb-snapshot would keep an inline
       // script as the text "SCRIPT_PLACEHOLDER", printed on the heatmap.
-      const snap = snapshot(document, { ...rrwebMasking(st.allowText), inlineStylesheet: true, inlineImages: false, recordCanvas: false, slimDOM: { script: true, comment: true } })
+      const snap = snapshot(document, {
+        ...rrwebMasking(st.allowText),
+        inlineStylesheet: true,
+        inlineImages: false,
+        recordCanvas: false,
+        slimDOM: { script: true, comment: true },
+      })
       if (!snap) return
       maskTree(snap as never, st.allowText)
       const d = document.documentElement
-      const body: SnapshotBody = { v: 1, s: c.h.s, u, vw: innerWidth, vh: innerHeight, dw: d.scrollWidth, dh: d.scrollHeight, snap, tk: st.snapshot || '' }
+      const body: SnapshotBody = {
+        v: 1,
+        s: c.h.s,
+        u,
+        vw: innerWidth,
+        vh: innerHeight,
+        dw: d.scrollWidth,
+        dh: d.scrollHeight,
+        snap,
+        tk: st.snapshot || '',
+      }
       void postJson(c, `${e}/v1/snapshot`, body)
     }, SNAPSHOT_IDLE_MAX_MS)
   }

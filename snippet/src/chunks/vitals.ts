@@ -14,17 +14,20 @@ chunk('vitals', (c: Ctx) => {
   const opts = { generateTarget: (el: Node | null) => (el instanceof Element ? selector(el) : '') }
   const report = (m: MetricWithAttribution) => {
     const a = m.attribution as { target?: string; interactionTarget?: string; largestShiftTarget?: string }
-    c.q({
-      k: 'vital',
-      id: rid(),
-      t: Date.now(),
-      u: page(),
-      name: m.name as VitalName,
-      v: m.name == 'CLS' ? Math.round(m.value * 1e4) / 1e4 : Math.round(m.value),
-      sel: a.target || a.interactionTarget || a.largestShiftTarget || '',
-      vw: innerWidth,
-      // Reported when the page is hidden, after the core sent its batch: send at once then.
-    }, document.visibilityState == 'hidden')
+    c.q(
+      {
+        k: 'vital',
+        id: rid(),
+        t: Date.now(),
+        u: page(),
+        name: m.name as VitalName,
+        v: m.name == 'CLS' ? Math.round(m.value * 1e4) / 1e4 : Math.round(m.value),
+        sel: a.target || a.interactionTarget || a.largestShiftTarget || '',
+        vw: innerWidth,
+        // Reported when the page is hidden, after the core sent its batch: send at once then.
+      },
+      document.visibilityState == 'hidden',
+    )
   }
   onLCP(report, opts)
   onINP(report, opts)

@@ -77,10 +77,16 @@ export function watchForms(c: Ctx, early: readonly Event[] = []): () => void {
 
   // Search boxes are not watched at all: retyping them is browsing, leaving them is not abandoning.
   const field = (t: EventTarget | null): HTMLInputElement | null =>
-    t instanceof Element && t.matches(FIELDS) && !t.matches(SEARCH) && !t.closest('[data-wince-ignore]') ? (t as HTMLInputElement) : null
+    t instanceof Element && t.matches(FIELDS) && !t.matches(SEARCH) && !t.closest('[data-wince-ignore]')
+      ? (t as HTMLInputElement)
+      : null
   const formOf = (f: HTMLInputElement) => f.form
   const label = (why: string, el: Element) =>
-    fieldLabel(why, el, c.st?.allowText ? (el as HTMLInputElement).labels?.[0]?.textContent || el.getAttribute('aria-label') : '')
+    fieldLabel(
+      why,
+      el,
+      c.st?.allowText ? (el as HTMLInputElement).labels?.[0]?.textContent || el.getAttribute('aria-label') : '',
+    )
 
   const say = (d: FormDecision) => {
     const el = (d.why == 'submit_blocked' ? sent.get(d.k) : 0) || (d.k as Element)
@@ -89,13 +95,36 @@ export function watchForms(c: Ctx, early: readonly Event[] = []): () => void {
     const ms = Math.round(d.ms / FORM_MS_GRAIN) * FORM_MS_GRAIN
     if (d.why == 'abandon') {
       // On the way out: queued with the unload beacon, told to the page, not scored.
-      const ev: SignalEvent = { k: 'signal', type: 'form_struggle', id: rid(), t: Date.now(), u: page(), sel, lb, x: 0, y: 0, n: d.n, ms, why: d.why }
+      const ev: SignalEvent = {
+        k: 'signal',
+        type: 'form_struggle',
+        id: rid(),
+        t: Date.now(),
+        u: page(),
+        sel,
+        lb,
+        x: 0,
+        y: 0,
+        n: d.n,
+        ms,
+        why: d.why,
+      }
       c.q(ev, true)
       c.p('signal', { ...ev })
       return
     }
     const r = el.getBoundingClientRect()
-    c.e({ type: 'form_struggle', x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2), t: d.t, n: d.n, ms, why: d.why, sel, lb })
+    c.e({
+      type: 'form_struggle',
+      x: Math.round(r.x + r.width / 2),
+      y: Math.round(r.y + r.height / 2),
+      t: d.t,
+      n: d.n,
+      ms,
+      why: d.why,
+      sel,
+      lb,
+    })
   }
   const feed = (r: FormRecord) => detect(r).forEach(say)
 
@@ -132,7 +161,10 @@ export function watchForms(c: Ctx, early: readonly Event[] = []): () => void {
       } catch {}
       // The visitor typed, pasted or deleted: a trusted input event that is not autofill
       // (Chrome's autofill and datalist picks are `insertReplacementText`, or plain Events).
-      const v = e.isTrusted && !auto && (e instanceof InputEvent ? e.inputType != 'insertReplacementText' : f.localName == 'select')
+      const v =
+        e.isTrusted &&
+        !auto &&
+        (e instanceof InputEvent ? e.inputType != 'insertReplacementText' : f.localName == 'select')
       if (v) edited.add(f)
       feed({ k: 'edit', f, form: formOf(f), t: e.timeStamp, empty: f.value == '', v })
     }
@@ -141,7 +173,10 @@ export function watchForms(c: Ctx, early: readonly Event[] = []): () => void {
       focusout: (e: FocusEvent) => {
         const f = field(e.target)
         if (!f || !edited.delete(f)) return
-        setTimeout(() => feed({ k: 'check', f, form: formOf(f), t: performance.now(), bad: shows(f) }), FORM_BLUR_SETTLE_MS)
+        setTimeout(
+          () => feed({ k: 'check', f, form: formOf(f), t: performance.now(), bad: shows(f) }),
+          FORM_BLUR_SETTLE_MS,
+        )
       },
       // The browser refused the field (a submit or reportValidity): `invalid` does not bubble; capture sees it.
       invalid: (e: Event) => {

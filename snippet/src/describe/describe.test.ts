@@ -6,9 +6,15 @@ import { el } from './fakeNode'
 
 describe('clean', () => {
   it('accepts only letter, - and _ tokens for selectors', () => {
-    expect([clean('buy-now'), clean('btn_primary'), clean('user-123'), clean('a@b.c'), clean('css-1x2y'), clean(''), clean(null)]).toEqual([
-      true, true, false, false, false, false, false,
-    ])
+    expect([
+      clean('buy-now'),
+      clean('btn_primary'),
+      clean('user-123'),
+      clean('a@b.c'),
+      clean('css-1x2y'),
+      clean(''),
+      clean(null),
+    ]).toEqual([true, true, false, false, false, false, false])
   })
 })
 
@@ -33,7 +39,7 @@ describe('selector', () => {
     expect(selector(btn)).toBe('form#checkout>button')
   })
 
-  it("names a form field by its name and a label by its field, not by position", () => {
+  it('names a form field by its name and a label by its field, not by position', () => {
     const card = el('input', { name: 'cardnumber', class: 'field' })
     const lbl = el('label', { for: 'card' })
     el('form', { id: 'f' }, [el('label'), el('label'), el('label'), el('label'), lbl, card])

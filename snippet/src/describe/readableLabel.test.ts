@@ -27,7 +27,15 @@ describe('readable labels', () => {
 
   it('says the role as a person would', () => {
     expect(['h1', '#pay', '#help', '#email', '#go', '#agree', '#tab', '#logo', '#box'].map((s) => role($(s)))).toEqual([
-      'heading', 'button', 'link', 'textbox', 'button', 'checkbox', 'tab', 'img', 'div',
+      'heading',
+      'button',
+      'link',
+      'textbox',
+      'button',
+      'checkbox',
+      'tab',
+      'img',
+      'div',
     ])
   })
 

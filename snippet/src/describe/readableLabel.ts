@@ -55,8 +55,13 @@ export function accessibleName(el: Element): string {
   const input = el as HTMLInputElement
   return (
     el.getAttribute('aria-label') ||
-    by?.split(/\s+/).map((id) => d.getElementById(id)?.textContent || '').join(' ') ||
-    (field ? [...(input.labels || [])].map((l) => l.textContent).join(' ') || (CAPTIONED.test(input.type) && input.value) : el.textContent) ||
+    by
+      ?.split(/\s+/)
+      .map((id) => d.getElementById(id)?.textContent || '')
+      .join(' ') ||
+    (field
+      ? [...(input.labels || [])].map((l) => l.textContent).join(' ') || (CAPTIONED.test(input.type) && input.value)
+      : el.textContent) ||
     (el.localName == 'img' && el.getAttribute('alt')) ||
     el.getAttribute('title') ||
     ''

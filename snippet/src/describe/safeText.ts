@@ -16,7 +16,9 @@ export function safeText(s: string): string {
   return s.replace(EMAIL, '@').replace(NUMBER, (m: string, at: number, all: string) => {
     const digits = m.replace(/\D/g, '').length
     if (digits < PERSONAL_DIGITS) return m
-    const price = CURRENCY_BEFORE.test(all.slice(Math.max(0, at - 4), at)) || CURRENCY_AFTER.test(all.slice(at + m.length, at + m.length + 4))
+    const price =
+      CURRENCY_BEFORE.test(all.slice(Math.max(0, at - 4), at)) ||
+      CURRENCY_AFTER.test(all.slice(at + m.length, at + m.length + 4))
     return price && digits <= PRICE_MAX_DIGITS ? m : '#'
   })
 }

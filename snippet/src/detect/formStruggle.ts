@@ -97,7 +97,11 @@ export function createFormStruggle() {
   const forms = new Map<unknown, Form>()
   const field = (f: unknown, form: unknown): Field => {
     let s = fields.get(f)
-    if (!s) fields.set(f, (s = { _form: form, _dirty: false, _rej: [], _had: false, _cleared: false, _refills: [], _spent: false }))
+    if (!s)
+      fields.set(
+        f,
+        (s = { _form: form, _dirty: false, _rej: [], _had: false, _cleared: false, _refills: [], _spent: false }),
+      )
     return s
   }
   const formOf = (form: unknown): Form => {

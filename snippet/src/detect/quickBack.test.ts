@@ -11,25 +11,46 @@ describe('quick back', () => {
   })
 
   it('calls going to a page and straight back a quick back about that page', () => {
-    const trail: Visit[] = [{ u: A, a: 0 }, { u: B, a: 10_000 }]
+    const trail: Visit[] = [
+      { u: A, a: 0 },
+      { u: B, a: 10_000 },
+    ]
     expect(quickBack(trail, A, 13_000)).toEqual([
-      [{ u: B, a: 10_000 }, { u: A, a: 13_000 }],
+      [
+        { u: B, a: 10_000 },
+        { u: A, a: 13_000 },
+      ],
       { type: 'quick_back', x: 0, y: 0, t: 13_000, n: 1, ms: 3000, why: 'quick-back', u: B },
     ])
   })
 
   it('ignores coming back after a long stay', () => {
-    const trail: Visit[] = [{ u: A, a: 0 }, { u: B, a: 10_000 }]
+    const trail: Visit[] = [
+      { u: A, a: 0 },
+      { u: B, a: 10_000 },
+    ]
     expect(quickBack(trail, A, 10_000 + QUICK_BACK_MS + 25_000)[1]).toBeUndefined()
   })
 
   it('ignores moving on to a third page quickly', () => {
-    const trail: Visit[] = [{ u: A, a: 0 }, { u: B, a: 10_000 }]
-    expect(quickBack(trail, C, 11_000)).toEqual([[{ u: B, a: 10_000 }, { u: C, a: 11_000 }], undefined])
+    const trail: Visit[] = [
+      { u: A, a: 0 },
+      { u: B, a: 10_000 },
+    ]
+    expect(quickBack(trail, C, 11_000)).toEqual([
+      [
+        { u: B, a: 10_000 },
+        { u: C, a: 11_000 },
+      ],
+      undefined,
+    ])
   })
 
   it('treats a reload as the same page', () => {
-    const trail: Visit[] = [{ u: A, a: 0 }, { u: B, a: 10_000 }]
+    const trail: Visit[] = [
+      { u: A, a: 0 },
+      { u: B, a: 10_000 },
+    ]
     expect(quickBack(trail, B, 11_000)).toEqual([trail])
   })
 })

@@ -16,7 +16,10 @@ const go = (url: string) => (loc.pathname = new URL(url, 'https://shop.test' + l
 beforeEach(() => {
   loc.pathname = '/'
   vi.stubGlobal('window', win)
-  vi.stubGlobal('history', { pushState: (_: unknown, __: string, u: string) => go(u), replaceState: (_: unknown, __: string, u: string) => go(u) })
+  vi.stubGlobal('history', {
+    pushState: (_: unknown, __: string, u: string) => go(u),
+    replaceState: (_: unknown, __: string, u: string) => go(u),
+  })
   vi.stubGlobal('innerWidth', 1000)
   vi.stubGlobal('innerHeight', 700)
   vi.stubGlobal('document', { referrer: '' })

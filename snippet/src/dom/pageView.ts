@@ -45,4 +45,3 @@ export function start(): void {
   // Chunks' signals (the boot chunk's form watcher) go the way the core's go.
   ctx.e = emit
 }
-

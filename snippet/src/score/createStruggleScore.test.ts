@@ -28,7 +28,10 @@ describe('struggle score', () => {
   it('accepts a strong thrash (two in a row) alone as struggle, not a single one', () => {
     const s = createStruggleScore(fresh())
     expect(s.add(sig('mouse_thrash', T), T)).toBeUndefined()
-    expect(s.add(sig('mouse_thrash', T + 900), T + 900)?.reasons.map((r) => r.type)).toEqual(['mouse_thrash', 'mouse_thrash'])
+    expect(s.add(sig('mouse_thrash', T + 900), T + 900)?.reasons.map((r) => r.type)).toEqual([
+      'mouse_thrash',
+      'mouse_thrash',
+    ])
   })
 
   it('halves points every half-life', () => {

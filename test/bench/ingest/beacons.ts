@@ -3,7 +3,14 @@ import { WIRE_VERSION, type Beacon, type SignalType } from '@wince/snippet/wire'
 /** Events per beacon: a page view's worth of signals, as the snippet batches them. */
 export const EVENTS_PER_BEACON = 20
 
-const TYPES: SignalType[] = ['rage_click', 'dead_click', 'error_click', 'mouse_thrash', 'excessive_scroll', 'quick_back']
+const TYPES: SignalType[] = [
+  'rage_click',
+  'dead_click',
+  'error_click',
+  'mouse_thrash',
+  'excessive_scroll',
+  'quick_back',
+]
 const MARK = '@@MARK@@'
 
 /**

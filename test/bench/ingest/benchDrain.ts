@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { spawnBuiltCollector } from '../../lib/spawnBuiltCollector.ts'
 import { beaconMaker } from './beacons.ts'
 
-const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
+const USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
 
 export interface DrainResult {
   /** SIGTERM to exit, ms. */
@@ -24,22 +25,31 @@ export async function benchDrain(loadSeconds = 5, connections = 32): Promise<Dra
   const dataDir = mkdtempSync(join(tmpdir(), 'wince-bench-drain-'))
   writeFileSync(
     join(dataDir, 'sites.json'),
-    JSON.stringify({ sites: [{ id: 'demo', origins: ['http://localhost:*'], allowHeadless: true, rate: { rate: 1e6, burst: 1e7 } }] }),
+    JSON.stringify({
+      sites: [{ id: 'demo', origins: ['http://localhost:*'], allowHeadless: true, rate: { rate: 1e6, burst: 1e7 } }],
+    }),
   )
-  const collector = await spawnBuiltCollector({ WINCE_DATA_DIR: dataDir, WINCE_ADMIN_TOKEN: 'bench-drain', WINCE_IP_RATE: '1000000000/1000000000' })
+  const collector = await spawnBuiltCollector({
+    WINCE_DATA_DIR: dataDir,
+    WINCE_ADMIN_TOKEN: 'bench-drain',
+    WINCE_IP_RATE: '1000000000/1000000000',
+  })
   try {
     const origin = `http://localhost:${new URL(collector.url).port}`
     const next = beaconMaker(origin, `drain${Date.now().toString(36)}`)
     let finished!: () => void
     const done = new Promise<void>((resolve) => (finished = resolve))
-    const instance = autocannon({
-      url: `${collector.url}/v1/collect`,
-      connections,
-      duration: loadSeconds + 15,
-      method: 'POST',
-      headers: { 'content-type': 'text/plain;charset=UTF-8', origin, 'user-agent': USER_AGENT },
-      requests: [{ setupRequest: (req) => ({ ...req, body: next() }) }],
-    }, () => finished())
+    const instance = autocannon(
+      {
+        url: `${collector.url}/v1/collect`,
+        connections,
+        duration: loadSeconds + 15,
+        method: 'POST',
+        headers: { 'content-type': 'text/plain;charset=UTF-8', origin, 'user-agent': USER_AGENT },
+        requests: [{ setupRequest: (req) => ({ ...req, body: next() }) }],
+      },
+      () => finished(),
+    )
     await new Promise((resolve) => setTimeout(resolve, loadSeconds * 1000))
     const began = performance.now()
     collector.child.kill('SIGTERM')
@@ -47,7 +57,14 @@ export async function benchDrain(loadSeconds = 5, connections = 32): Promise<Dra
     const stopMs = performance.now() - began
     instance.stop()
     await done
-    return { stopMs, exitCode, log: collector.output().split('\n').filter((l) => l.startsWith('wince:')) }
+    return {
+      stopMs,
+      exitCode,
+      log: collector
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('wince:')),
+    }
   } finally {
     if (collector.child.exitCode === null && collector.child.signalCode === null) collector.child.kill('SIGKILL')
     rmSync(dataDir, { recursive: true, force: true })

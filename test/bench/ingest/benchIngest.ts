@@ -4,7 +4,8 @@ import { beaconMaker, EVENTS_PER_BEACON } from './beacons.ts'
 import { spawnChild, type Child } from './spawnChild.ts'
 
 /** A Chrome on Linux, as a visitor's browser: the collector drops bots and (for sites that say so) headless browsers. */
-const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
+const USER_AGENT =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
 
 export interface IngestOptions {
   /** Measured seconds per round. Default 10. */
@@ -68,7 +69,12 @@ async function load(url: string, seconds: number, connections: number, next: () 
   })
   const elapsed = (performance.now() - started) / 1000
   const accepted = result.statusCodeStats?.['202']?.count ?? 0
-  return { accepted: accepted * EVENTS_PER_BEACON, other: result.non2xx, errors: result.errors + result.timeouts, seconds: elapsed }
+  return {
+    accepted: accepted * EVENTS_PER_BEACON,
+    other: result.non2xx,
+    errors: result.errors + result.timeouts,
+    seconds: elapsed,
+  }
 }
 
 /**
@@ -119,7 +125,8 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestRe
       const cpu = process.cpuUsage(cpu0)
       loadCpuMs += (cpu.user + cpu.system) / 1000
       measured += windowSec
-      for (const [name, ms] of Object.entries(after.threads)) threadMs[name] = (threadMs[name] ?? 0) + ms - (before.threads[name] ?? 0)
+      for (const [name, ms] of Object.entries(after.threads))
+        threadMs[name] = (threadMs[name] ?? 0) + ms - (before.threads[name] ?? 0)
       const rows = after.signals + after.pageViews - before.signals - before.pageViews
       rssPeak = Math.max(rssPeak, after.rssPeak)
       failures += c.other + c.errors
@@ -133,7 +140,9 @@ export async function benchIngest(options: IngestOptions = {}): Promise<IngestRe
       const noopBefore = await noop.ask({ kind: 'count' }, 'counted')
       const n = await load(noop.url, seconds, connections, toNoop)
       const noopAfter = await noop.ask({ kind: 'count' }, 'counted')
-      noopJsPerBeacon.push(((jsMs(noopAfter.threads) - jsMs(noopBefore.threads)) * 1000) / (n.accepted / EVENTS_PER_BEACON))
+      noopJsPerBeacon.push(
+        ((jsMs(noopAfter.threads) - jsMs(noopBefore.threads)) * 1000) / (n.accepted / EVENTS_PER_BEACON),
+      )
       noopRssPeak = Math.max(noopRssPeak, (await noop.ask({ kind: 'rss' }, 'rss')).rssPeak)
       noops.push(n.accepted / n.seconds)
       ratios.push(stored[r]! / noops[r]!)

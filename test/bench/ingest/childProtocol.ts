@@ -41,7 +41,13 @@ export function threadCpu(): ThreadCpu {
     try {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
       // The main thread (its id is the process's) is the one that runs JavaScript; V8's helpers are also called `node`.
-      const name = tid === String(process.pid) ? 'JS main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[\d.:-]+$/, '').trim() || '?'
+      const name =
+        tid === String(process.pid)
+          ? 'JS main'
+          : stat
+              .slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+              .replace(/[\d.:-]+$/, '')
+              .trim() || '?'
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
       out[name] = (out[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) * tick
     } catch {

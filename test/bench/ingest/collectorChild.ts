@@ -12,15 +12,26 @@ import { rssSampler, send, threadCpu, type ChildRequest } from './childProtocol.
 const dataDir = mkdtempSync(join(tmpdir(), 'wince-bench-'))
 writeFileSync(
   join(dataDir, 'sites.json'),
-  JSON.stringify({ sites: [{ id: 'demo', origins: ['http://localhost:*'], allowHeadless: true, rate: { rate: 1e6, burst: 1e7 } }] }),
+  JSON.stringify({
+    sites: [{ id: 'demo', origins: ['http://localhost:*'], allowHeadless: true, rate: { rate: 1e6, burst: 1e7 } }],
+  }),
 )
-const config = { ...readConfig({}), port: 0, host: '127.0.0.1', dataDir, adminToken: 'bench-admin-token', ipRate: { rate: 1e9, burst: 1e9 } }
+const config = {
+  ...readConfig({}),
+  port: 0,
+  host: '127.0.0.1',
+  dataDir,
+  adminToken: 'bench-admin-token',
+  ipRate: { rate: 1e9, burst: 1e9 },
+}
 const running = await start(config)
 const rss = rssSampler()
 let inspector: Session | undefined
 
 async function count(table: string): Promise<number> {
-  const rows = await (await running.client.query({ query: `SELECT count() AS n FROM ${table}`, format: 'JSONEachRow' })).json<{ n: string }>()
+  const rows = await (
+    await running.client.query({ query: `SELECT count() AS n FROM ${table}`, format: 'JSONEachRow' })
+  ).json<{ n: string }>()
   return Number(rows[0]?.n ?? 0)
 }
 
@@ -30,7 +41,13 @@ process.on('message', async (m: ChildRequest) => {
   else if (m.kind === 'count') {
     const peak = rss.read()
     await running.writer.flush()
-    send({ kind: 'counted', signals: await count('signals'), pageViews: await count('page_views'), ...peak, threads: threadCpu() })
+    send({
+      kind: 'counted',
+      signals: await count('signals'),
+      pageViews: await count('page_views'),
+      ...peak,
+      threads: threadCpu(),
+    })
   } else if (m.kind === 'profile-start') {
     // Only the measured window: start-up (module loading) and shutdown stay out of the profile.
     inspector = new Session()

@@ -9,7 +9,9 @@ const app = new Hono().post('/v1/collect', async (c) => {
   return c.body(null, 202)
 })
 const rss = rssSampler()
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => send({ kind: 'ready', url: `http://localhost:${info.port}` }))
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+  send({ kind: 'ready', url: `http://localhost:${info.port}` }),
+)
 
 process.on('message', (m: ChildRequest) => {
   if (m.kind === 'window') rss.reset()

@@ -51,7 +51,11 @@ export function summarizeCpuProfile(file: string, top = 15): ProfileSummary {
     total += ms
     const where = place(url)
     const key = `${functionName}@${url}:${lineNumber}`
-    const fn = fns.get(key) ?? { name: functionName || '(anonymous)', where: url ? `${where}:${lineNumber + 1}` : where, selfMs: 0 }
+    const fn = fns.get(key) ?? {
+      name: functionName || '(anonymous)',
+      where: url ? `${where}:${lineNumber + 1}` : where,
+      selfMs: 0,
+    }
     fn.selfMs += ms
     fns.set(key, fn)
     places.set(where, (places.get(where) ?? 0) + ms)
@@ -59,7 +63,13 @@ export function summarizeCpuProfile(file: string, top = 15): ProfileSummary {
   const share = (ms: number) => ms / total
   return {
     totalMs: total,
-    functions: [...fns.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, top).map((f) => ({ ...f, share: share(f.selfMs) })),
-    places: [...places].sort((a, b) => b[1] - a[1]).slice(0, top).map(([where, selfMs]) => ({ where, selfMs, share: share(selfMs) })),
+    functions: [...fns.values()]
+      .sort((a, b) => b.selfMs - a.selfMs)
+      .slice(0, top)
+      .map((f) => ({ ...f, share: share(f.selfMs) })),
+    places: [...places]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([where, selfMs]) => ({ where, selfMs, share: share(selfMs) })),
   }
 }

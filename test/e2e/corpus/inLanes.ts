@@ -4,7 +4,11 @@
  * while the others only wait (for clicks to settle, beacons, the API). Results keep the
  * order of `tasks`.
  */
-export async function inLanes<T, R>(tasks: T[], lanes: number, fn: (task: T, drive: <X>(f: () => Promise<X>) => Promise<X>) => Promise<R>): Promise<R[]> {
+export async function inLanes<T, R>(
+  tasks: T[],
+  lanes: number,
+  fn: (task: T, drive: <X>(f: () => Promise<X>) => Promise<X>) => Promise<R>,
+): Promise<R[]> {
   let wheel: Promise<unknown> = Promise.resolve()
   const drive = <X>(f: () => Promise<X>): Promise<X> => {
     const turn = wheel.then(f)

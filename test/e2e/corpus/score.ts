@@ -36,10 +36,19 @@ export const exact = (o: Outcome): boolean =>
 
 /** A plain-text table of every scenario, then the score line. */
 export function table(outcomes: Outcome[], s: Score): string {
-  const rows = outcomes.map((o) => [o.name, o.expected.join(' ') || '—', o.got.join(' ') || '—', exact(o) ? 'ok' : 'MISMATCH'])
+  const rows = outcomes.map((o) => [
+    o.name,
+    o.expected.join(' ') || '—',
+    o.got.join(' ') || '—',
+    exact(o) ? 'ok' : 'MISMATCH',
+  ])
   const head = ['scenario', 'expected', 'got', 'ok']
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(width[i]!)).join('  ').trimEnd()
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(width[i]!))
+      .join('  ')
+      .trimEnd()
   return [
     line(head),
     line(width.map((w) => '-'.repeat(w))),

@@ -6,7 +6,12 @@ import { centre, clicks, follow, snippetReady, wheel, zigzag, type Scenario } fr
  * must raise nothing.
  */
 export const traps: Scenario[] = [
-  { name: 'quantity stepper clicked 6 times', page: 'stepper.html', expect: [], run: (p) => clicks(p, '#more', 6, 150) },
+  {
+    name: 'quantity stepper clicked 6 times',
+    page: 'stepper.html',
+    expect: [],
+    run: (p) => clicks(p, '#more', 6, 150),
+  },
   {
     name: 'stepper inside a web component (shadow DOM) clicked 6 times',
     page: 'web-component.html',
@@ -31,7 +36,12 @@ export const traps: Scenario[] = [
       await clicks(p, '.flatpickr-calendar.open .flatpickr-next-month', 6, 150)
     },
   },
-  { name: 'triple-click to select a paragraph', page: 'article.html', expect: [], run: (p) => p.click('#tip', { clickCount: 3 }) },
+  {
+    name: 'triple-click to select a paragraph',
+    page: 'article.html',
+    expect: [],
+    run: (p) => p.click('#tip', { clickCount: 3 }),
+  },
   { name: 'double-click to select a word', page: 'article.html', expect: [], run: (p) => p.dblclick('#tip') },
   {
     name: 'link that opens a new tab',
@@ -116,8 +126,18 @@ export const traps: Scenario[] = [
       for (const id of ['#express', '#standard', '#express', '#standard']) await clicks(p, id, 1, 0)
     },
   },
-  { name: 'clicking around in a text field 4 times', page: 'preferences.html', expect: [], run: (p) => clicks(p, '#name', 4, 150) },
-  { name: 'accordion opened and closed 5 times', page: 'preferences.html', expect: [], run: (p) => clicks(p, '#faq summary', 5, 150) },
+  {
+    name: 'clicking around in a text field 4 times',
+    page: 'preferences.html',
+    expect: [],
+    run: (p) => clicks(p, '#name', 4, 150),
+  },
+  {
+    name: 'accordion opened and closed 5 times',
+    page: 'preferences.html',
+    expect: [],
+    run: (p) => clicks(p, '#faq summary', 5, 150),
+  },
   {
     name: 'submit with a required field empty',
     page: 'preferences.html',

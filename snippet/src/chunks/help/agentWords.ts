@@ -32,7 +32,10 @@ export interface HelpAnswer {
  * What to do after asking: wait (for how long, ms) while an agent could answer,
  * or fall back at once when none is online or the request failed (`answer` undefined).
  */
-export function nextStep(answer: HelpAnswer | undefined, hs: Pick<HelpSettings, 'wait'>): { wait: number } | 'fallback' {
+export function nextStep(
+  answer: HelpAnswer | undefined,
+  hs: Pick<HelpSettings, 'wait'>,
+): { wait: number } | 'fallback' {
   if (!answer || !(answer.agents > 0)) return 'fallback'
   const s = answer.wait > 0 ? answer.wait : hs.wait || DEFAULT_WAIT_S
   return { wait: s * 1000 }

@@ -3,10 +3,15 @@ import { CSS } from './styles'
 type Kid = Node | string | false | undefined
 
 /** Makes an element with properties and children (text as text nodes: never parsed as HTML). */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...kids: Kid[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, unknown> = {},
+  ...kids: Kid[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag)
   // Properties by name (`onclick`, `type`…): the element's own typed fields are not indexable by string.
-  for (const [k, v] of Object.entries(props)) k.includes('-') ? el.setAttribute(k, String(v)) : ((el as unknown as Record<string, unknown>)[k] = v)
+  for (const [k, v] of Object.entries(props))
+    k.includes('-') ? el.setAttribute(k, String(v)) : ((el as unknown as Record<string, unknown>)[k] = v)
   el.append(...(kids.filter(Boolean) as (Node | string)[]))
   return el
 }
@@ -54,7 +59,14 @@ export function createPanel(onClose: () => void, cleanups: (() => void)[]): Pane
   let extra = ''
   const apply = () => live.replaceSync(fit + extra)
   root.adoptedStyleSheets = [sheet, live]
-  const box = h('div', { className: 'box', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'wince-t', 'aria-live': 'polite', hidden: true })
+  const box = h('div', {
+    className: 'box',
+    role: 'dialog',
+    'aria-modal': 'false',
+    'aria-labelledby': 'wince-t',
+    'aria-live': 'polite',
+    hidden: true,
+  })
   root.append(box)
   document.body.append(host)
   let shown = false

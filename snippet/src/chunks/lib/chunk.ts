@@ -5,7 +5,8 @@ import type { SiteSettings } from '../../wire'
 
 /** The page API as chunks call it (the core's `window.wince`). */
 type Api = (cmd: string, ...args: unknown[]) => void
-export const api = (...args: unknown[]): void => ((window as unknown as { wince: Api }).wince as Api)(...(args as [string]))
+export const api = (...args: unknown[]): void =>
+  ((window as unknown as { wince: Api }).wince as Api)(...(args as [string]))
 
 /**
  * Collector origin: where this chunk's own script came from (`<endpoint>/s/<file>.js`).
@@ -29,7 +30,13 @@ export const on = <T extends keyof ChunkEvents>(topic: T, cb: (data: ChunkEvents
   api('on', topic, guard(cb))
 
 /** Binds a guarded, passive listener that `wince('stop')` removes. */
-export function listen<E extends Event>(c: Ctx, target: EventTarget, type: string, fn: (e: E) => void, capture = true): void {
+export function listen<E extends Event>(
+  c: Ctx,
+  target: EventTarget,
+  type: string,
+  fn: (e: E) => void,
+  capture = true,
+): void {
   const g = guard(fn) as EventListener
   const o = { capture, passive: true }
   target.addEventListener(type, g, o)

@@ -19,7 +19,10 @@ describe('masking decisions', () => {
   })
 
   it('masks text attributes, contact links and link queries', () => {
-    const a = maskAttributes({ alt: 'Jane', title: 'Hi you', href: '/account?email=a@b.co#x', class: 'btn', src: '/i.png?w=2' }, false)
+    const a = maskAttributes(
+      { alt: 'Jane', title: 'Hi you', href: '/account?email=a@b.co#x', class: 'btn', src: '/i.png?w=2' },
+      false,
+    )
     expect(a).toEqual({ alt: '****', title: '** ***', href: '/account', class: 'btn', src: '/i.png?w=2' })
     expect(maskAttributes({ href: 'mailto:jane@x.org' }, true).href).toBe('mailto:')
     expect(maskAttributes({ placeholder: 'Your e-mail' }, true).placeholder).toBe('Your e-mail')
@@ -37,7 +40,14 @@ describe('masking decisions', () => {
   })
 
   it('masks attributes in rrweb mutation events', () => {
-    const ev = { type: 3, data: { source: 0, adds: [{ node: { type: 2, attributes: { title: 'Bob' } } }], attributes: [{ attributes: { alt: 'x y' } }] } }
+    const ev = {
+      type: 3,
+      data: {
+        source: 0,
+        adds: [{ node: { type: 2, attributes: { title: 'Bob' } } }],
+        attributes: [{ attributes: { alt: 'x y' } }],
+      },
+    }
     maskEvent(ev, false)
     expect(ev.data.adds[0]!.node.attributes.title).toBe('***')
     expect(ev.data.attributes[0]!.attributes.alt).toBe('* *')

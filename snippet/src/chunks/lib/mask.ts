@@ -25,14 +25,19 @@ export const maskText = (text: string, allowText: boolean, forced: boolean): str
   allowText && !forced ? scrubText(text) : shape(text)
 
 /** Attributes that hold words a person wrote or that may name them. */
-const TEXT_ATTRS = /^(alt|title|placeholder|label|aria-label|aria-description|aria-valuetext|aria-placeholder|content|value)$/
+const TEXT_ATTRS =
+  /^(alt|title|placeholder|label|aria-label|aria-description|aria-valuetext|aria-placeholder|content|value)$/
 
 /**
  * Masks the text attributes of one element (all of them, or only card numbers and
  * e-mails when `allowText`), `mailto:`/`tel:` links, and the query and hash of links
  * (they often carry ids and e-mails). Returns the same object, changed in place.
  */
-export function maskAttributes(attrs: Record<string, unknown>, allowText: boolean, forced = false): Record<string, unknown> {
+export function maskAttributes(
+  attrs: Record<string, unknown>,
+  allowText: boolean,
+  forced = false,
+): Record<string, unknown> {
   for (const [k, v] of Object.entries(attrs)) {
     if (typeof v != 'string' || !v) continue
     if (TEXT_ATTRS.test(k)) attrs[k] = maskText(v, allowText, forced)

@@ -8,7 +8,10 @@ function fakeFetch(answers: Array<number | 'fail'>) {
     calls.push(`${url} ${init.body}`)
     const a = answers.shift() ?? 202
     if (a === 'fail') return Promise.reject(new TypeError('Failed to fetch'))
-    return Promise.resolve({ status: a, headers: { get: (h: string) => (a === 429 && h === 'retry-after' ? '3' : null) } } as unknown as Response)
+    return Promise.resolve({
+      status: a,
+      headers: { get: (h: string) => (a === 429 && h === 'retry-after' ? '3' : null) },
+    } as unknown as Response)
   }) as unknown as typeof fetch
   return { f, calls }
 }
@@ -54,7 +57,11 @@ describe('retrying', () => {
     expect(t.due.map((d) => d.ms)).toEqual([2000])
     await t.run()
     expect(t.due).toEqual([])
-    expect(calls).toEqual(['https://c.example/v1/collect b1', 'https://c.example/v1/collect b1', 'https://c.example/v1/collect b1'])
+    expect(calls).toEqual([
+      'https://c.example/v1/collect b1',
+      'https://c.example/v1/collect b1',
+      'https://c.example/v1/collect b1',
+    ])
   })
 
   it('waits as long as a 429 asks, and never retries a 400 or other requests', async () => {
@@ -77,7 +84,8 @@ describe('retrying', () => {
     for (let i = 0; i < 10; i++) await t.run()
     expect(calls).toHaveLength(RETRY_TRIES)
 
-    for (let i = 0; i < RETRY_QUEUE_MAX + 5; i++) await r.fetch('https://c.example/v1/collect', { method: 'POST', body: `q${i}` })
+    for (let i = 0; i < RETRY_QUEUE_MAX + 5; i++)
+      await r.fetch('https://c.example/v1/collect', { method: 'POST', body: `q${i}` })
     expect(r.waiting()).toBe(RETRY_QUEUE_MAX)
     r.stop()
     expect(r.waiting()).toBe(0)
@@ -87,7 +95,14 @@ describe('retrying', () => {
 
 describe('restamp', () => {
   it("sets the envelope's send time to now, leaving the events' times alone", () => {
-    const body = JSON.stringify({ v: 1, s: 'demo', sid: 's', pv: 'p', t: 1_800_000_000_000, ev: [{ k: 'page', id: 'e', t: 1_799_999_999_000 }] })
+    const body = JSON.stringify({
+      v: 1,
+      s: 'demo',
+      sid: 's',
+      pv: 'p',
+      t: 1_800_000_000_000,
+      ev: [{ k: 'page', id: 'e', t: 1_799_999_999_000 }],
+    })
     const again = JSON.parse(restamp(body, 1_800_000_030_000) as string) as { t: number; ev: Array<{ t: number }> }
     expect(again.t).toBe(1_800_000_030_000)
     expect(again.ev[0]!.t).toBe(1_799_999_999_000)

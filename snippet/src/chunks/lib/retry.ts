@@ -32,7 +32,11 @@ export function restamp(body: RequestInit['body'], now = Date.now()): RequestIni
  * waiting at once. Other requests pass through. `schedule` is `setTimeout`
  * (a parameter so tests control time); `cleanup` collects what stop must clear.
  */
-export function retrying(send: typeof fetch, schedule: (fn: () => void, ms: number) => unknown, cancel: (id: unknown) => void): { fetch: typeof fetch; stop(): void; waiting(): number } {
+export function retrying(
+  send: typeof fetch,
+  schedule: (fn: () => void, ms: number) => unknown,
+  cancel: (id: unknown) => void,
+): { fetch: typeof fetch; stop(): void; waiting(): number } {
   const waiting = new Map<number, unknown>()
   let next = 0
   const attempt = (url: string, init: RequestInit, tries: number): Promise<Response> => {
@@ -44,11 +48,17 @@ export function retrying(send: typeof fetch, schedule: (fn: () => void, ms: numb
         waiting.delete(oldest![0])
       }
       const key = next++
-      waiting.set(key, schedule(() => {
-        waiting.delete(key)
-        // A retry is no unload: keepalive only limits it.
-        void attempt(url, { ...init, keepalive: false, body: restamp(init.body) }, tries + 1).catch(() => {})
-      }, retryDelay(tries, after)))
+      waiting.set(
+        key,
+        schedule(
+          () => {
+            waiting.delete(key)
+            // A retry is no unload: keepalive only limits it.
+            void attempt(url, { ...init, keepalive: false, body: restamp(init.body) }, tries + 1).catch(() => {})
+          },
+          retryDelay(tries, after),
+        ),
+      )
     }
     return send(url, init).then(
       (r) => (retry(r.status, r.headers.get('retry-after')), r),
@@ -60,7 +70,9 @@ export function retrying(send: typeof fetch, schedule: (fn: () => void, ms: numb
   }
   return {
     fetch: ((input: RequestInfo | URL, init?: RequestInit) =>
-      String(input).endsWith('/v1/collect') && init ? attempt(String(input), init, 1) : send(input, init)) as typeof fetch,
+      String(input).endsWith('/v1/collect') && init
+        ? attempt(String(input), init, 1)
+        : send(input, init)) as typeof fetch,
     stop() {
       for (const id of waiting.values()) cancel(id)
       waiting.clear()

@@ -28,6 +28,9 @@ export async function postJson(c: Ctx, url: string, value: unknown, zip = true):
       headers: zipped ? { 'content-encoding': 'gzip' } : undefined,
       keepalive: size <= KEEPALIVE_MAX_BYTES,
     })
-    .then((r) => r.ok, () => false)
+    .then(
+      (r) => r.ok,
+      () => false,
+    )
     .catch(noop) as Promise<boolean>
 }

@@ -26,7 +26,8 @@ export class Segments<E extends Timed> {
 
   private _trim(now: number): void {
     // The second segment's start is where the first stops being needed.
-    while (this._s.length > 1 && (this._s[1]![0]!.timestamp <= now - this._windowMs || this.size() > this._maxEvents)) this._s.shift()
+    while (this._s.length > 1 && (this._s[1]![0]!.timestamp <= now - this._windowMs || this.size() > this._maxEvents))
+      this._s.shift()
   }
 
   /** Events kept, in order. */
