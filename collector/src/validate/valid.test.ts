@@ -13,7 +13,10 @@ const admin = { authorization: `Bearer ${TEST_TOKEN}` }
 /** Reads that take no query input (one site's settings: its id in the path, held to the id rule below). */
 const NO_INPUT = new Set(['/api/sites', '/api/stats', '/api/settings/tokens', '/api/settings/sites/:id'])
 /** Path parameters with a rule stricter than the id rule get a valid example. */
-const EXAMPLE_PARAMS: Record<string, string> = { '/api/issues/:id/status': '/api/issues/0123456789abcdef/status' }
+const EXAMPLE_PARAMS: Record<string, string> = {
+  '/api/issues/:id/status': '/api/issues/0123456789abcdef/status',
+  '/api/rules/:id/:action{apply|reject|revert}': '/api/rules/0123456789abcdef/apply',
+}
 const concrete = (path: string) =>
   EXAMPLE_PARAMS[path] ?? path.replace(/:\w+\{([^}]*)\}/g, (_, re: string) => re.split('|')[0]!).replace(/:\w+/g, 'x1')
 const errorOf = async (res: Response) => ((await res.json()) as { error: string }).error
