@@ -45,18 +45,32 @@ chunk('rec', (c: Ctx) => {
   let alert: string | undefined
   let seq = 0
 
-  const stop = record({
-    emit(ev, checkout) {
-      maskEvent(ev, allow)
-      streaming ? out.push(ev) : buf.push(ev, !!checkout)
-    },
-    checkoutEveryNms: CHECKOUT_MS,
-    ...rrwebMasking(allow),
-    recordCanvas: false,
-    collectFonts: false,
-    // Fewer mouse and scroll samples: the path stays readable, the bytes drop.
-    sampling: { mousemove: 50, scroll: 150, input: 'last' },
-  })
+  // rrweb borrows untainted prototypes from a hidden iframe it adds to the page and takes
+  // away again: marked as Wince's own, those changes do not answer a visitor's waiting click.
+  // Own property on the document for the call only, then the prototype's method again.
+  const make = document.createElement
+  document.createElement = function (this: Document, tag: string, o?: ElementCreationOptions) {
+    const el = make.call(this, tag, o)
+    tag == 'iframe' && el.setAttribute('data-wince-ignore', '')
+    return el
+  } as typeof make
+  let stop: ReturnType<typeof record>
+  try {
+    stop = record({
+      emit(ev, checkout) {
+        maskEvent(ev, allow)
+        streaming ? out.push(ev) : buf.push(ev, !!checkout)
+      },
+      checkoutEveryNms: CHECKOUT_MS,
+      ...rrwebMasking(allow),
+      recordCanvas: false,
+      collectFonts: false,
+      // Fewer mouse and scroll samples: the path stays readable, the bytes drop.
+      sampling: { mousemove: 50, scroll: 150, input: 'last' },
+    })
+  } finally {
+    Reflect.deleteProperty(document, 'createElement')
+  }
   c.x.push(() => stop?.())
 
   const send = (events: { timestamp: number }[], unloading?: boolean) => {

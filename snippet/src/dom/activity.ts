@@ -129,11 +129,13 @@ export function start(s: Sink): void {
   quiet = new WeakMap()
   // A mutation counts unless the visitor cannot see it: a change inside <head> (scripts
   // and styles injected by tag managers, or by Wince loading a chunk while a click waits),
-  // or an ignored element appearing or changing (Wince's own help panel: its host is
-  // data-wince-ignore). Text nodes have no `closest`: their changes count.
+  // or an ignored element appearing, changing or leaving (Wince's own help panel: its host is
+  // data-wince-ignore; the frame rrweb borrows prototypes from). Text nodes have no `closest`: their changes count.
   mo = new MutationObserver((rs) => {
     for (const r of rs)
-      (r.target as Element).closest?.(HIDDEN) || (r.addedNodes[0] as Element)?.matches?.(IGNORE) || change(r.target)
+      (r.target as Element).closest?.(HIDDEN) ||
+        ((r.addedNodes[0] || r.removedNodes[0]) as Element)?.matches?.(IGNORE) ||
+        change(r.target)
   })
   observe(document)
   // Capturing on window also sees events aimed at elements or the document that do not bubble.
