@@ -48,9 +48,9 @@ describe('signal labels follow the site setting', () => {
     const page = await context.newPage()
     await page.goto(`${site.url}/pay.html`)
     expect(await page.locator('script[src$="/s.js"]').getAttribute('data-text')).toBeNull()
-    // The recorder loads once the settings came: from then on the labels follow them.
+    // The page view's settings came: from then on the labels follow them.
     await page.waitForFunction(
-      () => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)),
+      () => performance.getEntriesByType('resource').some((r) => /\/v1\/site\?/.test(r.name)),
       null,
       { timeout: 20_000 },
     )

@@ -185,9 +185,9 @@ describe('lazy chunks: help, offers, snapshot, replay', () => {
     // Every request body the page sends from here on (beacons, unload beacons, replay runs).
     const bodies: string[] = []
     page.on('request', (r) => bodies.push(`${r.url()} ${r.postDataBuffer()?.toString('latin1') ?? ''}`))
-    // The recorder loads once the page is idle and its settings came.
+    // The page is idle and its settings came (the recorder itself loads once the session struggles).
     await page.waitForFunction(
-      () => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)),
+      () => performance.getEntriesByType('resource').some((r) => /\/v1\/site\?/.test(r.name)),
       null,
       { timeout: 10_000 },
     )

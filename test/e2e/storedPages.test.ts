@@ -57,7 +57,7 @@ describe('stored pages fetch nothing foreign', () => {
     const visitor = await (await browser.newContext()).newPage()
     await visitor.goto(url)
     await visitor.waitForFunction(
-      () => performance.getEntriesByType('resource').some((r) => /\/s\/rec\./.test(r.name)),
+      () => performance.getEntriesByType('resource').some((r) => /\/v1\/site\?/.test(r.name)),
       null,
       { timeout: 15_000 },
     )
