@@ -72,10 +72,11 @@ afterEach(() => {
 /** A node as a mutation record's target: an element in <head> or elsewhere, or a text node (no `closest`). */
 const node = (inHead?: boolean) =>
   inHead === undefined ? {} : { closest: (s: string) => (s.startsWith('head') && inHead ? {} : null) }
-/** A mutation record on `target` adding `added` (an element matching `ignored` or not). */
-const record = (target: unknown, added?: { ignored: boolean }) => ({
+/** A mutation record on `target` adding `added`, or taking away `removed` (an element matching `ignored` or not). */
+const record = (target: unknown, added?: { ignored: boolean }, removed?: { ignored: boolean }) => ({
   target,
   addedNodes: added ? [{ matches: (s: string) => added.ignored && s == '[data-wince-ignore]' }] : [],
+  removedNodes: removed ? [{ matches: (s: string) => removed.ignored && s == '[data-wince-ignore]' }] : [],
 })
 const event = (type: string, target?: EventTarget) => {
   const e = new Event(type)
@@ -136,6 +137,14 @@ describe('liveness', () => {
     observed([record(node(false), { ignored: true })])
     expect(marks).toHaveLength(0)
     observed([record(node(false), { ignored: false })])
+    expect(marks).toHaveLength(1)
+  })
+
+  it('ignores an ignored element leaving (the frame rrweb borrows prototypes from), not other elements', () => {
+    waitForAnswer()
+    observed([record(node(false), undefined, { ignored: true })])
+    expect(marks).toHaveLength(0)
+    observed([record(node(false), undefined, { ignored: false })])
     expect(marks).toHaveLength(1)
   })
 
