@@ -40,9 +40,8 @@ export const REPLAY_LIMITS = { maxBytes: 1024 * 1024, maxInflatedBytes: 8 * 1024
  */
 const MAX_NESTING = 1_000
 
-const snapshotBody = z.strictObject({
-  v: z.literal(1),
-  s: id,
+/** The page a recording was made on and its size: shared by snapshots, replay runs and trails. */
+export const pageFields = {
   u: z
     .string()
     .max(2048)
@@ -51,6 +50,12 @@ const snapshotBody = z.strictObject({
   vh: z.number().int().min(0).max(20_000),
   dw: z.number().min(0).max(1_000_000),
   dh: z.number().min(0).max(1_000_000),
+}
+
+const snapshotBody = z.strictObject({
+  v: z.literal(1),
+  s: id,
+  ...pageFields,
   snap: z.record(z.string(), z.unknown()),
   tk: z.string().max(64).optional(),
 })

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { z } from 'zod'
+import { pageFields } from './recordings.ts'
 import { checked } from '../validate/valid.ts'
 import { id } from '../validate/id.ts'
 import { ApiError } from '../ApiError.ts'
@@ -42,14 +43,7 @@ const trailBody = z.strictObject({
   pv: id,
   seq: z.number().int().min(0).max(TRAIL_MAX_SEQ),
   alert: id,
-  u: z
-    .string()
-    .max(2048)
-    .regex(/^https?:\/\//, 'an http(s) URL'),
-  vw: z.number().int().min(1).max(20_000),
-  vh: z.number().int().min(0).max(20_000),
-  dw: z.number().min(0).max(1_000_000),
-  dh: z.number().min(0).max(1_000_000),
+  ...pageFields,
   ev: z.array(step).min(1).max(TRAIL_MAX_STEPS),
   rt: z.string().max(128).optional(),
 })
