@@ -10,7 +10,7 @@ import { clicks, snippetReady, type Scenario } from './corpus/Scenario.ts'
 import { CORPUS } from './corpus/all.ts'
 import { KNOWN_MISSES } from './corpus/knownMisses.ts'
 import { exact, score, table, type Outcome } from './corpus/score.ts'
-import { inLanes } from './corpus/inLanes.ts'
+import { inLanes, type LaneStats } from './corpus/inLanes.ts'
 import { runScenario, type Drive, type Run } from './corpus/runScenario.ts'
 import { winceWatcher } from './corpus/winceWatcher.ts'
 import { buildCorpusApps } from '../lib/buildCorpusApps.ts'
@@ -55,7 +55,8 @@ describe('labelled corpus', () => {
     // WINCE_CORPUS_ONLY=<regexp> runs only the scenarios whose names match (while working on some).
     const only = process.env.WINCE_CORPUS_ONLY
     const scenarios = CORPUS.filter((s) => !only || new RegExp(only).test(s.name))
-    const runs = await inLanes(scenarios, LANES, run)
+    const lanes: LaneStats = { heldMs: 0, wallMs: 0 }
+    const runs = await inLanes(scenarios, LANES, run, lanes)
     // Every signal a page saw raised must have landed; then each scenario's verdicts are its session's.
     const ofSession = (rows: SignalRow[], r: Run) => rows.filter((row) => row.session === r.session)
     const judge = async (list: Scenario[], rs: Run[]): Promise<Outcome[]> => {
@@ -81,6 +82,9 @@ describe('labelled corpus', () => {
     scenarios.forEach((s, i) => {
       if (!s.expect.length) trapErrors.push(...runs[i]!.pageErrors.map((e) => `${s.name}: ${e}`))
     })
+    console.log(
+      `corpus: scenarios ran in ${(lanes.wallMs / 1000).toFixed(1)} s, one acting alone (loading its page and acting) for ${(lanes.heldMs / 1000).toFixed(1)} s of it`,
+    )
     console.log(`corpus: ${again.length} scenario(s) run again alone: ${again.map((s) => s.name).join('; ') || 'none'}`)
     const sc = score(outcomes)
     const count = (f: (s: Scenario) => boolean) => scenarios.filter(f).length

@@ -11,8 +11,12 @@ export interface Scenario {
   page: string
   /** Signal types that must be raised, exactly: `[]` for a trap. */
   expect: SignalType[]
-  /** Drives the visitor; the page is open and the snippet running. */
-  run(page: Page, context: BrowserContext): Promise<void>
+  /**
+   * Drives the visitor; the page is open and the snippet running. `rest(ms)` waits at least
+   * `ms` without acting alone (other scenarios act meanwhile): only for a wait with no upper
+   * bound, as a visitor staying on a page longer than a glance.
+   */
+  run(page: Page, context: BrowserContext, rest: (ms: number) => Promise<void>): Promise<void>
   /** Opens the page on a phone (touch screen, mobile viewport): the visitor taps and swipes. */
   phone?: boolean
   /** What kind of page it is, for the corpus's counts: built by a framework, or busy with background activity. */

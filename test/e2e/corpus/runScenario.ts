@@ -32,8 +32,8 @@ export interface Watcher {
   settleMinMs: number
 }
 
-/** Lets a lane hold the wheel: only one scenario loads its page and acts at a time. */
-export type Drive = <X>(f: () => Promise<X>) => Promise<X>
+/** Lets a lane hold the wheel: only one scenario loads its page and acts at a time (`rest` lets go for a while). */
+export type Drive = <X>(f: (rest: (ms: number) => Promise<void>) => Promise<X>) => Promise<X>
 
 /**
  * One scenario in a fresh context on `siteUrl`. Only loading the page and acting hold
@@ -62,11 +62,11 @@ export async function runScenario(
     if (s.dwell) {
       await drive(open)
       await page.waitForTimeout(s.dwell)
-      await drive(() => s.run(page, context))
+      await drive((rest) => s.run(page, context, rest))
     } else
-      await drive(async () => {
+      await drive(async (rest) => {
         await open()
-        await s.run(page, context)
+        await s.run(page, context, rest)
       })
     await page.waitForTimeout(Math.max(s.settle ?? DEFAULT_SETTLE_MS, watcher.settleMinMs))
     await page.goto('about:blank')
