@@ -83,7 +83,7 @@ describe('labelled corpus', () => {
       if (!s.expect.length) trapErrors.push(...runs[i]!.pageErrors.map((e) => `${s.name}: ${e}`))
     })
     console.log(
-      `corpus: scenarios ran in ${(lanes.wallMs / 1000).toFixed(1)} s, one acting alone (loading its page and acting) for ${(lanes.heldMs / 1000).toFixed(1)} s of it`,
+      `corpus: scenarios ran in ${(lanes.wallMs / 1000).toFixed(1)} s, one acting alone for ${(lanes.heldMs / 1000).toFixed(1)} s of it`,
     )
     console.log(`corpus: ${again.length} scenario(s) run again alone: ${again.map((s) => s.name).join('; ') || 'none'}`)
     const sc = score(outcomes)
