@@ -13,6 +13,7 @@ import type {
 import { SIGNAL_TYPES, WIRE_VERSION } from '@wince/snippet/wire'
 import { LIMITS } from './beacon.ts'
 import { ID_RULE } from '../validate/id.ts'
+import { isGoalName } from '../validate/goalName.ts'
 
 /**
  * The ingest path's validator: the same rules as the zod schema in `beacon.ts`, written
@@ -121,9 +122,7 @@ const width = num(0, 20_000, true)
 const selector = text(LIMITS.selectorLength)
 const label = text(LIMITS.labelLength)
 
-const GOAL_NAME = /^[\w .:-]+$/
-const goalName: Field<string> = (v) =>
-  typeof v === 'string' && v.length >= 1 && v.length <= LIMITS.goalNameLength && GOAL_NAME.test(v) ? v : BAD
+const goalName: Field<string> = (v) => (typeof v === 'string' && isGoalName(v) ? v : BAD)
 
 const reason = object<Reason>({
   type: signalType,
