@@ -13,8 +13,7 @@ const GOAL_NAME_CHARS = /^[\w .:-]+$/
 export const GOAL_NAME_MESSAGE = 'letters, digits, space, _ . : or - only'
 
 /** Whether `v` is a goal name: 1 to {@link GOAL_NAME_MAX} characters of {@link GOAL_NAME_MESSAGE}. */
-export const isGoalName = (v: string): boolean =>
-  v.length >= 1 && v.length <= GOAL_NAME_MAX && GOAL_NAME_CHARS.test(v)
+export const isGoalName = (v: string): boolean => v.length >= 1 && v.length <= GOAL_NAME_MAX && GOAL_NAME_CHARS.test(v)
 
 /** {@link isGoalName} as a schema, each broken part with its own message. */
 export const goalName = z.string().min(1).max(GOAL_NAME_MAX).regex(GOAL_NAME_CHARS, GOAL_NAME_MESSAGE)
