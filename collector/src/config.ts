@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
 import type { PageDirs } from './routes/pages.ts'
-import type { Rate } from './ingest/RateLimiter.ts'
+import type { Rate } from './ingest/state/RateLimiter.ts'
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
 

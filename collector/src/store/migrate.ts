@@ -2,6 +2,9 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { COLLECTOR_DIR } from '../collectorDir.ts'
+import { insertAppliedMigration } from '../queries/insertAppliedMigration.ts'
+import { queryAppliedMigrations } from '../queries/queryAppliedMigrations.ts'
+import { queryServerVersion } from '../queries/queryServerVersion.ts'
 import { MigrationLease } from './MigrationLease.ts'
 import { renderForCluster, type ClusterSchema } from './renderForCluster.ts'
 
@@ -23,9 +26,7 @@ export class StoreError extends Error {
 export async function checkVersion(client: ClickHouseClient): Promise<string> {
   let version: string
   try {
-    const rs = await client.query({ query: 'SELECT version() AS v', format: 'JSONEachRow' })
-    const rows = (await rs.json()) as Array<{ v: string }>
-    version = rows[0]?.v ?? ''
+    version = await queryServerVersion(client)
   } catch (err) {
     throw new StoreError(`cannot reach ClickHouse: ${(err as Error).message}`)
   }
@@ -79,13 +80,12 @@ export async function migrate(client: ClickHouseClient, options: MigrateOptions 
   const apply = async (todo: string[]) => {
     for (const file of todo) {
       for (const step of plan.filter((s) => s.file === file)) await client.command({ query: step.query })
-      await client.insert({ table: 'wince_migrations', values: [{ name: file }], format: 'JSONEachRow' })
+      await insertAppliedMigration(client, file)
     }
     return todo
   }
   const pending = async () => {
-    const rs = await client.query({ query: 'SELECT DISTINCT name FROM wince_migrations', format: 'JSONEachRow' })
-    const done = new Set(((await rs.json()) as Array<{ name: string }>).map((r) => r.name))
+    const done = await queryAppliedMigrations(client)
     return files.filter((f) => !done.has(f))
   }
   let todo = await pending()

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { safeEqual } from '../auth/adminToken.ts'
+import { safeEqual } from '../../auth/adminToken.ts'
 
 /**
  * How long a "send a snapshot" token stays good, ms: the snippet takes the

@@ -1,4 +1,4 @@
-import { ApiError } from '../ApiError.ts'
+import { ApiError } from '../../ApiError.ts'
 import { RateLimiter, type Rate } from './RateLimiter.ts'
 
 /**
