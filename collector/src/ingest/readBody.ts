@@ -1,6 +1,7 @@
 import { gunzip } from 'node:zlib'
 import { promisify } from 'node:util'
 import { ApiError } from '../ApiError.ts'
+import { asError, errorMessage } from '../errorMessage.ts'
 
 const gunzipAsync = promisify(gunzip)
 
@@ -59,7 +60,7 @@ async function received(req: Request, read: () => Promise<Uint8Array>): Promise<
   } catch (err) {
     if (err instanceof ApiError) throw err
     console.warn(
-      `wince: ${req.method} ${new URL(req.url).pathname}: request body not received in full (${(err as Error).message || (err as Error).name})`,
+      `wince: ${req.method} ${new URL(req.url).pathname}: request body not received in full (${errorMessage(err) || asError(err).name})`,
     )
     throw new ApiError(400, 'request body not received in full')
   }

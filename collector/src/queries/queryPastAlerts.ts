@@ -14,14 +14,14 @@ export async function queryPastAlerts(client: ClickHouseClient, range: Range): P
     query_params: { ...range },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{
+  const rows = await rs.json<{
     id: string
     ts_ms: string | number
     url: string
     score: number
     reasons: string
     explain: string
-  }>
+  }>()
   // Both JSON columns were written by the ingest from checked values.
   return rows.map((r) => ({
     id: r.id,

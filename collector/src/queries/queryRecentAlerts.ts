@@ -54,7 +54,7 @@ export async function queryRecentAlerts(client: ClickHouseClient, range: Range, 
     query_params: { ...range, limit },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Row[]
+  const rows = await rs.json<Row>()
   return rows.map((r) => {
     const helpAt = Number(r.help_ms)
     const startedAt = Number(r.started_at)

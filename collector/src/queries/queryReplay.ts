@@ -23,13 +23,13 @@ export async function queryReplay(
     query_params: { site, session, after },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{
+  const rows = await rs.json<{
     page_view: string
     seq: number
     ts_ms: string | number
     alert: string
     events: string
-  }>
+  }>()
   return rows.map((r) => ({
     pageView: r.page_view,
     seq: r.seq,

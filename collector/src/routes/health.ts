@@ -3,6 +3,7 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import type { Lifecycle } from '../serve/Lifecycle.ts'
 import type { Writer } from '../store/Writer.ts'
 import { queryStoreAnswers } from '../queries/queryStoreAnswers.ts'
+import { errorMessage } from '../errorMessage.ts'
 
 /** A store check is reused this long, ms: a load balancer polling every second (or a flood of probes) costs one query a second. */
 export const STORE_CHECK_TTL_MS = 1_000
@@ -57,7 +58,7 @@ async function checkStore(client: ClickHouseClient): Promise<string | undefined>
     await Promise.race([query, timeout])
     return undefined
   } catch (err) {
-    return `store unreachable: ${(err as Error).message}`
+    return `store unreachable: ${errorMessage(err)}`
   } finally {
     clearTimeout(timer)
   }

@@ -1,6 +1,7 @@
 import { readdirSync, renameSync, statSync, unlinkSync } from 'node:fs'
 import { open, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { asError } from '../errorMessage.ts'
 
 /** Zero-filled files kept ready for the log: enough for the open segment, one being inserted, and one in reserve. */
 export const SPARE_SEGMENTS = 3
@@ -49,7 +50,7 @@ export class SpareSegments {
       renameSync(spare, path)
       return true
     } catch (err) {
-      this._onError(err as Error)
+      this._onError(asError(err))
       return false
     }
   }

@@ -14,6 +14,7 @@ import {
 import { join } from 'node:path'
 import type { Table } from './Writer.ts'
 import { SpareSegments } from './SpareSegments.ts'
+import { asError } from '../errorMessage.ts'
 
 /** Rows per insert when replaying: large inserts are what ClickHouse is fast at. */
 export const REPLAY_BATCH_ROWS = 50_000
@@ -196,7 +197,7 @@ export class Spool {
         await this._syncOnce()
         current.resolve()
       } catch (err) {
-        current.reject(err as Error)
+        current.reject(asError(err))
       }
       // Whoever arrived during that round goes in the next one, started before anyone resumes.
       current = this._nextSync

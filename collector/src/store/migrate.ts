@@ -7,6 +7,7 @@ import { queryAppliedMigrations } from '../queries/queryAppliedMigrations.ts'
 import { queryServerVersion } from '../queries/queryServerVersion.ts'
 import { MigrationLease } from './MigrationLease.ts'
 import { renderForCluster, type ClusterSchema } from './renderForCluster.ts'
+import { errorMessage } from '../errorMessage.ts'
 
 /**
  * Oldest ClickHouse the schema runs on: server-side query parameters in every
@@ -28,7 +29,7 @@ export async function checkVersion(client: ClickHouseClient): Promise<string> {
   try {
     version = await queryServerVersion(client)
   } catch (err) {
-    throw new StoreError(`cannot reach ClickHouse: ${(err as Error).message}`)
+    throw new StoreError(`cannot reach ClickHouse: ${errorMessage(err)}`)
   }
   const [major = 0, minor = 0] = version.split('.').map(Number)
   const [needMajor, needMinor] = MIN_CLICKHOUSE_VERSION

@@ -4,6 +4,7 @@ import { readJson, type Api } from '../api.ts'
 import { applyUpdate, refreshStates } from '../lib/alertStates.ts'
 import { mergeAlerts } from '../lib/mergeAlerts.ts'
 import { withHelp } from '../lib/withHelp.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** `live` once the stream said `ready`; `reconnecting` after it dropped; `off` when not watching. */
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'off'
@@ -142,7 +143,7 @@ export function createAlertsModel({
         alerts.value = withHelp(mergeAlerts(refreshStates(alerts.peek(), body.alerts, seen), body.alerts), body.alerts)
         error.value = null
       } catch (err) {
-        if (!stopped) error.value = `Could not load recent alerts: ${(err as Error).message}`
+        if (!stopped) error.value = `Could not load recent alerts: ${errorMessage(err)}`
       }
     }
 

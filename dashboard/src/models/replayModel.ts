@@ -1,6 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals'
 import { readJson, type Api } from '../api.ts'
 import type { ReplaySignal } from '../lib/replayMarks.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** How often "follow live" asks for new replay runs: the snippet uploads a run every few seconds. */
 export const FOLLOW_POLL_MS = 2_000
@@ -97,7 +98,7 @@ export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayMode
     try {
       await fetchRuns(call, t)
     } catch (err) {
-      if (call === latest) error.value = `Could not load the replay: ${(err as Error).message}`
+      if (call === latest) error.value = `Could not load the replay: ${errorMessage(err)}`
     } finally {
       if (call === latest) loading.value = false
     }

@@ -2,6 +2,7 @@ import { signal, type ReadonlySignal, type Signal } from '@preact/signals'
 import type { SessionRow } from '@wince/collector'
 import { readJson } from '../api.ts'
 import { segmentQuery, type SegmentFilter } from './issuesModel.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** What the sessions list is narrowed to ('' for any). */
 export interface SessionFilter extends SegmentFilter {
@@ -57,7 +58,7 @@ export function createSessionListModel(base = `${location.origin}/api`): Session
       sessions.value = body.sessions
       error.value = null
     } catch (err) {
-      if (call === latest) error.value = `Could not load sessions: ${(err as Error).message}`
+      if (call === latest) error.value = `Could not load sessions: ${errorMessage(err)}`
     } finally {
       if (call === latest) loading.value = false
     }
