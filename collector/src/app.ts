@@ -81,11 +81,9 @@ export function createApp(deps: AppDeps): Hono {
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
-  deps = {
-    ...deps,
-    diagnostics: deps.diagnostics ?? new SiteDiagnostics(),
-    learning: deps.learning ?? new Learning(deps.client),
-  }
+  const diagnostics = deps.diagnostics ?? new SiteDiagnostics()
+  const learning = deps.learning ?? new Learning(deps.client)
+  deps = { ...deps, diagnostics, learning }
   const trustProxy = deps.trustProxy ?? false
   app.use('*', securityHeaders())
   // Before any route: a route added later is covered without a line of its own.
@@ -110,7 +108,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', visitorRoutes({ ...deps, wanted }))
   app.route('/', helpRoutes({ ...deps, desk }))
   app.route('/api/settings', settingsRoutes(deps))
-  app.route('/api', apiRoutes({ ...deps, desk, diagnostics: deps.diagnostics!, wanted, learning: deps.learning! }))
+  app.route('/api', apiRoutes({ ...deps, desk, diagnostics, wanted, learning }))
   app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token, { trustProxy }))
   return app
 }

@@ -94,6 +94,7 @@ export async function start(config: Config): Promise<Running> {
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
+  // serve() without createServer options makes a node:http Server.
   lifecycle.attach(server as Server)
   dropSlowClients(server)
   const address = server.address()

@@ -42,6 +42,7 @@ export async function readBody(
     const inflated = await gunzipAsync(raw, { maxOutputLength: maxInflatedBytes })
     return inflated.toString('utf8')
   } catch (err) {
+    // Node's errors carry `code`; any other value leaves it undefined.
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new ApiError(413, `body larger than ${maxInflatedBytes} bytes once un-gzipped`)
     }

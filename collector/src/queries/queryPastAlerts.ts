@@ -28,7 +28,9 @@ export async function queryPastAlerts(client: ClickHouseClient, range: Range): P
     ts: Number(r.ts_ms),
     url: r.url,
     score: r.score,
+    // Written by the collector from a checked alert (schema/beacon.ts).
     reasons: JSON.parse(r.reasons) as PastAlert['reasons'],
+    // Written by the collector from the score's explanation, in this shape.
     ...(r.explain && { weights: (JSON.parse(r.explain) as { weights: PastAlert['weights'] }).weights }),
   }))
 }

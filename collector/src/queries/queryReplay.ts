@@ -35,6 +35,7 @@ export async function queryReplay(
     seq: r.seq,
     ts: Number(r.ts_ms),
     alert: r.alert,
+    // A stored replay run: an array of rrweb events (checked on upload).
     events: JSON.parse(r.events) as unknown[],
   }))
 }

@@ -107,6 +107,7 @@ export function collectRoutes({
       } catch {
         throw new ApiError(400, 'body is not valid JSON')
       }
+      // Any parsed JSON: reading `v` of a non-object gives undefined, which is what we test.
       const version = (body as { v?: unknown } | null)?.v
       if (body && typeof body === 'object' && !Array.isArray(body) && version !== WIRE_VERSION) {
         throw new ApiError(

@@ -89,12 +89,12 @@ export function trailRoutes(deps: TrailDeps) {
       dh: Math.round(body.dh),
       ev,
     }
-    // The schema holds at least one step.
     await insertReplayChunk(client, {
       site: site.id,
       session: body.sid,
       page_view: body.pv,
       seq: TRAIL_SEQ_BASE + body.seq,
+      // The schema holds at least one step.
       ts: ev[0]![0],
       alert: body.alert,
       events: JSON.stringify(stored),

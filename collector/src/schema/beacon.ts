@@ -42,6 +42,7 @@ const url = z
   .transform((s) => s.replace(LONE_SURROGATE, '\ufffd'))
 const coord = z.number().finite().min(-100_000).max(1_000_000)
 const count = z.number().int().min(0).max(1_000_000)
+// z.enum wants a non-empty tuple; SIGNAL_TYPES is a non-empty const list.
 const signalType = z.enum(SIGNAL_TYPES as [(typeof SIGNAL_TYPES)[number], ...(typeof SIGNAL_TYPES)[number][]])
 
 const base = { id, t: epochMs, u: url }

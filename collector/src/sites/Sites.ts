@@ -234,6 +234,7 @@ function readSitesFile(file: string): Site[] | undefined {
   if (!existsSync(file)) return undefined
   const parsed = z.strictObject({ sites: z.array(siteSchema) }).safeParse(JSON.parse(readFileSync(file, 'utf8')))
   if (!parsed.success) {
+    // A failed parse has at least one issue.
     const issue = parsed.error.issues[0]!
     throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`)
   }

@@ -37,6 +37,7 @@ export class SpareSegments {
     for (const f of names) if (f.startsWith('spare-') && f.endsWith('.tmp')) unlinkSync(join(_dir, f)) // cut short by a crash
     const spares = names.filter((f) => SPARE.test(f)).sort()
     this._ready.push(...spares.map((f) => join(_dir, f)))
+    // spares were filtered by SPARE above.
     this._next = spares.reduce((n, f) => Math.max(n, Number(SPARE.exec(f)![1]) + 1), 1)
     this._prepare()
   }

@@ -92,6 +92,7 @@ export async function migrate(client: ClickHouseClient, options: MigrateOptions 
   let todo = await pending()
   if (todo.length === 0) return []
   if (!options.shared) return apply(todo)
+  // There is a pending file, so files is not empty.
   const lease = new MigrationLease(client, files[files.length - 1]!)
   try {
     while (!(await lease.held())) {

@@ -106,6 +106,7 @@ export function createAlertsModel({
       const incoming: Alert[] = []
       let taken = 0
       while (taken < pending.length && performance.now() - started < PARSE_BUDGET_MS) {
+        // taken < pending.length, checked in the loop's test.
         const alert = parseAlert(pending[taken++]!)
         if (alert && (alert.help === undefined || alert.help === 'requested')) incoming.push(alert)
       }
@@ -210,7 +211,9 @@ function parseAlert(data: string): Alert | undefined {
 /** A stream event's data if `valid` says it has the fields used; otherwise logged and undefined, never thrown. */
 function parse<T>(data: string, valid: (d: Partial<T>) => boolean): T | undefined {
   try {
+    // Any parsed JSON; `valid` checks the fields used before it is taken as a T.
     const d = JSON.parse(data) as Partial<T>
+    // `valid` said it has the fields used.
     if (d && typeof d === 'object' && valid(d)) return d as T
   } catch {
     // fall through

@@ -62,6 +62,7 @@ export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayMode
       if (runs.has(key)) continue
       runs.add(key)
       after = Math.max(after, run.ts)
+      // A stored run's events: each checked by isEvent below.
       for (const e of run.events as unknown[]) if (isEvent(e)) fresh.push(e)
     }
     if (fresh.length > 0) {
@@ -144,6 +145,7 @@ function isEvent(e: unknown): e is ReplayEvent {
   return (
     typeof e === 'object' &&
     e !== null &&
+    // A non-null object (checked above); its fields are read to check them.
     typeof (e as ReplayEvent).timestamp === 'number' &&
     typeof (e as ReplayEvent).type === 'number'
   )

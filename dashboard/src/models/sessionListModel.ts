@@ -51,6 +51,7 @@ export function createSessionListModel(base = `${location.origin}/api`): Session
         from: String(to - rangeMs),
         to: String(to),
         ...segmentQuery({ device, browser, os }),
+        // The rest of a session filter (type, url, …): segmentQuery only lists the fields that are not empty, whatever their names.
         ...segmentQuery(rest as unknown as SegmentFilter),
       })
       const body = await readJson<{ sessions: SessionRow[] }>(await fetch(`${base}/sessions?${q}`))

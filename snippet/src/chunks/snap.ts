@@ -37,6 +37,7 @@ chunk('snap', (c: Ctx) => {
         slimDOM: { script: true, comment: true },
       })
       if (!snap) return
+      // rrweb-snapshot's node and maskTree's structural node type differ only in optional fields.
       maskTree(snap as never, st.allowText)
       const d = document.documentElement
       const body: SnapshotBody = {
