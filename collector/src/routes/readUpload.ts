@@ -33,7 +33,7 @@ export async function readUpload<S extends z.ZodType<{ s: string }>>(
   limits: { maxBytes: number; maxInflatedBytes: number },
   schema: S,
 ) {
-  uploads.checkIp(clientIp(c, trustProxy), kind)
+  await uploads.checkIp(clientIp(c, trustProxy), kind)
   const text = await readBody(c.req.raw, limits)
   if (nestsDeeper(text, MAX_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_NESTING} levels`)
   const body = checked(schema, text)

@@ -78,7 +78,7 @@ export function recordingRoutes(deps: RecordingDeps) {
     .options('/v1/snapshot', preflight)
     .post('/v1/snapshot', async (c) => {
       const { text, body, site } = await readUpload(c, deps, 'snapshot', SNAPSHOT_LIMITS, snapshotBody)
-      uploads.charge(site.id, text.length, 'snapshot')
+      await uploads.charge(site.id, text.length, 'snapshot')
       const url = bareUrl(body.u)
       const vc = viewportClass(body.vw)
       if (!solicited.redeemSnapshot(body.tk, site.id, url, vc)) {
@@ -111,7 +111,7 @@ export function recordingRoutes(deps: RecordingDeps) {
           'replay refused: this session was not told to record (rt: the replay token of its /v1/site answer)',
         )
       }
-      uploads.charge(site.id, text.length, 'replay')
+      await uploads.charge(site.id, text.length, 'replay')
       // The schema holds at least one event.
       const first = body.ev[0]!.timestamp
       await insertReplayChunk(client, {

@@ -75,7 +75,7 @@ export function trailRoutes(deps: TrailDeps) {
       )
     }
     const ev = [...body.ev].sort((a, b) => a[0] - b[0])
-    uploads.charge(site.id, text.length, 'trail')
+    await uploads.charge(site.id, text.length, 'trail')
     const stored: TrailUpload = {
       s: site.id,
       sid: body.sid,
