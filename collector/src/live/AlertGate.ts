@@ -53,7 +53,7 @@ export class AlertGate implements AlertAdmitter {
     let times = this._byIp.get(ip)
     if (!times) {
       if (this._byIp.size >= MAX_SESSIONS) {
-        // A stored list of times is never empty (an entry is deleted when it empties).
+        // A list gets its first time as it is made (only a limit of 0 leaves one empty: NaN then keeps it, harmlessly).
         for (const [key, t] of this._byIp) if (now - t[t.length - 1]! >= IP_WINDOW_MS) this._byIp.delete(key)
         if (this._byIp.size >= MAX_SESSIONS) this._byIp.clear()
       }

@@ -55,7 +55,7 @@ export class Solicited {
   checkReplay(token: string | undefined, site: string, session: string, now = Date.now()): boolean {
     const [untilText, signature] = token?.split('.') ?? []
     const until = Number(untilText)
-    // split gives at least the first part; a missing one fails the test (no signature).
+    // With a signature there was a token, and split gave its first part too.
     if (!signature || !/^\d+$/.test(untilText!) || until < now) return false
     return safeEqual(signature, this._sign(`${site}\n${session}\n${until}`))
   }
