@@ -64,7 +64,8 @@ FROM (
 )
 GROUP BY site, day, issue, session, page, selector, type;
 
--- A session's day in one row: the pages it viewed and the issues it met. Conversions are
+-- A session's day in one row: the pages it viewed (`cityHash64(page)`) and the issues it
+-- met (`issue` as above), as numbers so the two count in one pass. Conversions are
 -- known only at query time (a goal comes after the pages, and URL goals follow the site's
 -- settings), so the converted sessions are looked up here, one row per session and day,
 -- instead of in every (page, session) and (issue, session) row.
@@ -72,7 +73,7 @@ CREATE TABLE IF NOT EXISTS session_days (
     site LowCardinality(String),
     day Date,
     session UInt64,
-    pages SimpleAggregateFunction(groupUniqArrayArray, Array(String)),
+    pages SimpleAggregateFunction(groupUniqArrayArray, Array(UInt64)),
     issues SimpleAggregateFunction(groupUniqArrayArray, Array(UInt64))
 ) ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(day)
@@ -80,12 +81,12 @@ ORDER BY (site, day, session)
 TTL day + INTERVAL 400 DAY;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS session_days_views_mv TO session_days AS
-SELECT site, toDate(ts) AS day, cityHash64(session) AS session, groupUniqArray(if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url)))) AS pages, CAST([], 'Array(UInt64)') AS issues
+SELECT site, toDate(ts) AS day, cityHash64(session) AS session, groupUniqArray(cityHash64(if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url))))) AS pages, CAST([], 'Array(UInt64)') AS issues
 FROM page_views
 GROUP BY site, day, session;
 
 CREATE MATERIALIZED VIEW IF NOT EXISTS session_days_hits_mv TO session_days AS
-SELECT site, toDate(ts) AS day, cityHash64(session) AS session, groupUniqArray(page) AS pages, groupUniqArray(cityHash64(page, selector, type)) AS issues
+SELECT site, toDate(ts) AS day, cityHash64(session) AS session, groupUniqArray(cityHash64(page)) AS pages, groupUniqArray(cityHash64(page, selector, type)) AS issues
 FROM (
     SELECT site, ts, session, selector, type, if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url))) AS page
     FROM signals
@@ -121,10 +122,10 @@ GROUP BY site, day, issue, session, page, selector, type;
 INSERT INTO session_days
 SELECT site, day, session, groupUniqArrayArray(pages) AS pages, groupUniqArrayArray(issues) AS issues
 FROM (
-    SELECT site, toDate(ts) AS day, cityHash64(session) AS session, [if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url)))] AS pages, CAST([], 'Array(UInt64)') AS issues
+    SELECT site, toDate(ts) AS day, cityHash64(session) AS session, [cityHash64(if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url))))] AS pages, CAST([], 'Array(UInt64)') AS issues
     FROM page_views
     UNION ALL
-    SELECT site, toDate(ts) AS day, cityHash64(session) AS session, [if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url)))] AS pages, [cityHash64(if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url))), selector, type)] AS issues
+    SELECT site, toDate(ts) AS day, cityHash64(session) AS session, [cityHash64(if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url))))] AS pages, [cityHash64(if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url))), selector, type)] AS issues
     FROM signals
     WHERE selector != ''
 )

@@ -51,6 +51,9 @@ const MINUTES = `${RANGE_FILTER} AND NOT (${IN_HOURS})`
  *
  * The converted sessions are gathered once into a scalar (sessions and goal values, as
  * arrays) that `transform` looks up, where joins would compute them again for every use.
+ * Their pages and issues come from `session_days` (one row per session and day, so one
+ * look-up per session, not per page or issue), counted in one pass into a second scalar
+ * keyed by the page's or the issue's hash.
  */
 export async function queryIssueCounts(
   client: ClickHouseClient,
@@ -102,14 +105,19 @@ export async function queryIssueCounts(
         SELECT page FROM (SELECT DISTINCT day, page, session FROM edge_views)
       ),
       converted AS (
-        SELECT session, pages, issues FROM session_days FINAL WHERE ${DAYS} AND ${converted('session')}
+        SELECT session, arrayConcat(pages, issues) AS keys FROM session_days FINAL WHERE ${DAYS} AND ${converted('session')}
         UNION ALL
-        SELECT session, groupUniqArray(page), groupUniqArrayIf(issue, issue != 0) FROM (
-          SELECT day, page, session, toUInt64(0) AS issue FROM edge_views
+        SELECT session, groupUniqArray(key) FROM (
+          SELECT day, session, cityHash64(page) AS key FROM edge_views
           UNION ALL
-          SELECT day, page, session, cityHash64(page, selector, type) FROM edge_hits
+          SELECT day, session, cityHash64(page, selector, type) FROM edge_hits
         ) WHERE ${converted('session')} GROUP BY day, session
       ),
+      (
+        SELECT (groupArray(key), groupArray(n), groupArray(v)) FROM (
+          SELECT key, count() AS n, sum(${value('session')}) AS v FROM converted ARRAY JOIN keys AS key GROUP BY key
+        )
+      ) AS won,
       issue AS (
         SELECT issue, any(page) AS page, any(selector) AS selector, any(type) AS type, count() AS sessions, sum(signals) AS signals,
           toUnixTimestamp64Milli(min(first)) AS first_ms, toUnixTimestamp64Milli(max(last)) AS last_ms, any(label) AS label, min(url) AS page_url
@@ -117,16 +125,11 @@ export async function queryIssueCounts(
         ORDER BY sessions DESC, page, selector, type
         LIMIT {limit:UInt32}
       ),
-      issue_conv AS (
-        SELECT issue, count() AS conv_n, sum(${value('session')}) AS conv_value FROM converted ARRAY JOIN issues AS issue GROUP BY issue
-      ),
-      viewed AS (SELECT page, count() AS page_n FROM viewers GROUP BY page),
-      page_conv AS (
-        SELECT page, count() AS page_conv_n, sum(${value('session')}) AS page_conv_value FROM converted ARRAY JOIN pages AS page GROUP BY page
-      )
+      viewed AS (SELECT page, count() AS page_n FROM viewers GROUP BY page)
       SELECT page, selector, type, label, page_url, sessions, signals, first_ms, last_ms,
-        conv_n, conv_value, page_n, page_conv_n, page_conv_value
-      FROM issue LEFT JOIN issue_conv USING issue LEFT JOIN viewed USING page LEFT JOIN page_conv USING page
+        transform(issue, won.1, won.2, toUInt64(0)) AS conv_n, transform(issue, won.1, won.3, 0.0) AS conv_value, page_n,
+        transform(cityHash64(page), won.1, won.2, toUInt64(0)) AS page_conv_n, transform(cityHash64(page), won.1, won.3, 0.0) AS page_conv_value
+      FROM issue LEFT JOIN viewed USING page
       ORDER BY sessions DESC, page, selector, type`,
     query_params: { ...range, ...goals, ...wholeHours(range), ...wholeDays(range), limit },
     format: 'JSONEachRow',
