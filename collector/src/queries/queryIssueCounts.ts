@@ -49,11 +49,11 @@ const MINUTES = `${RANGE_FILTER} AND NOT (${IN_HOURS})`
  * sides of midnight counts twice in a range holding both days, where the raw query counts
  * it once. Converted sessions are counted the same way, so rates compare like with like.
  *
- * The converted sessions are gathered once into a scalar (sessions and goal values, as
- * arrays) that `transform` looks up, where joins would compute them again for every use.
- * Their pages and issues come from `session_days` (one row per session and day, so one
- * look-up per session, not per page or issue), counted in one pass into a second scalar
- * keyed by the page's or the issue's hash.
+ * The converted sessions (with their goals' value) are joined once to `session_days` (one
+ * row per session and day: one probe per session, not per page or issue); their pages and
+ * issues are counted in one pass into a scalar keyed by the page's or the issue's hash,
+ * which the final rows look up with `transform` (a scalar is computed once per query,
+ * where a CTE is computed again for every use).
  */
 export async function queryIssueCounts(
   client: ClickHouseClient,
@@ -68,18 +68,14 @@ export async function queryIssueCounts(
     ? `UNION ALL SELECT session, 0 FROM session_pages WHERE ${HOURS} AND multiMatchAny(path, {patterns:Array(String)})
        UNION ALL SELECT cityHash64(session), 0 FROM page_views WHERE ${MINUTES} AND multiMatchAny(path(url), {patterns:Array(String)})`
     : ''
-  const converted = (s: string) => `transform(${s}, conv.1, conv.3, toUInt8(0)) = 1`
-  const value = (s: string) => `transform(${s}, conv.1, conv.2, 0.0)`
   const rs = await client.query({
     query: `WITH
-      (
-        SELECT (groupArray(session), groupArray(value), groupArray(toUInt8(1))) FROM (
-          SELECT session, sum(value) AS value FROM (
-            SELECT cityHash64(session) AS session, value FROM goals FINAL WHERE ${RANGE_FILTER} AND ({goal:String} = '' OR name = {goal:String})
-            ${urlGoals}
-          ) GROUP BY session
-        )
-      ) AS conv,
+      conv AS (
+        SELECT session, sum(value) AS value FROM (
+          SELECT cityHash64(session) AS session, value FROM goals FINAL WHERE ${RANGE_FILTER} AND ({goal:String} = '' OR name = {goal:String})
+          ${urlGoals}
+        ) GROUP BY session
+      ),
       edge_hits AS (
         SELECT toDate(ts) AS day, page, selector, type, session, id, ts, label, url FROM session_hits WHERE ${HOURS} AND NOT (${IN_DAYS('hour')})
         UNION ALL
@@ -105,17 +101,19 @@ export async function queryIssueCounts(
         SELECT page FROM (SELECT DISTINCT day, page, session FROM edge_views)
       ),
       converted AS (
-        SELECT session, arrayConcat(pages, issues) AS keys FROM session_days FINAL WHERE ${DAYS} AND ${converted('session')}
-        UNION ALL
-        SELECT session, groupUniqArray(key) FROM (
-          SELECT day, session, cityHash64(page) AS key FROM edge_views
+        SELECT keys, value FROM (
+          SELECT session, arrayConcat(pages, issues) AS keys FROM session_days FINAL WHERE ${DAYS}
           UNION ALL
-          SELECT day, session, cityHash64(page, selector, type) FROM edge_hits
-        ) WHERE ${converted('session')} GROUP BY day, session
+          SELECT session, groupUniqArray(key) FROM (
+            SELECT day, session, cityHash64(page) AS key FROM edge_views
+            UNION ALL
+            SELECT day, session, cityHash64(page, selector, type) FROM edge_hits
+          ) GROUP BY day, session
+        ) AS day_keys INNER JOIN conv USING session
       ),
       (
         SELECT (groupArray(key), groupArray(n), groupArray(v)) FROM (
-          SELECT key, count() AS n, sum(${value('session')}) AS v FROM converted ARRAY JOIN keys AS key GROUP BY key
+          SELECT key, count() AS n, sum(value) AS v FROM converted ARRAY JOIN keys AS key GROUP BY key
         )
       ) AS won,
       issue AS (
