@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client'
-import { DAY_FILTER, type HeatmapFilter } from './heatmapFilter.ts'
+import { DAY_FILTER, heatmapSegment, SEGMENT_PAGE_VIEWS, type HeatmapFilter } from './heatmapFilter.ts'
+import { hasSegment, segmentParams } from './segment.ts'
 
 /** Clicks on one cell of one element: `gfx`/`gfy` is the cell of a 10×10 grid over the element's box. */
 export interface HeatCell {
@@ -13,16 +14,23 @@ export interface HeatCell {
 /** Cells a heatmap draws at most: beyond this the faintest ones add nothing visible. */
 export const MAX_CELLS = 20_000
 
-/** The click heatmap of a page: clicks per element cell, from the pre-aggregated `click_cells`. */
+/**
+ * The click heatmap of a page: clicks per element cell, from the pre-aggregated
+ * `click_cells`; with a browser or OS filter, from the raw clicks of that segment's page
+ * views (the cells keep no user agent), with the same day-granular range and the same
+ * session estimate (`uniq`), so both paths agree on the same clicks.
+ */
 export async function queryClickCells(client: ClickHouseClient, f: HeatmapFilter): Promise<HeatCell[]> {
+  const segment = heatmapSegment(f)
+  const source = hasSegment(segment)
+    ? `SELECT selector, gfx, gfy, count() AS n, uniq(session) AS s FROM clicks FINAL WHERE ${DAY_FILTER} AND ${SEGMENT_PAGE_VIEWS}`
+    : `SELECT selector, gfx, gfy, sum(clicks) AS n, uniqMerge(sessions) AS s FROM click_cells WHERE ${DAY_FILTER}`
   const rs = await client.query({
-    query: `SELECT selector, gfx, gfy, sum(clicks) AS n, uniqMerge(sessions) AS s
-      FROM click_cells
-      WHERE ${DAY_FILTER}
+    query: `${source}
       GROUP BY selector, gfx, gfy
       ORDER BY n DESC, selector, gfx, gfy
       LIMIT {limit:UInt32}`,
-    query_params: { ...f, limit: MAX_CELLS },
+    query_params: { ...f, ...segmentParams(segment), limit: MAX_CELLS },
     format: 'JSONEachRow',
   })
   const rows = await rs.json<{

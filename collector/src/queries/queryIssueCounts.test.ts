@@ -4,14 +4,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createStore, type Store } from '../store/createStore.ts'
 import { migrate } from '../store/migrate.ts'
-import { queryIssueCounts, wholeHours } from './queryIssueCounts.ts'
+import { queryIssueCounts, wholeDays, wholeHours } from './queryIssueCounts.ts'
 import { queryIssueCountsRaw } from './queryIssueCountsRaw.ts'
 import type { GoalMatch } from '../issues/goalPatterns.ts'
 
-// The summary-backed query must give the raw query's figures exactly, for ranges that cut
-// hours in the middle, sessions that span hours, re-sent signals and URL goals alike.
+// The summary-backed query must give the raw query's figures exactly, for ranges of whole
+// days, ranges that cut days and hours in the middle, sessions that span hours, re-sent
+// signals and URL goals alike. No session here spans midnight (see queryIssueCounts.ts).
 const HOUR = 3_600_000
-const H0 = Math.floor(Date.now() / HOUR) * HOUR - 6 * HOUR // six whole hours ago
+const DAY = 24 * HOUR
+/** Midnight UTC two days ago: the sessions below fall on that day and the next. */
+const D0 = Math.floor(Date.now() / DAY) * DAY - 2 * DAY
+const H0 = D0 + 8 * HOUR
 const O = 'https://shop.test'
 let dir: string
 let store: Store
@@ -76,6 +80,14 @@ beforeAll(async () => {
         value: 10 + i,
       })
   }
+  // The next day, six more sessions between 02:00 and 03:00: whole days and edges meet.
+  for (let j = 0; j < 6; j++) {
+    const s = `t${j}`
+    const start = D0 + DAY + 2 * HOUR + j * 10 * 60_000
+    views.push(pv(s, '/cart', start, 0))
+    signals.push(sig(s, '/cart/', 'button#pay', 'rage_click', start + 1000, `r-${s}`))
+    if (j % 2) views.push(pv(s, '/thanks', start + 60_000, 1))
+  }
   // A signal sent twice (a retry the door did not catch): counted once, as signals FINAL does.
   signals.push(signals[0]!)
   await store.insertJson('page_views', lines(views))
@@ -96,7 +108,13 @@ const ranges = [
   { what: 'whole hours only', from: H0, to: H0 + 5 * HOUR },
   { what: 'cut inside hours at both ends', from: H0 + 20 * 60_000, to: H0 + 3 * HOUR + 7 * 60_000 },
   { what: 'inside one hour', from: H0 + HOUR + 60_000, to: H0 + 2 * HOUR - 30_000 },
-  { what: 'the default look-back', from: Date.now() - 24 * HOUR, to: Date.now() + 1 },
+  { what: 'whole days only', from: D0 - DAY, to: D0 + 2 * DAY },
+  {
+    what: 'a whole day, hours and minutes either side',
+    from: D0 - 4 * HOUR + 5 * 60_000,
+    to: D0 + DAY + 2 * HOUR + 30 * 60_000,
+  },
+  { what: 'hours and minutes of one day, then a whole day', from: H0 + 2 * HOUR + 20 * 60_000, to: D0 + 2 * DAY },
 ]
 
 describe('queryIssueCounts (per-session summary)', () => {
@@ -135,5 +153,11 @@ describe('queryIssueCounts (per-session summary)', () => {
     })
     const inside = wholeHours({ site: 's', from: H0 + 1, to: H0 + 5 })
     expect(inside.hourFrom).toBeGreaterThan(inside.hourTo)
+    expect(wholeDays({ site: 's', from: D0 - 1, to: D0 + 2 * DAY + 5 })).toEqual({
+      dayFrom: D0 / 1000,
+      dayTo: D0 / 1000 + 2 * 86_400,
+    })
+    const hours = wholeDays({ site: 's', from: H0, to: H0 + 5 * HOUR })
+    expect(hours.dayFrom).toBeGreaterThan(hours.dayTo)
   })
 })

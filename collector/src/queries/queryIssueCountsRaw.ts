@@ -10,7 +10,7 @@ export interface IssueCounts {
   selector: string
   type: string
   label: string
-  /** A URL of the page as seen (the first), for links back to it. */
+  /** A URL of the page as seen (the least of them, so every query picks the same), for links back to it. */
   url: string
   sessions: number
   signals: number
@@ -46,12 +46,12 @@ export async function queryIssueCountsRaw(
   const rs = await client.query({
     query: `WITH conv AS (${CONVERSIONS}),
       hit AS (
-        SELECT ${path} AS page, selector, type, session, count() AS n, min(ts) AS first, max(ts) AS last, any(label) AS lb, any(url) AS seen_url
+        SELECT ${path} AS page, selector, type, session, count() AS n, min(ts) AS first, max(ts) AS last, any(label) AS lb, min(url) AS seen_url
         FROM signals FINAL WHERE ${RANGE_FILTER} AND selector != '' ${inSegment(segment)}
         GROUP BY page, selector, type, session
       ),
       issue AS (
-        SELECT page, selector, type, any(lb) AS label, any(seen_url) AS page_url, count() AS sessions, sum(n) AS signals,
+        SELECT page, selector, type, any(lb) AS label, min(seen_url) AS page_url, count() AS sessions, sum(n) AS signals,
           toUnixTimestamp64Milli(min(first)) AS first_ms, toUnixTimestamp64Milli(max(last)) AS last_ms,
           sum(converted) AS conv_n, sum(value) AS conv_value
         FROM hit LEFT JOIN conv USING session

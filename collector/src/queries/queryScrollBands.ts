@@ -1,22 +1,24 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { RANGE_FILTER } from './range.ts'
-import type { HeatmapFilter } from './heatmapFilter.ts'
+import { heatmapSegment, type HeatmapFilter } from './heatmapFilter.ts'
+import { inSegment, segmentParams } from './segment.ts'
 
 /** Bands the page is cut into for scroll depth: 5 % each. */
 export const SCROLL_BANDS = 20
 
-/** Share of page views (0–1) whose viewport reached each band, top band first; and how many views. */
+/** Share of page views (0–1) whose viewport reached each band, top band first; and how many views (of the browser/OS segment if given). */
 export async function queryScrollBands(
   client: ClickHouseClient,
   f: HeatmapFilter,
 ): Promise<{ views: number; reached: number[] }> {
+  const segment = heatmapSegment(f)
   const rs = await client.query({
     query: `SELECT b, count() AS views, countIf(depth >= height * b / {bands:UInt8}) AS reached
       FROM scroll_depth FINAL
       ARRAY JOIN range({bands:UInt8}) AS b
-      WHERE ${RANGE_FILTER} AND url = {url:String} AND vc = {vc:String} AND height > 0
+      WHERE ${RANGE_FILTER} AND url = {url:String} AND vc = {vc:String} AND height > 0 ${inSegment(segment)}
       GROUP BY b ORDER BY b`,
-    query_params: { ...f, bands: SCROLL_BANDS },
+    query_params: { ...f, ...segmentParams(segment), bands: SCROLL_BANDS },
     format: 'JSONEachRow',
   })
   const rows = await rs.json<{ b: number; views: string | number; reached: string | number }>()

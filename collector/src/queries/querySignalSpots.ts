@@ -1,15 +1,17 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { HeatCell } from './queryClickCells.ts'
 import { RANGE_FILTER } from './range.ts'
-import type { HeatmapFilter } from './heatmapFilter.ts'
+import { heatmapSegment, type HeatmapFilter } from './heatmapFilter.ts'
+import { inSegment, segmentParams } from './segment.ts'
 import { DESKTOP_MIN_WIDTH, TABLET_MIN_WIDTH } from '../ingest/viewportClass.ts'
 
 /**
  * A signal layer of the heatmap (rage, dead, error clicks, thrash zones, form struggles):
  * signals per element, drawn at the element's centre cell. The viewport
- * class comes from the page view's width.
+ * class comes from the page view's width; a browser/OS filter keeps the segment's page views.
  */
 export async function querySignalSpots(client: ClickHouseClient, f: HeatmapFilter, type: string): Promise<HeatCell[]> {
+  const segment = heatmapSegment(f)
   const rs = await client.query({
     query: `SELECT selector, count() AS n, uniqExact(session) AS s
       FROM signals FINAL
@@ -18,10 +20,11 @@ export async function querySignalSpots(client: ClickHouseClient, f: HeatmapFilte
           SELECT page_view FROM page_views
           WHERE ${RANGE_FILTER} AND url = {url:String}
             AND multiIf(vw < {tablet:UInt16}, 'mobile', vw < {desktop:UInt16}, 'tablet', 'desktop') = {vc:String})
+        ${inSegment(segment)}
       GROUP BY selector
       ORDER BY n DESC, selector
       LIMIT 5000`,
-    query_params: { ...f, type, tablet: TABLET_MIN_WIDTH, desktop: DESKTOP_MIN_WIDTH },
+    query_params: { ...f, ...segmentParams(segment), type, tablet: TABLET_MIN_WIDTH, desktop: DESKTOP_MIN_WIDTH },
     format: 'JSONEachRow',
   })
   const rows = await rs.json<{ selector: string; n: string | number; s: string | number }>()

@@ -348,3 +348,57 @@ describe('hotspot sessions', () => {
     expect(await list('mobile')).toEqual([phone.sid])
   })
 })
+
+describe('heatmap segments', () => {
+  it('narrows clicks, signal layers, hotspot sessions and scroll to a browser and OS', async () => {
+    const page = `${ORIGIN}/segmented`
+    const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0'
+    const at = Date.now()
+    const visit = (clicks: number, rage: boolean) =>
+      beaconOf([
+        { k: 'page', id: eventId('p'), t: at, u: page, vw: 1280, vh: 800 },
+        ...Array.from({ length: clicks }, (_, i) => ({ ...click('button#seg', 0.5, 0.5), u: page, t: at + 10 + i })),
+        ...(rage ? [signal({ u: page, sel: 'button#seg', type: 'rage_click', t: at + 50 })] : []),
+        { k: 'scroll', id: eventId('sc'), t: at + 60, u: page, vw: 1280, d: 2000, dh: 2000 },
+      ])
+    const chrome = visit(3, true)
+    const firefox = visit(2, false)
+    expect((await t.app.request('/v1/collect', postInit(chrome))).status).toBe(202)
+    expect((await t.app.request('/v1/collect', postInit(firefox, { 'user-agent': FIREFOX_WINDOWS }))).status).toBe(202)
+    await t.writer.flush()
+    const q = (extra: string, path = '/api/heatmap') =>
+      `${path}?site=demo&url=${encodeURIComponent(page)}&vc=desktop${extra}`
+    type Heat = {
+      cells: Array<{ clicks: number; sessions: number }>
+      hotspots: Array<{ selector: string; clicks: number; sessions: number }>
+    }
+    const spots = async (extra: string) => (await get<Heat>(q(extra))).hotspots
+    expect(await spots('')).toEqual([{ selector: 'button#seg', clicks: 5, sessions: 2 }])
+    expect(await spots('&browser=Firefox')).toEqual([{ selector: 'button#seg', clicks: 2, sessions: 1 }])
+    expect(await spots('&os=Windows')).toEqual([{ selector: 'button#seg', clicks: 2, sessions: 1 }])
+    expect(await spots('&browser=Chrome&os=Linux')).toEqual([{ selector: 'button#seg', clicks: 3, sessions: 1 }])
+    expect(await spots('&browser=Chrome&os=Windows')).toEqual([])
+    expect(await spots('&browser=Safari')).toEqual([])
+    // A signal layer and the hotspot's sessions follow the same segment.
+    expect((await get<Heat>(q('&layer=rage_click&browser=Chrome'))).hotspots).toEqual([
+      { selector: 'button#seg', clicks: 1, sessions: 1 },
+    ])
+    expect((await get<Heat>(q('&layer=rage_click&browser=Firefox'))).hotspots).toEqual([])
+    const sessions = async (extra: string) =>
+      (
+        await get<{ sessions: Array<{ session: string }> }>(
+          q(`&selector=${encodeURIComponent('button#seg')}${extra}`, '/api/heatmap/sessions'),
+        )
+      ).sessions.map((s) => s.session)
+    expect((await sessions('')).sort()).toEqual([chrome.sid, firefox.sid].sort())
+    expect(await sessions('&os=Windows')).toEqual([firefox.sid])
+    expect(await sessions('&browser=Chrome')).toEqual([chrome.sid])
+    // Scroll depth per page view: only the Firefox one.
+    expect((await get<{ views: number }>(q('', '/api/scroll'))).views).toBe(2)
+    expect((await get<{ views: number }>(q('&browser=Firefox', '/api/scroll'))).views).toBe(1)
+    // A family that is not one is named.
+    const bad = await t.app.request(q('&browser=%3Cscript%3E'), { headers: admin })
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: string }).error).toMatch(/^browser: /)
+  })
+})

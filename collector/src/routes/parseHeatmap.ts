@@ -2,12 +2,13 @@ import { ApiError } from '../ApiError.ts'
 import { VIEWPORT_CLASSES } from '../ingest/viewportClass.ts'
 import type { HeatmapFilter } from '../queries/heatmapFilter.ts'
 import { parseRange } from './parseRange.ts'
+import { parseSegment } from './parseSegment.ts'
 
 /** The heatmap layers: all clicks, or one signal type. */
 export const LAYERS = ['clicks', 'rage_click', 'dead_click', 'error_click', 'mouse_thrash', 'form_struggle'] as const
 export type Layer = (typeof LAYERS)[number]
 
-/** Reads `site`, `from`, `to`, `url` and `vc` (mobile, tablet, desktop; default desktop). */
+/** Reads `site`, `from`, `to`, `url`, `vc` (mobile, tablet, desktop; default desktop), and optional `browser` and `os` families. */
 export function parseHeatmap(query: Record<string, string | undefined>): HeatmapFilter {
   const range = parseRange(query)
   const url = query.url ?? ''
@@ -16,7 +17,9 @@ export function parseHeatmap(query: Record<string, string | undefined>): Heatmap
   const vc = query.vc ?? 'desktop'
   if (!(VIEWPORT_CLASSES as readonly string[]).includes(vc))
     throw new ApiError(400, `vc: one of ${VIEWPORT_CLASSES.join(', ')}`)
-  return { ...range, url, vc }
+  // The viewport class is the heatmap's device class: `device` is not read here.
+  const { browser, os } = parseSegment({ browser: query.browser, os: query.os })
+  return { ...range, url, vc, ...(browser && { browser }), ...(os && { os }) }
 }
 
 export function parseLayer(value: string | undefined): Layer {

@@ -17,9 +17,11 @@ const heatmapShape = {
   ...rangeShape,
   url: z.string({ error: 'the page URL, e.g. http://localhost:8080/demo/' }),
   vc: z.string().optional(),
+  browser: z.string().optional(),
+  os: z.string().optional(),
 }
 
-/** A heatmap query: a range plus the page `url` and viewport class `vc` (default desktop). */
+/** A heatmap query: a range plus the page `url`, viewport class `vc` (default desktop), optional `browser` and `os`. */
 export const heatmapQuery = z.object(heatmapShape).transform((q) => parseHeatmap(q))
 
 /** A heatmap query with its layer: all clicks (default) or one signal type. */

@@ -1,12 +1,13 @@
 import { LAYERS, VIEWPORTS, findLayer, findViewport } from '../lib/layers.ts'
 import { pagePath } from '../lib/pagePath.ts'
 import type { HeatmapModel } from '../models/heatmapModel.ts'
+import { SegmentPicker } from './SegmentPicker.tsx'
 
 export interface Props {
   heatmap: HeatmapModel
 }
 
-/** Which page, at which viewport size, and which layer the heatmap shows (site and range are in the header). */
+/** Which page, at which viewport size, of which browser and OS, and which layer the heatmap shows (site and range are in the header). */
 export function HeatmapControls({ heatmap }: Props) {
   const pages = heatmap.pages.value
   const url = heatmap.url.value
@@ -60,6 +61,8 @@ export function HeatmapControls({ heatmap }: Props) {
           ))}
         </select>
       </div>
+      {/* The size picker is the device class here; the model reloads when the segment changes. */}
+      <SegmentPicker segment={heatmap.segment} device={false} onChange={() => undefined} />
     </div>
   )
 }

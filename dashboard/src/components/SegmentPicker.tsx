@@ -4,10 +4,12 @@ import type { SegmentFilter } from '../models/issuesModel.ts'
 export interface Props {
   segment: Signal<SegmentFilter>
   onChange(): void
+  /** Offer the device class (false where the view has its own, as the heatmap's size). */
+  device?: boolean
 }
 
 /** Device class, browser and OS filters (families as the collector stores them). */
-export function SegmentPicker({ segment, onChange }: Props) {
+export function SegmentPicker({ segment, onChange, device = true }: Props) {
   const set = (key: keyof SegmentFilter, value: string) => {
     segment.value = { ...segment.peek(), [key]: value }
     onChange()
@@ -15,15 +17,17 @@ export function SegmentPicker({ segment, onChange }: Props) {
   const s = segment.value
   return (
     <span class="segment">
-      <label>
-        Device{' '}
-        <select data-testid="segment-device" value={s.device} onChange={(e) => set('device', e.currentTarget.value)}>
-          <option value="">any</option>
-          <option value="desktop">desktop</option>
-          <option value="tablet">tablet</option>
-          <option value="mobile">mobile</option>
-        </select>
-      </label>
+      {device && (
+        <label>
+          Device{' '}
+          <select data-testid="segment-device" value={s.device} onChange={(e) => set('device', e.currentTarget.value)}>
+            <option value="">any</option>
+            <option value="desktop">desktop</option>
+            <option value="tablet">tablet</option>
+            <option value="mobile">mobile</option>
+          </select>
+        </label>
+      )}
       <label>
         Browser{' '}
         <input

@@ -2,6 +2,7 @@ import type { HeatCell, Hotspot, HotspotSession, StoredSnapshot } from '@wince/c
 import { effect, signal, type ReadonlySignal, type Signal } from '@preact/signals'
 import { ApiCallError, postJson, readJson, type Api } from '../api.ts'
 import { findLayer, findViewport, type LayerId, type Viewport } from '../lib/layers.ts'
+import { segmentQuery, type SegmentFilter } from './issuesModel.ts'
 
 /** A page snapshot as stored: rrweb-snapshot's serialized document and the sizes it was taken at. */
 export type Snapshot = StoredSnapshot
@@ -13,6 +14,8 @@ export interface HeatmapModel {
   url: Signal<string>
   vc: Signal<Viewport>
   layer: Signal<LayerId>
+  /** Browser and OS families to narrow to ('' = any); the device class is `vc`. */
+  segment: Signal<SegmentFilter>
   snapshot: ReadonlySignal<Snapshot | null>
   /** Why there is no snapshot to draw on (none taken yet, or it failed to load). */
   snapshotNote: ReadonlySignal<string | null>
@@ -42,6 +45,13 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
   const url = signal(params.get('page') ?? '')
   const vc = signal<Viewport>(findViewport(params.get('vc')))
   const layer = signal<LayerId>(findLayer(params.get('layer')))
+  const segment = signal<SegmentFilter>({
+    device: '',
+    browser: params.get('browser') ?? '',
+    os: params.get('os') ?? '',
+  })
+  /** The segment as the heatmap API takes it: browser and OS only. */
+  const segmentOf = (s: SegmentFilter) => segmentQuery({ ...s, device: '' })
   const snapshot = signal<Snapshot | null>(null)
   const snapshotNote = signal<string | null>(null)
   const cells = signal<readonly HeatCell[]>([])
@@ -74,11 +84,18 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
     }
   }
 
-  async function loadLayer(site: string, from: string, page: string, v: Viewport, l: LayerId): Promise<void> {
+  async function loadLayer(
+    site: string,
+    from: string,
+    page: string,
+    v: Viewport,
+    l: LayerId,
+    seg: Record<string, string>,
+  ): Promise<void> {
     const call = ++latest
     loading.value = true
     try {
-      const query = { site, from, url: page, vc: v }
+      const query = { site, from, url: page, vc: v, ...seg }
       if (l === 'scroll') {
         const body = await readJson(await api.scroll.$get({ query }))
         if (call !== latest) return
@@ -119,11 +136,12 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
         const page = url.value
         const v = vc.value
         const l = layer.value
+        const seg = segmentOf(segment.value)
         selected.value = null
         sessions.value = null
         if (!page) return
         void loadSnapshot(site, page, v)
-        void loadLayer(site, from, page, v, l)
+        void loadLayer(site, from, page, v, l, seg)
       })
     })()
     return () => {
@@ -142,7 +160,9 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
     const { site, from } = current
     try {
       const body = await readJson(
-        await api.heatmap.sessions.$get({ query: { site, from, url: url.peek(), vc: vc.peek(), selector } }),
+        await api.heatmap.sessions.$get({
+          query: { site, from, url: url.peek(), vc: vc.peek(), selector, ...segmentOf(segment.peek()) },
+        }),
       )
       if (selected.peek() === selector) sessions.value = body.sessions
     } catch (err) {
@@ -171,6 +191,7 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
     url,
     vc,
     layer,
+    segment,
     snapshot,
     snapshotNote,
     cells,
