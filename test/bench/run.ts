@@ -15,11 +15,13 @@ import { snippetSizes } from './snippetSizes.ts'
 import { fmt } from './stats.ts'
 import { ALERT_BUDGET_MS, benchScale } from './benchScale.ts'
 import { sideBySide, sideBySideTables } from './peers/sideBySide.ts'
+import { listenerProbeTable, probeListeners } from './peers/listenerProbe.ts'
 
 // `pnpm bench` (after `pnpm run build`): every budget of DESIGN.md measured on this
 // machine, medians of several runs, then one table. `--only=weight,main,ingest,unload`
 // runs some parts (`--only=scale`: 1 vs 3 collector processes, not in the default set; `peers`: Wince beside PostHog,
-// Clarity and Sentry, `--rounds=N`); `--quick` runs fewer repetitions (for trying the bench, not for figures).
+// Clarity and Sentry, `--rounds=N`, after the pointer-listener probe, which `listeners` runs alone and `--no-probe`
+// skips); `--quick` runs fewer repetitions (for trying the bench, not for figures).
 const args = process.argv.slice(2)
 const only = new Set(
   (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'weight,ingest,main,unload,peers').split(','),
@@ -134,7 +136,7 @@ if (only.has('scale')) {
 let main: MainThreadResult | undefined
 let unload: UnloadResult | undefined
 let peers = ''
-if (only.has('main') || only.has('unload') || only.has('peers')) {
+if (only.has('main') || only.has('unload') || only.has('peers') || only.has('listeners')) {
   const collector = await startCollector()
   const site = await serveFixtures(collector.url)
   const browser = await launchChromium()
@@ -231,10 +233,14 @@ if (only.has('main') || only.has('unload') || only.has('peers')) {
         verdict(pr.snippetMsPer1000 <= BUDGETS.mainThreadMsPer1000),
       ])
     }
+    if (only.has('listeners') || (only.has('peers') && !args.includes('--no-probe'))) {
+      log('pointer listener shapes, alone on the busy page, and the snippet: 1,000 moves each…')
+      peers += `${listenerProbeTable(await probeListeners(browser, `${site.url}/workload.html`, quick ? 1 : 3, log))}\n\n`
+    }
     if (only.has('peers')) {
       log('side by side: Wince, PostHog, Clarity, Sentry on the same page and inputs (interleaved rounds)…')
       const r = await sideBySide(browser, collector, quick ? 1 : peerRounds, log)
-      peers = sideBySideTables(r)
+      peers += sideBySideTables(r)
       const w = r.rows.find((x) => x.variant === 'wince')!
       const ph = r.rows.find((x) => x.variant === 'posthog')!
       rows.push([
@@ -254,6 +260,12 @@ if (only.has('main') || only.has('unload') || only.has('peers')) {
         fmt(w.addedMsPer1000, 1),
         '≤ 30',
         verdict(w.addedMsPer1000 <= 30),
+      ])
+      rows.push([
+        'side by side: Wince longest task at start / during inputs, ms',
+        `${fmt(w.startTaskMs)} / ${fmt(w.inputTaskMs)}`,
+        '≤ 30',
+        verdict(Math.max(w.startTaskMs, w.inputTaskMs) <= 30),
       ])
     }
     if (only.has('unload')) {
