@@ -21,13 +21,15 @@ import { listenerProbeTable, probeListeners } from './peers/listenerProbe.ts'
 // machine, medians of several runs, then one table. `--only=weight,main,ingest,unload`
 // runs some parts (`--only=scale`: 1 vs 3 collector processes, not in the default set; `peers`: Wince beside PostHog,
 // Clarity and Sentry, `--rounds=N`, after the pointer-listener probe, which `listeners` runs alone and `--no-probe`
-// skips); `--quick` runs fewer repetitions (for trying the bench, not for figures).
+// skips, `--probe-reps=N`); `--quick` runs fewer repetitions (for trying the bench, not for figures).
 const args = process.argv.slice(2)
 const only = new Set(
   (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'weight,ingest,main,unload,peers').split(','),
 )
 const peerRounds = Number(args.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 5)
 const quick = args.includes('--quick')
+/** Reps of the pointer-listener probe (`--probe-reps=N`, default 3). */
+const probeReps = Number(args.find((a) => a.startsWith('--probe-reps='))?.slice(13) ?? 3)
 const log = (line: string) => console.log(line)
 
 type Row = [what: string, measured: string, budget: string, verdict: string]
@@ -235,7 +237,7 @@ if (only.has('main') || only.has('unload') || only.has('peers') || only.has('lis
     }
     if (only.has('listeners') || (only.has('peers') && !args.includes('--no-probe'))) {
       log('pointer listener shapes, alone on the busy page, and the snippet: 1,000 moves each…')
-      peers += `${listenerProbeTable(await probeListeners(browser, `${site.url}/workload.html`, quick ? 1 : 3, log))}\n\n`
+      peers += `${listenerProbeTable(await probeListeners(browser, `${site.url}/workload.html`, quick ? 1 : probeReps, log))}\n\n`
     }
     if (only.has('peers')) {
       log('side by side: Wince, PostHog, Clarity, Sentry on the same page and inputs (interleaved rounds)…')

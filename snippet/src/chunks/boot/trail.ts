@@ -48,7 +48,9 @@ export function trail(c: Ctx, e: string, sub: Sub): () => void {
     }
     steps.push(s)
   }
-  const at = (v: Event) => Math.round(performance.timeOrigin + v.timeStamp)
+  // Read once: an attribute read per event is a call into the browser.
+  const origin = performance.timeOrigin
+  const at = (v: Event) => Math.round(origin + v.timeStamp)
   const sel = (v: Event) => (v.target instanceof Element ? selector(v.target) : '')
   sub('pointermove', (v: PointerEvent) => {
     if (v.timeStamp - lastMove < TRAIL_MOVE_MS) return
