@@ -56,7 +56,9 @@ try {
     await play(page)
     const { profile } = await cdp.send('Profiler.stop')
     const dt = new Map<number, number>()
-    profile.samples!.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas![i] ?? 0)))
+    const samples = profile.samples ?? []
+    for (let i = 0; i < samples.length; i++)
+      dt.set(samples[i]!, (dt.get(samples[i]!) ?? 0) + (profile.timeDeltas?.[i] ?? 0))
     const byFn = new Map<string, number>()
     let total = 0
     for (const n of profile.nodes) {
