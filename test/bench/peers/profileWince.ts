@@ -8,9 +8,18 @@ import { summarizeTrace } from '../summarizeTrace.ts'
 /**
  * Where Wince's script time goes on the side-by-side workload (busy page, 1,000 inputs):
  * one traced page view (time by caller) and one CPU-profiled one (self time by function
- * of the snippet's files). `pnpm --filter ./test exec tsx bench/peers/profileWince.ts [off|struggle]`.
+ * of the snippet's files). `pnpm --filter ./test exec tsx bench/peers/profileWince.ts [off|struggle] [moves]`.
  */
 const recording = process.argv[2] === 'struggle' ? 'struggle' : 'off'
+/** `moves`: the listener probe's 1,000 pointer moves instead of the side-by-side workload. */
+const movesOnly = process.argv[3] === 'moves'
+const inputs = async (page: import('playwright-core').Page) => {
+  if (!movesOnly) return void (await play(page))
+  for (let i = 0; i < 1000; i++) {
+    await page.mouse.move(100 + (i % 50) * 20, 200 + (i % 13) * 30)
+    await sleep(16)
+  }
+}
 const collector = await startCollector()
 const site = await serveFixtures(collector.url)
 const browser = await launchChromium()
@@ -34,7 +43,7 @@ try {
     })
     await page.goto(url, { waitUntil: 'load' })
     await sleep(3000)
-    await play(page)
+    await inputs(page)
     const trace = await browser.stopTracing()
     const s = summarizeTrace(JSON.parse(trace.toString('utf8')), ours)
     console.log(
@@ -53,7 +62,7 @@ try {
     await page.goto(url, { waitUntil: 'load' })
     await sleep(3000)
     await cdp.send('Profiler.start')
-    await play(page)
+    await inputs(page)
     const { profile } = await cdp.send('Profiler.stop')
     const dt = new Map<number, number>()
     const samples = profile.samples ?? []
