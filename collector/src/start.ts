@@ -89,6 +89,7 @@ export async function start(config: Config): Promise<Running> {
       ipRate: config.uploadIpRate,
       siteRate: config.uploadSiteRate,
       quotaBytes: config.uploadQuotaBytes,
+      limits: broker.limits,
     }),
   })
   const server = await new Promise<ServerType>((resolve) => {

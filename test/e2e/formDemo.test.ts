@@ -51,7 +51,12 @@ describe('demo checkout: a postcode field that fights back', () => {
           async () => {
             for (const toggle of await agent.locator('[data-testid="issue-toggle"][aria-expanded="false"]').all())
               await toggle.click().catch(() => {})
-            return (await card.count()) > 0 ? card.first().innerText({ timeout: 1_000 }).catch(() => '') : ''
+            return (await card.count()) > 0
+              ? card
+                  .first()
+                  .innerText({ timeout: 1_000 })
+                  .catch(() => '')
+              : ''
           },
           { timeout: 20_000 },
         )

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { Alert, SignalRow } from '@wince/collector'
 import { describeReason } from '@wince/collector/describe'
 import { launchChromium } from '../lib/browser.ts'
@@ -181,7 +181,9 @@ const DEVICES = {
 
 // Form struggle end to end in Chromium, desktop and phone: each reason fires on its case,
 // the traps stay silent, and nothing the visitor typed leaves the page in any request.
-describe('form struggle', () => {
+// The scenarios run side by side (each its own browser context and session; vitest's
+// maxConcurrency, 5 by default, caps how many at once): most of their time is waiting.
+describe.concurrent('form struggle', () => {
   let collector: TestCollector
   let site: TestSite
   let browser: Browser
@@ -209,7 +211,7 @@ describe('form struggle', () => {
     for (const s of scenarios.filter(
       (x) => !process.env.WINCE_FORMS_ONLY || new RegExp(process.env.WINCE_FORMS_ONLY).test(x.name),
     )) {
-      it(`${device}: ${s.name} → ${s.expect.join(', ') || 'nothing'}`, async () => {
+      it(`${device}: ${s.name} → ${s.expect.join(', ') || 'nothing'}`, async ({ expect }) => {
         const context: BrowserContext = await browser.newContext(options)
         const bodies: string[] = []
         const pageErrors: string[] = []

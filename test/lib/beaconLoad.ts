@@ -14,6 +14,8 @@ export interface LoadTally {
   unanswered: Set<string>
   /** Other answers, by status. */
   refused: Map<number, number>
+  /** Which collector acknowledged each id (its URL), when the test asks for it. */
+  ackedBy?: Map<string, string>
 }
 
 /**
@@ -63,7 +65,11 @@ export function beaconLoad(
           headers: { 'content-type': 'text/plain', origin: 'http://localhost:8080', 'user-agent': USER_AGENT },
           body,
         })
-        if (res.status === 202) for (const id of ids) tally.acknowledged.add(id)
+        if (res.status === 202)
+          for (const id of ids) {
+            tally.acknowledged.add(id)
+            tally.ackedBy?.set(id, url)
+          }
         else tally.refused.set(res.status, (tally.refused.get(res.status) ?? 0) + 1)
         await res.arrayBuffer()
       } catch {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { redisBroker, type Broker } from './Broker.ts'
 import { startRedis, type RunningRedis } from '../testing/redisServer.ts'
 import type { LiveMessage } from '../live/LiveMessage.ts'
+import type { ApiError } from '../ApiError.ts'
+import { UploadLimits } from '../ingest/UploadLimits.ts'
 
 let redis: RunningRedis
 let a: Broker
@@ -69,6 +71,31 @@ describe('Redis broker', () => {
     expect(await a.alertGate.admit('demo/s3', '203.0.113.1')).toBe(true)
     expect(await b.alertGate.admit('demo/s4', '203.0.113.1')).toBe(false)
     expect(await a.alertGate.admit('demo/s4', '203.0.113.2')).toBe(true)
+  })
+
+  it('shares upload limits: one site rate and one daily byte quota across both collectors', async () => {
+    const site = `shop-${Date.now()}`
+    const options = { siteRate: { rate: 0.001, burst: 3 }, quotaBytes: 1_000 }
+    const onA = new UploadLimits({ ...options, limits: a.limits })
+    const onB = new UploadLimits({ ...options, limits: b.limits })
+    const tried = async (limits: UploadLimits, bytes: number) =>
+      limits.charge(site, bytes, 'snapshot').then(
+        () => 'ok',
+        (err: ApiError) => err.status,
+      )
+    // 400 + 400 fit; the third 400 would pass 1,000 bytes for the day, whichever collector takes it.
+    expect([await tried(onA, 400), await tried(onB, 400), await tried(onA, 400)]).toEqual(['ok', 'ok', 429])
+    // The refused bytes did not count, but the site's burst of 3 uploads is spent across both.
+    expect(await tried(onB, 100)).toBe(429)
+    const ip = `198.51.100.${Date.now() % 200}`
+    const checked = async (limits: UploadLimits) =>
+      limits.checkIp(ip, 'replay').then(
+        () => 'ok',
+        (err: ApiError) => err.status,
+      )
+    const ipA = new UploadLimits({ ipRate: { rate: 0.001, burst: 2 }, limits: a.limits })
+    const ipB = new UploadLimits({ ipRate: { rate: 0.001, burst: 2 }, limits: b.limits })
+    expect([await checked(ipA), await checked(ipB), await checked(ipA)]).toEqual(['ok', 'ok', 429])
   })
 
   it('with Redis gone, limits and the gate fail open at once (beacons are still taken) and nothing throws', async () => {

@@ -8,6 +8,11 @@ import { RateLimiter, type Rate } from '../ingest/RateLimiter.ts'
  */
 export interface Limits {
   take(scope: string, limit: Rate, key: string, cost?: number): number | Promise<number>
+  /**
+   * Adds `amount` to a counter (created at 0, forgotten `ttlMs` after its first add) and
+   * answers its new total: quotas such as a site's upload bytes for one UTC day.
+   */
+  add(scope: string, key: string, amount: number, ttlMs: number): number | Promise<number>
 }
 
 /** The buckets of one process. */
@@ -20,5 +25,19 @@ export class MemoryLimits implements Limits {
     let limiter = this._limiters.get(id)
     if (!limiter) this._limiters.set(id, (limiter = new RateLimiter(limit)))
     return limiter.take(key, cost)
+  }
+
+  private readonly _counters = new Map<string, { total: number; until: number }>()
+
+  add(scope: string, key: string, amount: number, ttlMs: number, now = Date.now()): number {
+    const id = `${scope} ${key}`
+    let counter = this._counters.get(id)
+    if (!counter || counter.until <= now) {
+      // Forget every expired counter here: yesterday's keys must not pile up in a long-running process.
+      for (const [k, c] of this._counters) if (c.until <= now) this._counters.delete(k)
+      this._counters.set(id, (counter = { total: 0, until: now + ttlMs }))
+    }
+    counter.total += amount
+    return counter.total
   }
 }

@@ -25,6 +25,13 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
 return wait
 `
 
+/** A counter's add and its expiry set on the first add, as one step. */
+const ADD = `
+local total = redis.call('INCRBY', KEYS[1], ARGV[1])
+if total == tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return total
+`
+
 /** Rate limits shared by every collector on one Redis. */
 export class RedisLimits implements Limits {
   constructor(
@@ -37,6 +44,13 @@ export class RedisLimits implements Limits {
     // Redis unreachable: the beacon is taken (a 202 is a promise to keep events), the limit is not enforced meanwhile.
     return failOpen('rate limit', 0, async () =>
       Number(await this._redis.eval(TAKE, 1, bucket, limit.rate, limit.burst, cost)),
+    )
+  }
+
+  async add(scope: string, key: string, amount: number, ttlMs: number): Promise<number> {
+    // Redis unreachable: the quota is not enforced meanwhile (answering 0 lets the upload through).
+    return failOpen('quota', 0, async () =>
+      Number(await this._redis.eval(ADD, 1, `${this._prefix}${scope}:${key}`, Math.round(amount), Math.round(ttlMs))),
     )
   }
 }

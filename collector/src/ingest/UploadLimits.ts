@@ -1,5 +1,6 @@
 import { ApiError } from '../ApiError.ts'
-import { RateLimiter, type Rate } from './RateLimiter.ts'
+import { type Limits, MemoryLimits } from '../broker/Limits.ts'
+import type { Rate } from './RateLimiter.ts'
 
 /**
  * Snapshots and replay runs per second from one IP (`WINCE_UPLOAD_RATE`,
@@ -18,35 +19,40 @@ export const DEFAULT_UPLOAD_SITE_RATE: Rate = { rate: 50, burst: 500 }
 export const DEFAULT_UPLOAD_QUOTA_BYTES = 2 * 1024 ** 3
 /** One log line per site and reason at most this often: a flood must not flood the log too. */
 const LOG_EVERY_MS = 60_000
+/** A day's byte counter outlives its UTC day by this much, so a clock a little off on another collector still finds it. */
+const QUOTA_COUNTER_TTL_MS = 2 * 86_400_000
 
 export interface UploadLimitsOptions {
   ipRate?: Rate | undefined
   siteRate?: Rate | undefined
   quotaBytes?: number | undefined
+  /** Where the buckets and byte counters live: this process (default) or Redis, shared by every collector. */
+  limits?: Limits | undefined
 }
 
 /**
  * Rate limits (per IP, per site) and a per-site daily storage quota for
- * `/v1/snapshot` and `/v1/replay`: past them a clear 429 with `Retry-After`,
- * and one log line a minute per site and reason, not one per request.
+ * `/v1/snapshot`, `/v1/replay` and `/v1/trail`: past them a clear 429 with
+ * `Retry-After`, and one log line a minute per site and reason, not one per
+ * request. With Redis the buckets and counters are shared by every collector.
  */
 export class UploadLimits {
-  private readonly _byIp: RateLimiter
-  private readonly _bySite: RateLimiter
+  private readonly _ipRate: Rate
+  private readonly _siteRate: Rate
   private readonly _quota: number
-  private _day = ''
-  private readonly _used = new Map<string, number>()
+  private readonly _limits: Limits
   private readonly _refused = new Map<string, { n: number; loggedAt: number }>()
 
   constructor(options: UploadLimitsOptions = {}) {
-    this._byIp = new RateLimiter(options.ipRate ?? DEFAULT_UPLOAD_IP_RATE)
-    this._bySite = new RateLimiter(options.siteRate ?? DEFAULT_UPLOAD_SITE_RATE)
+    this._ipRate = options.ipRate ?? DEFAULT_UPLOAD_IP_RATE
+    this._siteRate = options.siteRate ?? DEFAULT_UPLOAD_SITE_RATE
     this._quota = options.quotaBytes ?? DEFAULT_UPLOAD_QUOTA_BYTES
+    this._limits = options.limits ?? new MemoryLimits()
   }
 
   /** Before reading the body: throws a 429 when this IP sends too often. */
-  checkIp(ip: string, what: string): void {
-    const wait = this._byIp.take(ip)
+  async checkIp(ip: string, what: string): Promise<void> {
+    const wait = await this._limits.take('upload-ip', this._ipRate, ip)
     if (wait > 0)
       this._refuse(
         '*',
@@ -56,8 +62,8 @@ export class UploadLimits {
   }
 
   /** Once the site and size are known: throws a 429 past the site's rate or its storage for today; else counts the bytes. */
-  charge(site: string, bytes: number, what: string, now = Date.now()): void {
-    const wait = this._bySite.take(site, 1, now)
+  async charge(site: string, bytes: number, what: string, now = Date.now()): Promise<void> {
+    const wait = await this._limits.take('upload-site', this._siteRate, site)
     if (wait > 0)
       this._refuse(
         site,
@@ -65,12 +71,10 @@ export class UploadLimits {
         new ApiError(429, `too many ${what} uploads for site "${site}"`, { retryAfter: wait }),
       )
     const day = new Date(now).toISOString().slice(0, 10)
-    if (day !== this._day) {
-      this._day = day
-      this._used.clear()
-    }
-    const used = this._used.get(site) ?? 0
-    if (used + bytes > this._quota) {
+    const used = await this._limits.add(`upload-bytes:${day}`, site, bytes, QUOTA_COUNTER_TTL_MS)
+    if (used > this._quota) {
+      // Refused bytes are not stored, so they do not count.
+      await this._limits.add(`upload-bytes:${day}`, site, -bytes, QUOTA_COUNTER_TTL_MS)
       const retryAfter = Math.ceil((Date.parse(day) + 86_400_000 - now) / 1000)
       this._refuse(
         site,
@@ -82,7 +86,6 @@ export class UploadLimits {
         ),
       )
     }
-    this._used.set(site, used + bytes)
   }
 
   private _refuse(site: string, reason: string, error: ApiError): never {

@@ -91,7 +91,7 @@ export function recordingRoutes({ client, sites, wanted, solicited, uploads, tru
     limits: typeof SNAPSHOT_LIMITS,
     schema: S,
   ) {
-    uploads.checkIp(clientIp(c, trustProxy), kind)
+    await uploads.checkIp(clientIp(c, trustProxy), kind)
     const text = await readBody(c.req.raw, limits)
     if (nestsDeeper(text, MAX_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_NESTING} levels`)
     const body = checked(schema, text)
@@ -101,7 +101,7 @@ export function recordingRoutes({ client, sites, wanted, solicited, uploads, tru
     .options('/v1/snapshot', preflight)
     .post('/v1/snapshot', async (c) => {
       const { text, body, site } = await upload(c, 'snapshot', SNAPSHOT_LIMITS, snapshotBody)
-      uploads.charge(site.id, text.length, 'snapshot')
+      await uploads.charge(site.id, text.length, 'snapshot')
       const url = bareUrl(body.u)
       const vc = viewportClass(body.vw)
       if (!solicited.redeemSnapshot(body.tk, site.id, url, vc)) {
@@ -134,7 +134,7 @@ export function recordingRoutes({ client, sites, wanted, solicited, uploads, tru
           'replay refused: this session was not told to record (rt: the replay token of its /v1/site answer)',
         )
       }
-      uploads.charge(site.id, text.length, 'replay')
+      await uploads.charge(site.id, text.length, 'replay')
       // The schema holds at least one event.
       const first = body.ev[0]!.timestamp
       await insertReplayChunk(client, {

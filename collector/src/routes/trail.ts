@@ -68,7 +68,7 @@ export interface TrailDeps {
  */
 export function trailRoutes({ client, sites, uploads, solicited, trustProxy }: TrailDeps) {
   return new Hono().options('/v1/trail', preflight).post('/v1/trail', async (c) => {
-    uploads.checkIp(clientIp(c, trustProxy), 'trail')
+    await uploads.checkIp(clientIp(c, trustProxy), 'trail')
     const text = await readBody(c.req.raw, TRAIL_LIMITS)
     const body = checked(trailBody, text)
     const site = visitorSite(c, sites, body.s)
@@ -80,7 +80,7 @@ export function trailRoutes({ client, sites, uploads, solicited, trustProxy }: T
       )
     }
     const ev = [...body.ev].sort((a, b) => a[0] - b[0])
-    uploads.charge(site.id, text.length, 'trail')
+    await uploads.charge(site.id, text.length, 'trail')
     const stored: TrailUpload = {
       s: site.id,
       sid: body.sid,
