@@ -9,7 +9,7 @@ import type { Lifecycle } from './serve/Lifecycle.ts'
 import { pageRoutes, type PageDirs } from './routes/pages.ts'
 import { settingsRoutes } from './routes/settings.ts'
 import { visitorRoutes } from './routes/visitor.ts'
-import { SnapshotWanted } from './ingest/SnapshotWanted.ts'
+import { SnapshotWanted } from './ingest/storeCache/SnapshotWanted.ts'
 import { csrfGuard } from './security/csrfGuard.ts'
 import { securityHeaders } from './security/securityHeaders.ts'
 import { helpRoutes } from './routes/help.ts'
@@ -18,10 +18,10 @@ import type { WebhookSender } from './webhooks/WebhookSender.ts'
 import { AlertGate, type AlertAdmitter } from './live/AlertGate.ts'
 import type { Limits } from './broker/Limits.ts'
 import type { StreamGate } from './live/StreamGate.ts'
-import type { UploadLimits } from './ingest/UploadLimits.ts'
+import type { UploadLimits } from './ingest/state/UploadLimits.ts'
 import type { Tokens } from './auth/Tokens.ts'
-import type { IngestStats } from './ingest/IngestStats.ts'
-import type { Rate } from './ingest/RateLimiter.ts'
+import type { IngestStats } from './ingest/state/IngestStats.ts'
+import type { Rate } from './ingest/state/RateLimiter.ts'
 import type { LiveBus } from './live/LiveBus.ts'
 import type { Sites } from './sites/Sites.ts'
 import type { Writer } from './store/Writer.ts'
@@ -81,11 +81,9 @@ export function createApp(deps: AppDeps): Hono {
   })
   app.notFound((c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404))
   const { webhooks } = deps
-  deps = {
-    ...deps,
-    diagnostics: deps.diagnostics ?? new SiteDiagnostics(),
-    learning: deps.learning ?? new Learning(deps.client),
-  }
+  const diagnostics = deps.diagnostics ?? new SiteDiagnostics()
+  const learning = deps.learning ?? new Learning(deps.client)
+  deps = { ...deps, diagnostics, learning }
   const trustProxy = deps.trustProxy ?? false
   app.use('*', securityHeaders())
   // Before any route: a route added later is covered without a line of its own.
@@ -110,7 +108,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', visitorRoutes({ ...deps, wanted }))
   app.route('/', helpRoutes({ ...deps, desk }))
   app.route('/api/settings', settingsRoutes(deps))
-  app.route('/api', apiRoutes({ ...deps, desk, diagnostics: deps.diagnostics!, wanted, learning: deps.learning! }))
+  app.route('/api', apiRoutes({ ...deps, desk, diagnostics, wanted, learning }))
   app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token, { trustProxy }))
   return app
 }

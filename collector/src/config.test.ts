@@ -23,3 +23,14 @@ describe('readConfig: scaling variables', () => {
     ).toThrow(/expected a cluster name/)
   })
 })
+
+describe('readConfig: rates', () => {
+  it('reads per second/burst, a lone number as both, and refuses an empty part by name', () => {
+    expect(readConfig({ WINCE_IP_RATE: '5/20' }).ipRate).toEqual({ rate: 5, burst: 20 })
+    expect(readConfig({ WINCE_IP_RATE: '7' }).ipRate).toEqual({ rate: 7, burst: 7 })
+    expect(readConfig({}).ipRate).toBeUndefined()
+    expect(() => readConfig({ WINCE_IP_RATE: '5/' })).toThrow(/WINCE_IP_RATE: expected <per second>\/<burst>/)
+    expect(() => readConfig({ WINCE_UPLOAD_RATE: '/5' })).toThrow(/WINCE_UPLOAD_RATE: expected/)
+    expect(() => readConfig({ WINCE_IP_RATE: 'x/5' })).toThrow(/WINCE_IP_RATE: expected a positive number/)
+  })
+})

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
 import type { PageDirs } from './routes/pages.ts'
-import type { Rate } from './ingest/RateLimiter.ts'
+import type { Rate } from './ingest/state/RateLimiter.ts'
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
 
@@ -106,5 +106,10 @@ const mb = (n: number | undefined) => (n === undefined ? undefined : n * 1024 **
 function rate(name: string, value: string | undefined): Rate | undefined {
   if (value === undefined || value === '') return undefined
   const [r, b] = value.split('/')
-  return { rate: positive(name, r)!, burst: positive(name, b ?? r)! }
+  const perSecond = positive(name, r)
+  const burst = positive(name, b ?? r)
+  // An empty part (`5/`, `/5`): not a rate, though each part alone would pass.
+  if (perSecond === undefined || burst === undefined)
+    throw new Error(`${name}: expected <per second>/<burst> or <per second>, got "${value}"`)
+  return { rate: perSecond, burst }
 }

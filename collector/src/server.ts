@@ -1,6 +1,7 @@
 import { readConfig } from './config.ts'
 import { start } from './start.ts'
 import { StoreError } from './store/migrate.ts'
+import { errorMessage } from './errorMessage.ts'
 
 /** A stop never takes longer than this, ms: supervisors (systemd, Kubernetes) wait 10 s or more before a kill -9, and the log makes an early exit safe. */
 export const STOP_DEADLINE_MS = 9_000
@@ -41,15 +42,15 @@ try {
       await running.close()
       console.log(`wince: stopped in ${Date.now() - began} ms`)
     } catch (err) {
-      console.error(`wince: error while stopping: ${(err as Error).message}`)
+      console.error(`wince: error while stopping: ${errorMessage(err)}`)
     }
     process.exit(0)
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
 } catch (err) {
-  if (err instanceof StoreError || /^[A-Z_]+: /.test((err as Error).message ?? '')) {
-    console.error(`wince: ${(err as Error).message}`)
+  if (err instanceof StoreError || /^[A-Z_]+: /.test(errorMessage(err) ?? '')) {
+    console.error(`wince: ${errorMessage(err)}`)
   } else {
     console.error('wince: failed to start:', err)
   }

@@ -12,10 +12,10 @@ import { checkVersion, migrate } from './store/migrate.ts'
 import { Writer } from './store/Writer.ts'
 import { Spool } from './store/Spool.ts'
 import { Tokens } from './auth/Tokens.ts'
-import { IngestStats } from './ingest/IngestStats.ts'
+import { IngestStats } from './ingest/state/IngestStats.ts'
 import { join } from 'node:path'
 import { StreamGate } from './live/StreamGate.ts'
-import { UploadLimits } from './ingest/UploadLimits.ts'
+import { UploadLimits } from './ingest/state/UploadLimits.ts'
 import { dropSlowClients } from './server/dropSlowClients.ts'
 import type { Server } from 'node:http'
 import { Lifecycle } from './serve/Lifecycle.ts'
@@ -95,6 +95,7 @@ export async function start(config: Config): Promise<Running> {
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
+  // serve() without createServer options makes a node:http Server.
   lifecycle.attach(server as Server)
   dropSlowClients(server)
   const address = server.address()

@@ -35,6 +35,7 @@ export async function readJson<T>(res: JsonResponse<T>): Promise<T> {
   const text = await res.text().catch(() => '')
   let reason = text.slice(0, 200)
   try {
+    // The collector's error bodies are { error }; anything else leaves `error` undefined.
     reason = (JSON.parse(text) as { error?: string }).error ?? reason
   } catch {
     // Not JSON (a proxy's error page): the start of the text is the best we have.

@@ -54,4 +54,5 @@ const models = {
   learning: createLearningModel(),
 }
 
+// index.html has the #app element.
 render(<App models={models} />, document.getElementById('app')!)

@@ -11,6 +11,7 @@ const s = document.currentScript as HTMLScriptElement | null
 if (s) {
   const d = s.dataset
   start({
+    // start() itself refuses a missing site.
     site: d.site!,
     // No src (an inline copy of the script): the page's own origin.
     endpoint: d.endpoint || new URL(s.src, location as unknown as URL).origin,

@@ -20,6 +20,7 @@ export class EndedSessions {
   constructor(dataDir?: string) {
     this._file = dataDir && join(dataDir, 'ended-sessions.json')
     if (this._file && existsSync(this._file)) {
+      // Our own file, written by _save below in this shape; `ended` is read defensively.
       const saved = JSON.parse(readFileSync(this._file, 'utf8')) as { ended?: Record<string, number> }
       for (const [key, until] of Object.entries(saved.ended ?? {})) this._until.set(key, until)
     }

@@ -59,7 +59,8 @@ export class Tokens {
     this.endedSessions = endedSessions ?? new EndedSessions(dataDir)
     this._stored =
       this._file && existsSync(this._file)
-        ? ((JSON.parse(readFileSync(this._file, 'utf8')) as { tokens?: StoredToken[] }).tokens ?? [])
+        ? // Our own file, written by this class in this shape.
+          ((JSON.parse(readFileSync(this._file, 'utf8')) as { tokens?: StoredToken[] }).tokens ?? [])
         : []
   }
 
@@ -80,6 +81,7 @@ export class Tokens {
   /** Reads the shared tokens again (another collector made, changed or revoked one). */
   async reload(): Promise<void> {
     if (!this._state) return
+    // Records this class stored (JSON of a StoredToken); nothing else writes this kind.
     this._stored = [...(await this._state.load(KIND)).values()].map((text) => JSON.parse(text) as StoredToken)
   }
 

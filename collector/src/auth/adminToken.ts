@@ -45,6 +45,7 @@ export function checkSession(secret: string, value: string | undefined, now = Da
   if (!value) return undefined
   const parts = value.split('.')
   if (parts.length !== 3) return undefined
+  // Three parts, checked just above.
   const [issuedText, tokenId, signature] = parts as [string, string, string]
   const issued = Number(issuedText)
   if (!/^\d+$/.test(issuedText) || now - issued > SESSION_TTL_MS || issued > now + 60_000) return undefined
@@ -70,6 +71,7 @@ export async function loadSharedAdminToken(
   if (fromEnv) return { token: fromEnv, generated: false }
   const first = async () => {
     const kept = [...(await state.load(ADMIN_KIND)).values()].map(
+      // Records this module stored; nothing else writes this kind.
       (text) => JSON.parse(text) as { token: string; at: number },
     )
     return kept.sort((a, b) => a.at - b.at || a.token.localeCompare(b.token))[0]?.token

@@ -3,7 +3,7 @@ import { redisBroker, type Broker } from './Broker.ts'
 import { startRedis, type RunningRedis } from '../testing/redisServer.ts'
 import type { LiveMessage } from '../live/LiveMessage.ts'
 import type { ApiError } from '../ApiError.ts'
-import { UploadLimits } from '../ingest/UploadLimits.ts'
+import { UploadLimits } from '../ingest/state/UploadLimits.ts'
 
 let redis: RunningRedis
 let a: Broker

@@ -6,6 +6,7 @@ import { MemoryLimits, type Limits } from './Limits.ts'
 import { RedisAlertGate } from './RedisAlertGate.ts'
 import { RedisLimits } from './RedisLimits.ts'
 import type { ChangeNotices } from '../store/SharedState.ts'
+import { errorMessage } from '../errorMessage.ts'
 
 /** The Redis channel on which a collector says which kind of shared record (sites, tokens) it changed. */
 export const STATE_CHANNEL = 'wince:state'
@@ -58,7 +59,7 @@ export async function redisBroker(url: string, alertsPerIp?: number): Promise<Br
   } catch (err) {
     pub.disconnect()
     sub.disconnect()
-    throw new Error(`WINCE_REDIS_URL: cannot reach Redis at ${redact(url)}: ${(err as Error).message}`)
+    throw new Error(`WINCE_REDIS_URL: cannot reach Redis at ${redact(url)}: ${errorMessage(err)}`)
   }
   const bus = await RedisBus.connect(pub, sub)
   const listeners: Array<(kind: string) => void> = []

@@ -1,4 +1,4 @@
-import { RateLimiter, type Rate } from '../ingest/RateLimiter.ts'
+import { RateLimiter, type Rate } from '../ingest/state/RateLimiter.ts'
 
 /**
  * Token buckets by scope and key (`ip` / an address, `site` / an id). `take`

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis'
-import type { Rate } from '../ingest/RateLimiter.ts'
+import type { Rate } from '../ingest/state/RateLimiter.ts'
 import type { Limits } from './Limits.ts'
 import { failOpen } from './failOpen.ts'
 

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errorMessage.ts'
 /** One log line a minute at most while Redis is unreachable: an outage must not flood the log. */
 const LOG_EVERY_MS = 60_000
 let loggedAt = 0
@@ -16,7 +17,7 @@ export async function failOpen<T>(what: string, fallback: T, step: () => Promise
     const now = Date.now()
     if (now - loggedAt >= LOG_EVERY_MS) {
       console.error(
-        `wince: Redis unreachable (${what}: ${(err as Error).message}); not enforced for ${missed} request(s) since the last such line`,
+        `wince: Redis unreachable (${what}: ${errorMessage(err)}); not enforced for ${missed} request(s) since the last such line`,
       )
       loggedAt = now
       missed = 0

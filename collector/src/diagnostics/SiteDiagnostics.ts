@@ -50,6 +50,7 @@ export class SiteDiagnostics {
     const d = this._of(site, at)
     d.refusedOrigin++
     const i = d.refusedOrigins.findIndex((o) => o.origin === origin)
+    // findIndex found it (i !== -1), so the splice removes exactly one.
     const seen = i === -1 ? { origin: origin.slice(0, 200), count: 0, last: at } : d.refusedOrigins.splice(i, 1)[0]!
     seen.count++
     seen.last = at

@@ -92,6 +92,7 @@ function neutralizeValue(value: unknown): void {
     return
   }
   if (!value || typeof value !== 'object') return
+  // An object (checked above): a serialized rrweb node or one of its parts; fields are read as unknown.
   const node = value as Record<string, unknown>
   const attributes = node.attributes
   const isAttributes = !!attributes && typeof attributes === 'object' && !Array.isArray(attributes)
@@ -99,6 +100,7 @@ function neutralizeValue(value: unknown): void {
     // A serialized element has its tag; an attribute change in a mutation has only the node id,
     // and there `null` is how rrweb says "remove the attribute".
     const tag = typeof node.tagName === 'string' ? node.tagName.toLowerCase() : undefined
+    // An object (checked above); its values are read as unknown.
     neutralizeAttributes(attributes as Record<string, unknown>, tag, tag ? undefined : null)
   }
   for (const [key, item] of Object.entries(node)) {

@@ -1,6 +1,7 @@
 import { gunzip } from 'node:zlib'
 import { promisify } from 'node:util'
 import { ApiError } from '../ApiError.ts'
+import { asError, errorMessage } from '../errorMessage.ts'
 
 const gunzipAsync = promisify(gunzip)
 
@@ -41,6 +42,7 @@ export async function readBody(
     const inflated = await gunzipAsync(raw, { maxOutputLength: maxInflatedBytes })
     return inflated.toString('utf8')
   } catch (err) {
+    // Node's errors carry `code`; any other value leaves it undefined.
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new ApiError(413, `body larger than ${maxInflatedBytes} bytes once un-gzipped`)
     }
@@ -59,7 +61,7 @@ async function received(req: Request, read: () => Promise<Uint8Array>): Promise<
   } catch (err) {
     if (err instanceof ApiError) throw err
     console.warn(
-      `wince: ${req.method} ${new URL(req.url).pathname}: request body not received in full (${(err as Error).message || (err as Error).name})`,
+      `wince: ${req.method} ${new URL(req.url).pathname}: request body not received in full (${errorMessage(err) || asError(err).name})`,
     )
     throw new ApiError(400, 'request body not received in full')
   }

@@ -67,6 +67,7 @@ export function toBatches(
       )
   }
   const batches: SpoolBatch[] = []
+  // for…in gives string keys; `rows` is keyed by exactly the tables.
   for (const table in rows)
     if (rows[table as Table].length) batches.push({ table: table as Table, rows: rows[table as Table] })
   return batches

@@ -40,6 +40,7 @@ function median(xs: number[]): number | null {
   if (!xs.length) return null
   const s = [...xs].sort((a, b) => a - b)
   const mid = s.length >> 1
+  // s is not empty (checked above) and mid is within it.
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
 }
 

@@ -44,6 +44,7 @@ export function proposeSuppressions(verdicts: readonly Verdict[], rules: readonl
     const counted = list.filter((v) => v.verdict === 'not' && v.at > since)
     const agents = [...new Set(counted.map((v) => v.by))]
     if (counted.length < SUPPRESS_MIN_VERDICTS || agents.length < SUPPRESS_MIN_AGENTS) continue
+    // counted holds at least SUPPRESS_MIN_VERDICTS (> 0) verdicts here.
     const { url, selector, type } = counted[counted.length - 1]!
     proposals.push({
       id: issue,

@@ -53,11 +53,13 @@ export class AlertGate implements AlertAdmitter {
     let times = this._byIp.get(ip)
     if (!times) {
       if (this._byIp.size >= MAX_SESSIONS) {
+        // A list gets its first time as it is made (only a limit of 0 leaves one empty: NaN then keeps it, harmlessly).
         for (const [key, t] of this._byIp) if (now - t[t.length - 1]! >= IP_WINDOW_MS) this._byIp.delete(key)
         if (this._byIp.size >= MAX_SESSIONS) this._byIp.clear()
       }
       this._byIp.set(ip, (times = []))
     }
+    // times.length checked first.
     while (times.length && now - times[0]! >= IP_WINDOW_MS) times.shift()
     if (times.length >= this._perIp) return false
     times.push(now)

@@ -1,4 +1,5 @@
 import type { LiveMessage } from './LiveMessage.ts'
+import { errorMessage } from '../errorMessage.ts'
 
 export type {
   Alert,
@@ -35,7 +36,7 @@ export class MemoryBus implements LiveBus {
       try {
         listener(message)
       } catch (err) {
-        console.error(`wince: live listener failed: ${(err as Error).message}`)
+        console.error(`wince: live listener failed: ${errorMessage(err)}`)
       }
     }
   }

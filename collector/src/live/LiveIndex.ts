@@ -62,6 +62,7 @@ export class LiveIndex {
 }
 
 function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  // The map is full, so it has a first key.
   if (map.size >= MAX_REMEMBERED) map.delete(map.keys().next().value!)
   map.set(key, value)
 }

@@ -14,6 +14,7 @@ export class RecentAlerts {
   constructor(private readonly _max = MAX_RECENT_ALERTS) {}
 
   add(alert: Alert): void {
+    // The map is full (size ≥ max ≥ 1), so it has a first key.
     if (this._byId.size >= this._max) this._byId.delete(this._byId.keys().next().value!)
     this._byId.set(alert.id, alert)
   }

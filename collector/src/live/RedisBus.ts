@@ -27,6 +27,7 @@ export class RedisBus implements LiveBus {
       if (channel !== LIVE_CHANNEL) return
       let parsed: { o: string; m: LiveMessage }
       try {
+        // Messages on this channel are published by RedisBus itself in this shape.
         parsed = JSON.parse(text) as { o: string; m: LiveMessage }
       } catch {
         return console.error('wince: unreadable live message on Redis ignored')

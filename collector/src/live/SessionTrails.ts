@@ -34,6 +34,7 @@ export class SessionTrails {
     const key = `${site}\n${session}`
     const trail = this._trails.get(key)
     if (!trail) {
+      // The map is full (size ≥ max ≥ 1), so it has a first key.
       if (this._trails.size >= this._max) this._trails.delete(this._trails.keys().next().value!)
       this._trails.set(key, {
         entry: url,

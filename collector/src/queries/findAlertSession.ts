@@ -11,5 +11,5 @@ export async function findAlertSession(
     query_params: { site, id },
     format: 'JSONEachRow',
   })
-  return ((await rs.json()) as Array<{ session: string }>)[0]?.session
+  return (await rs.json<{ session: string }>())[0]?.session
 }

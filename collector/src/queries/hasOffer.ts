@@ -12,5 +12,5 @@ export async function hasOffer(
     query_params: { site, session, id: offerId },
     format: 'JSONEachRow',
   })
-  return ((await rs.json()) as unknown[]).length > 0
+  return (await rs.json<unknown>()).length > 0
 }

@@ -22,5 +22,5 @@ export async function hasRecentSnapshot(
     query_params: { site, url, vc, since: now - SNAPSHOT_MAX_AGE_MS },
     format: 'JSONEachRow',
   })
-  return Number(((await rs.json()) as Array<{ c: string }>)[0]?.c ?? 0) > 0
+  return Number((await rs.json<{ c: string }>())[0]?.c ?? 0) > 0
 }

@@ -8,5 +8,5 @@ export async function hasSession(client: ClickHouseClient, site: string, session
     query_params: { site, session },
     format: 'JSONEachRow',
   })
-  return ((await rs.json()) as unknown[]).length > 0
+  return (await rs.json<unknown>()).length > 0
 }

@@ -13,6 +13,6 @@ export async function queryAlertExists(
     query_params: { site, id, session },
     format: 'JSONEachRow',
   })
-  const [row] = (await rs.json()) as Array<{ url: string; ts_ms: string | number }>
+  const [row] = await rs.json<{ url: string; ts_ms: string | number }>()
   return row && { url: row.url, ts: Number(row.ts_ms) }
 }

@@ -12,7 +12,7 @@ export async function queryAlertReasons(
     query_params: { site, id },
     format: 'JSONEachRow',
   })
-  const row = ((await rs.json()) as Array<{ url: string; reasons: string }>)[0]
+  const row = (await rs.json<{ url: string; reasons: string }>())[0]
   // `reasons` was written by the ingest from a checked struggle event.
   return row && { url: row.url, reasons: JSON.parse(row.reasons) as Reason[] }
 }

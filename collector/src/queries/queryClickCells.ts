@@ -25,12 +25,12 @@ export async function queryClickCells(client: ClickHouseClient, f: HeatmapFilter
     query_params: { ...f, limit: MAX_CELLS },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{
+  const rows = await rs.json<{
     selector: string
     gfx: number
     gfy: number
     n: string | number
     s: string | number
-  }>
+  }>()
   return rows.map((r) => ({ selector: r.selector, gfx: r.gfx, gfy: r.gfy, clicks: Number(r.n), sessions: Number(r.s) }))
 }

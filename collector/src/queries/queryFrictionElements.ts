@@ -29,7 +29,7 @@ export async function queryFrictionElements(
     query_params: { ...range, ...segmentParams(segment), limit },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{
+  const rows = await rs.json<{
     url: string
     selector: string
     label: string
@@ -37,7 +37,7 @@ export async function queryFrictionElements(
     sessions: string | number
     types: string[]
     counts: Array<string | number>
-  }>
+  }>()
   return rows.map((r) => ({
     url: r.url,
     selector: r.selector,

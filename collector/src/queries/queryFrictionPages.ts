@@ -36,14 +36,14 @@ export async function queryFrictionPages(
     query_params: { ...range, ...segmentParams(segment), limit },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{
+  const rows = await rs.json<{
     url: string
     signals: string | number
     sessions: string | number
     types: string[]
     counts: Array<string | number>
     views: string | number
-  }>
+  }>()
   return rows.map((r) => {
     const views = Number(r.views)
     const signals = Number(r.signals)

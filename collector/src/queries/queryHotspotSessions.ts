@@ -33,6 +33,6 @@ export async function queryHotspotSessions(
     query_params: { ...f, selector, limit },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{ session: string; n: string | number; last_ms: string | number }>
+  const rows = await rs.json<{ session: string; n: string | number; last_ms: string | number }>()
   return rows.map((r) => ({ session: r.session, clicks: Number(r.n), last: Number(r.last_ms) }))
 }

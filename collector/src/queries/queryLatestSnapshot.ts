@@ -25,7 +25,7 @@ export async function queryLatestSnapshot(
     format: 'JSONEachRow',
   })
   const row = (
-    (await rs.json()) as Array<{ ts_ms: string | number; vw: number; vh: number; dw: number; dh: number; snap: string }>
+    await rs.json<{ ts_ms: string | number; vw: number; vh: number; dw: number; dh: number; snap: string }>()
   )[0]
   return row && { ts: Number(row.ts_ms), vw: row.vw, vh: row.vh, dw: row.dw, dh: row.dh, snap: JSON.parse(row.snap) }
 }

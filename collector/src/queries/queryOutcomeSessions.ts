@@ -64,7 +64,7 @@ export async function queryOutcomeSessions(
     query_params: { ...range, goal: goals.goal, patterns: goals.patterns },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{
+  const rows = await rs.json<{
     session: string
     alert_ms: string | number
     message: string
@@ -73,7 +73,7 @@ export async function queryOutcomeSessions(
     converted: number
     pages_after: string | number
     leave_ms: string | number
-  }>
+  }>()
   return rows.map((r) => ({
     session: r.session,
     alertAt: Number(r.alert_ms),

@@ -13,7 +13,7 @@ export async function queryPageList(
     query_params: { ...range, limit },
     format: 'JSONEachRow',
   })
-  return ((await rs.json()) as Array<{ url: string; views: string | number }>).map((r) => ({
+  return (await rs.json<{ url: string; views: string | number }>()).map((r) => ({
     url: r.url,
     views: Number(r.views),
   }))

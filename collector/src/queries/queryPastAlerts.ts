@@ -14,21 +14,23 @@ export async function queryPastAlerts(client: ClickHouseClient, range: Range): P
     query_params: { ...range },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{
+  const rows = await rs.json<{
     id: string
     ts_ms: string | number
     url: string
     score: number
     reasons: string
     explain: string
-  }>
+  }>()
   // Both JSON columns were written by the ingest from checked values.
   return rows.map((r) => ({
     id: r.id,
     ts: Number(r.ts_ms),
     url: r.url,
     score: r.score,
+    // Written by the collector from a checked alert (schema/beacon.ts).
     reasons: JSON.parse(r.reasons) as PastAlert['reasons'],
+    // Written by the collector from the score's explanation, in this shape.
     ...(r.explain && { weights: (JSON.parse(r.explain) as { weights: PastAlert['weights'] }).weights }),
   }))
 }

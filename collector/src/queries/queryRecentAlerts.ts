@@ -54,7 +54,7 @@ export async function queryRecentAlerts(client: ClickHouseClient, range: Range, 
     query_params: { ...range, limit },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Row[]
+  const rows = await rs.json<Row>()
   return rows.map((r) => {
     const helpAt = Number(r.help_ms)
     const startedAt = Number(r.started_at)
@@ -66,12 +66,15 @@ export async function queryRecentAlerts(client: ClickHouseClient, range: Range, 
       url: r.url,
       ts: Number(r.ts_ms),
       score: Number(r.score),
+      // Written by the collector from a checked alert (schema/beacon.ts).
       reasons: JSON.parse(r.reasons) as Alert['reasons'],
+      // The column holds only AlertState values (insertAlertAction writes them).
       state: (r.state || 'open') as AlertState,
       ...(r.by && { stateBy: r.by }),
       // Written by the ingest from the rules it applied (migration 0011); '' before them.
       ...(r.explain && { explain: JSON.parse(r.explain) as NonNullable<Alert['explain']> }),
       ...(r.issue && { issue: r.issue }),
+      // The column holds only DeviceClass values (parseUserAgent writes them).
       ...(r.device && { device: r.device as DeviceClass, browser: r.browser, os: r.os }),
       ...(r.device && { lang: r.lang, entry: r.entry, referrer: r.referrer, pages: Number(r.pages) }),
       ...(startedAt > 0 && { startedAt }),

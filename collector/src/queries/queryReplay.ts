@@ -23,18 +23,19 @@ export async function queryReplay(
     query_params: { site, session, after },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{
+  const rows = await rs.json<{
     page_view: string
     seq: number
     ts_ms: string | number
     alert: string
     events: string
-  }>
+  }>()
   return rows.map((r) => ({
     pageView: r.page_view,
     seq: r.seq,
     ts: Number(r.ts_ms),
     alert: r.alert,
+    // A stored replay run: an array of rrweb events (checked on upload).
     events: JSON.parse(r.events) as unknown[],
   }))
 }

@@ -11,7 +11,7 @@ export async function queryRules(client: ClickHouseClient, site?: string): Promi
     query_params: { site: site ?? '' },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<Omit<Rule, 'spec' | 'at'> & { spec: string; at_ms: string | number }>
+  const rows = await rs.json<Omit<Rule, 'spec' | 'at'> & { spec: string; at_ms: string | number }>()
   // The spec was written by insertRule from a checked rule: its JSON is the rule's own shape.
   return rows.map(({ at_ms, spec, ...r }) => ({ ...r, spec: JSON.parse(spec), at: Number(at_ms) }) as Rule)
 }

@@ -19,7 +19,7 @@ export async function queryScrollBands(
     query_params: { ...f, bands: SCROLL_BANDS },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{ b: number; views: string | number; reached: string | number }>
+  const rows = await rs.json<{ b: number; views: string | number; reached: string | number }>()
   const views = Number(rows[0]?.views ?? 0)
   return { views, reached: rows.map((r) => (views ? Number(r.reached) / views : 0)) }
 }

@@ -100,7 +100,7 @@ export async function querySessionList(
     format: 'JSONEachRow',
   })
   type Num = string | number
-  const rows = (await rs.json()) as Array<{
+  const rows = await rs.json<{
     session: string
     start_ms: Num
     end_ms: Num
@@ -114,7 +114,7 @@ export async function querySessionList(
     value: Num
     replay: Num | boolean
     types: string[]
-  }>
+  }>()
   return rows.map((r) => ({
     session: r.session,
     start: Number(r.start_ms),

@@ -13,7 +13,7 @@ export async function querySessionPages(
     query_params: { site, session },
     format: 'JSONEachRow',
   })
-  return ((await rs.json()) as Array<{ url: string; ts_ms: string | number; page_view: string }>).map((r) => ({
+  return (await rs.json<{ url: string; ts_ms: string | number; page_view: string }>()).map((r) => ({
     url: r.url,
     ts: Number(r.ts_ms),
     pageView: r.page_view,

@@ -24,6 +24,6 @@ export async function querySignalSpots(client: ClickHouseClient, f: HeatmapFilte
     query_params: { ...f, type, tablet: TABLET_MIN_WIDTH, desktop: DESKTOP_MIN_WIDTH },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{ selector: string; n: string | number; s: string | number }>
+  const rows = await rs.json<{ selector: string; n: string | number; s: string | number }>()
   return rows.map((r) => ({ selector: r.selector, gfx: 5, gfy: 5, clicks: Number(r.n), sessions: Number(r.s) }))
 }

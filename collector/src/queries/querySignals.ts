@@ -49,6 +49,6 @@ export async function querySignals(client: ClickHouseClient, f: SignalFilter): P
     format: 'JSONEachRow',
   })
   // Not aliased `ts`: in ClickHouse an alias would replace the column in WHERE too.
-  const rows = (await rs.json()) as Array<Omit<SignalRow, 'ts'> & { ts_ms: number | string }>
+  const rows = await rs.json<Omit<SignalRow, 'ts'> & { ts_ms: number | string }>()
   return rows.map(({ ts_ms, ...r }) => ({ ...r, ts: Number(ts_ms) }))
 }

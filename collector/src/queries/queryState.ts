@@ -9,5 +9,5 @@ export async function queryState(client: ClickHouseClient, kind: string): Promis
     query_params: { kind },
     format: 'JSONEachRow',
   })
-  return new Map(((await rs.json()) as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]))
+  return new Map((await rs.json<{ key: string; value: string }>()).map((r) => [r.key, r.value]))
 }

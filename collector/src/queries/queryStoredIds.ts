@@ -32,7 +32,7 @@ export async function queryStoredIds(
       query_params: { table, from: dayOf(from), to: dayOf(to), ids: rows.slice(i, i + IDS_PER_QUERY).map((r) => r.id) },
       format: 'JSONEachRow',
     })
-    for (const { id } of (await rs.json()) as Array<{ id: string }>) stored.add(id)
+    for (const { id } of await rs.json<{ id: string }>()) stored.add(id)
   }
   return stored
 }

@@ -14,7 +14,7 @@ export async function queryStrugglingShare(
     query_params: { ...range },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{ url: string; sessions: string | number; struggling: string | number }>
+  const rows = await rs.json<{ url: string; sessions: string | number; struggling: string | number }>()
   return rows.map((r) => {
     const sessions = Number(r.sessions)
     const struggling = Number(r.struggling)

@@ -14,6 +14,6 @@ export async function querySuppressedCounts(
     query_params: { site },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{ rule: string; signals: string | number; alerts: string | number }>
+  const rows = await rs.json<{ rule: string; signals: string | number; alerts: string | number }>()
   return new Map(rows.map((r) => [r.rule, { signals: Number(r.signals), alerts: Number(r.alerts) }]))
 }

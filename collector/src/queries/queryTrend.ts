@@ -17,6 +17,6 @@ export async function queryTrend(
     query_params: { ...range, bucket: bucketMs / 1000 },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{ t: string | number; type: string; n: string | number }>
+  const rows = await rs.json<{ t: string | number; type: string; n: string | number }>()
   return { bucketMs, points: rows.map((r) => ({ t: Number(r.t), type: r.type, n: Number(r.n) })) }
 }

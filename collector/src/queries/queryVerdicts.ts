@@ -13,8 +13,6 @@ export async function queryVerdicts(client: ClickHouseClient, site: string, issu
     query_params: { site, issue: issue ?? '' },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<
-    Omit<Verdict, 'alertId' | 'at'> & { alert_id: string; at_ms: string | number }
-  >
+  const rows = await rs.json<Omit<Verdict, 'alertId' | 'at'> & { alert_id: string; at_ms: string | number }>()
   return rows.map(({ alert_id, at_ms, ...v }) => ({ ...v, alertId: alert_id, at: Number(at_ms) }))
 }

@@ -20,13 +20,13 @@ export async function queryVitals(client: ClickHouseClient, range: Range): Promi
     query_params: { ...range },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{
+  const rows = await rs.json<{
     url: string
     name: PageVitals['name']
     p75: number
     samples: string | number
     element: string
-  }>
+  }>()
   return rows.map((r) => ({
     url: r.url,
     name: r.name,

@@ -32,6 +32,7 @@ function recordedFrom(runs: ReplayRun[], pageView: string, from: number): number
   let first = Infinity
   for (const run of runs) {
     if (run.pageView !== pageView || !Array.isArray(run.events)) continue
+    // An array (checked above) of rrweb events; their fields are read as optional.
     for (const e of run.events as Array<{ timestamp?: number }>)
       if (typeof e?.timestamp === 'number' && e.timestamp > from && e.timestamp < first) first = e.timestamp
   }
@@ -42,6 +43,7 @@ function recordedFrom(runs: ReplayRun[], pageView: string, from: number): number
 function recordedSnapshot(runs: ReplayRun[], pageView: string): SnapshotNode | undefined {
   for (const run of runs) {
     if (run.pageView !== pageView || !Array.isArray(run.events)) continue
+    // An array (checked above) of rrweb events; their fields are read as optional.
     for (const e of run.events as Array<{ type?: number; data?: { node?: SnapshotNode } }>)
       if (e?.type === 2 && e.data?.node) return e.data.node
   }

@@ -11,11 +11,11 @@ import type { Alert, LiveBus } from '../live/LiveBus.ts'
 import { atTheDoor } from '../ingest/atTheDoor.ts'
 import { botKind } from '../ingest/isBot.ts'
 import { parseUserAgent } from '../ingest/parseUserAgent.ts'
-import { IngestStats } from '../ingest/IngestStats.ts'
+import { IngestStats } from '../ingest/state/IngestStats.ts'
 import { SiteDiagnostics } from '../diagnostics/SiteDiagnostics.ts'
-import type { Rate } from '../ingest/RateLimiter.ts'
+import type { Rate } from '../ingest/state/RateLimiter.ts'
 import { MemoryLimits, type Limits } from '../broker/Limits.ts'
-import { RecentIds } from '../ingest/RecentIds.ts'
+import { RecentIds } from '../ingest/state/RecentIds.ts'
 import { readBody } from '../ingest/readBody.ts'
 import { preflight } from './preflight.ts'
 import { toBatches } from '../ingest/toBatches.ts'
@@ -107,6 +107,7 @@ export function collectRoutes({
       } catch {
         throw new ApiError(400, 'body is not valid JSON')
       }
+      // Any parsed JSON: reading `v` of a non-object gives undefined, which is what we test.
       const version = (body as { v?: unknown } | null)?.v
       if (body && typeof body === 'object' && !Array.isArray(body) && version !== WIRE_VERSION) {
         throw new ApiError(

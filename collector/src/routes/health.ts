@@ -2,6 +2,8 @@ import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import type { Lifecycle } from '../serve/Lifecycle.ts'
 import type { Writer } from '../store/Writer.ts'
+import { queryStoreAnswers } from '../queries/queryStoreAnswers.ts'
+import { errorMessage } from '../errorMessage.ts'
 
 /** A store check is reused this long, ms: a load balancer polling every second (or a flood of probes) costs one query a second. */
 export const STORE_CHECK_TTL_MS = 1_000
@@ -45,7 +47,7 @@ export function healthRoutes({ client, writer, lifecycle }: HealthDeps) {
 async function checkStore(client: ClickHouseClient): Promise<string | undefined> {
   let timer: NodeJS.Timeout | undefined
   try {
-    const query = client.query({ query: 'SELECT 1 AS ok', format: 'JSONEachRow' }).then((rs) => rs.json())
+    const query = queryStoreAnswers(client)
     const timeout = new Promise<never>(
       (_, reject) =>
         (timer = setTimeout(
@@ -56,7 +58,7 @@ async function checkStore(client: ClickHouseClient): Promise<string | undefined>
     await Promise.race([query, timeout])
     return undefined
   } catch (err) {
-    return `store unreachable: ${(err as Error).message}`
+    return `store unreachable: ${errorMessage(err)}`
   } finally {
     clearTimeout(timer)
   }

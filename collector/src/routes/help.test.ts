@@ -8,7 +8,7 @@ import { createApp } from '../app.ts'
 import { readConfig } from '../config.ts'
 import { redisBroker } from '../broker/Broker.ts'
 import { startRedis } from '../testing/redisServer.ts'
-import { IngestStats } from '../ingest/IngestStats.ts'
+import { IngestStats } from '../ingest/state/IngestStats.ts'
 
 let t: Awaited<ReturnType<typeof createTestApp>>
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { ApiError } from '../ApiError.ts'
+import { isGoalName } from '../validate/goalName.ts'
 import { jsonBody } from '../validate/valid.ts'
 import type { AuthEnv } from '../auth/requireRole.ts'
 import { listIssues, type Issue } from '../issues/listIssues.ts'
@@ -21,7 +22,7 @@ export function issuesApi(client: ClickHouseClient, sites: Sites) {
     .get('/issues', async (c) => {
       const q = c.req.query()
       const range = parseRange(q)
-      if (q.goal && !/^[\w .:-]{1,64}$/.test(q.goal)) throw new ApiError(400, 'goal: a goal name of the site')
+      if (q.goal && !isGoalName(q.goal)) throw new ApiError(400, 'goal: a goal name of the site')
       const segment = parseSegment(q)
       const status = q.status
       if (status && !(STATUSES as readonly string[]).includes(status))

@@ -1,9 +1,9 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { z } from 'zod'
 import { SIGNAL_TYPES, type SignalType } from '@wince/snippet/wire'
 import { ApiError } from '../ApiError.ts'
-import { requireRole, type Principal } from '../auth/requireRole.ts'
+import { requireRole, type AuthEnv } from '../auth/requireRole.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import { issueId, issuePath } from '../issues/issueId.ts'
 import type { Learning } from '../learning/Learning.ts'
@@ -27,6 +27,7 @@ export interface LearningDeps {
   desk: HelpDesk
 }
 
+// z.enum wants a non-empty tuple; SIGNAL_TYPES is a non-empty const list.
 const signalType = z.enum(SIGNAL_TYPES as [SignalType, ...SignalType[]], { error: `one of ${SIGNAL_TYPES.join(', ')}` })
 const verdictBody = z.strictObject({
   site: id,
@@ -54,11 +55,12 @@ export function learningApi({ client, sites, tokens, token, learning, desk }: Le
     if (!sites.get(site)) throw new ApiError(404, `no site "${site}"`)
     return site
   }
-  const who = (c: { get(key: never): unknown }) => {
-    const p = c.get('principal' as never) as Principal
+  const who = (c: Context<AuthEnv>) => {
+    const p = c.get('principal')
     return p.tokenId === 'admin' ? 'admin' : (tokens.list().find((t) => t.id === p.tokenId)?.name ?? p.tokenId)
   }
-  return new Hono()
+  // Mounted behind `requireRole` (routes/api.ts): the principal is always set.
+  return new Hono<AuthEnv>()
     .post('/verdicts', valid('json', verdictBody), async (c) => {
       const body = c.req.valid('json')
       const site = siteOf(body.site)

@@ -59,6 +59,7 @@ export function liveRoutes({ client, bus, tokens, token, sites }: LiveDeps) {
       valid('json', actionBody),
       async (c) => {
         const { id: alertId, action } = c.req.valid('param')
+        // `action` passed the param schema, whose values are STATES' keys.
         const state = STATES[action]!
         const body = c.req.valid('json')
         // Only alerts that exist, of that session: an update for a made-up alert would reach every agent.

@@ -1,23 +1,19 @@
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { z } from 'zod'
-import { checked } from '../validate/valid.ts'
 import { id } from '../validate/id.ts'
 import { ApiError } from '../ApiError.ts'
-import type { UploadLimits } from '../ingest/UploadLimits.ts'
-import { nestsDeeper } from '../ingest/nestsDeeper.ts'
+import type { UploadLimits } from '../ingest/state/UploadLimits.ts'
 import type { Sites } from '../sites/Sites.ts'
 import { bareUrl } from '../ingest/atTheDoor.ts'
-import { readBody } from '../ingest/readBody.ts'
-import type { SnapshotWanted } from '../ingest/SnapshotWanted.ts'
-import type { Solicited } from '../ingest/Solicited.ts'
+import type { SnapshotWanted } from '../ingest/storeCache/SnapshotWanted.ts'
+import type { Solicited } from '../ingest/state/Solicited.ts'
 import { viewportClass } from '../ingest/viewportClass.ts'
 import { neutralizeUrls } from '../ingest/neutralizeUrls.ts'
 import { insertSnapshot } from '../queries/insertSnapshot.ts'
 import { insertReplayChunk } from '../queries/insertReplayChunk.ts'
-import { clientIp } from './collect.ts'
 import { preflight } from './preflight.ts'
-import { visitorSite } from './visitorSite.ts'
+import { readUpload } from './readUpload.ts'
 
 export interface RecordingDeps {
   client: ClickHouseClient
@@ -32,13 +28,6 @@ export interface RecordingDeps {
 export const SNAPSHOT_LIMITS = { maxBytes: 1024 * 1024, maxInflatedBytes: 8 * 1024 * 1024 }
 /** Largest replay run on the wire (gzip) and once inflated: a minute of a busy page's rrweb events. */
 export const REPLAY_LIMITS = { maxBytes: 1024 * 1024, maxInflatedBytes: 8 * 1024 * 1024 }
-
-/**
- * Deepest nesting of a snapshot or replay run: a page's DOM is rarely 100
- * elements deep and rrweb doubles that; far deeper is an attack on the
- * recursion of whoever reads it next (storing, replaying).
- */
-const MAX_NESTING = 1_000
 
 /** The page a recording was made on and its size: shared by snapshots, replay runs and trails. */
 export const pageFields = {
@@ -83,24 +72,12 @@ const replayBody = z.strictObject({
  * `POST /v1/snapshot` and `POST /v1/replay`: what a visitor's page records, each only when
  * asked (the one-time tokens of a `/v1/site` answer), within the site's upload limits.
  */
-export function recordingRoutes({ client, sites, wanted, solicited, uploads, trustProxy }: RecordingDeps) {
-  /** Reads an upload: the address's rate, the body within its limits and nesting, the schema, then the site and origin. */
-  async function upload<S extends z.ZodType<{ s: string }>>(
-    c: Context,
-    kind: 'snapshot' | 'replay',
-    limits: typeof SNAPSHOT_LIMITS,
-    schema: S,
-  ) {
-    await uploads.checkIp(clientIp(c, trustProxy), kind)
-    const text = await readBody(c.req.raw, limits)
-    if (nestsDeeper(text, MAX_NESTING)) throw new ApiError(400, `body nested deeper than ${MAX_NESTING} levels`)
-    const body = checked(schema, text)
-    return { text, body, site: visitorSite(c, sites, body.s) }
-  }
+export function recordingRoutes(deps: RecordingDeps) {
+  const { client, wanted, solicited, uploads } = deps
   return new Hono()
     .options('/v1/snapshot', preflight)
     .post('/v1/snapshot', async (c) => {
-      const { text, body, site } = await upload(c, 'snapshot', SNAPSHOT_LIMITS, snapshotBody)
+      const { text, body, site } = await readUpload(c, deps, 'snapshot', SNAPSHOT_LIMITS, snapshotBody)
       await uploads.charge(site.id, text.length, 'snapshot')
       const url = bareUrl(body.u)
       const vc = viewportClass(body.vw)
@@ -126,7 +103,7 @@ export function recordingRoutes({ client, sites, wanted, solicited, uploads, tru
     })
     .options('/v1/replay', preflight)
     .post('/v1/replay', async (c) => {
-      const { text, body, site } = await upload(c, 'replay', REPLAY_LIMITS, replayBody)
+      const { text, body, site } = await readUpload(c, deps, 'replay', REPLAY_LIMITS, replayBody)
       if (site.recording === 'off') throw new ApiError(403, `recording is off for site "${site.id}"`)
       if (!solicited.checkReplay(body.rt, site.id, body.sid)) {
         throw new ApiError(

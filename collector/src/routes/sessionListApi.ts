@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { WEIGHTS } from '@wince/snippet/weights'
 import { ApiError } from '../ApiError.ts'
+import { isGoalName } from '../validate/goalName.ts'
 import { goalMatch } from '../issues/goalPatterns.ts'
 import { issuePath } from '../issues/issueId.ts'
 import { querySessionList } from '../queries/querySessionList.ts'
@@ -21,7 +22,7 @@ export function sessionListApi(client: ClickHouseClient, sites: Sites) {
     if (!Number.isFinite(minScore) || minScore < 0) throw new ApiError(400, 'minScore: a number ≥ 0')
     if (q.converted && q.converted !== 'true' && q.converted !== 'false')
       throw new ApiError(400, 'converted: true or false')
-    if (q.goal && !/^[\w .:-]{1,64}$/.test(q.goal)) throw new ApiError(400, 'goal: a goal name of the site')
+    if (q.goal && !isGoalName(q.goal)) throw new ApiError(400, 'goal: a goal name of the site')
     const sessions = await querySessionList(
       client,
       {

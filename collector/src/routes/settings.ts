@@ -36,11 +36,13 @@ const idParam = z.object({ id })
  * the first also in `error`) so a form can show each message beside its field.
  */
 function validSite(body: unknown, id: string): Site {
+  // Spreading a non-object gives {}: the schema judges what comes out.
   const parsed = siteSchema.safeParse({ ...(body as object), id })
   if (parsed.success) return parsed.data
   const issues = parsed.error.issues
     .slice(0, 20)
     .map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }))
+  // A failed parse has at least one issue.
   throw new ApiError(400, `${issues[0]!.field}: ${issues[0]!.message}`, { field: issues[0]!.field, issues })
 }
 
@@ -48,6 +50,7 @@ const objectBody = async (req: Request): Promise<Record<string, unknown>> => {
   const body = await jsonBody(req)
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new ApiError(400, '(body): expected a JSON object of site settings')
+  // A non-null, non-array object (checked above); values are checked by the schema.
   return body as Record<string, unknown>
 }
 

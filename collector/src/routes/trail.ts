@@ -2,17 +2,14 @@ import { Hono } from 'hono'
 import type { ClickHouseClient } from '@clickhouse/client'
 import { z } from 'zod'
 import { pageFields } from './recordings.ts'
-import { checked } from '../validate/valid.ts'
 import { id } from '../validate/id.ts'
 import { ApiError } from '../ApiError.ts'
 import type { Sites } from '../sites/Sites.ts'
-import type { UploadLimits } from '../ingest/UploadLimits.ts'
-import type { Solicited } from '../ingest/Solicited.ts'
-import { readBody } from '../ingest/readBody.ts'
+import type { UploadLimits } from '../ingest/state/UploadLimits.ts'
+import type { Solicited } from '../ingest/state/Solicited.ts'
 import { bareUrl } from '../ingest/atTheDoor.ts'
-import { clientIp } from './collect.ts'
 import { preflight } from './preflight.ts'
-import { visitorSite } from './visitorSite.ts'
+import { readUpload } from './readUpload.ts'
 import { insertReplayChunk } from '../queries/insertReplayChunk.ts'
 import { TRAIL_SEQ_BASE } from '../replay/trailRun.ts'
 
@@ -66,12 +63,10 @@ export interface TrailDeps {
  * recording. Stored beside the replay runs (`replay_chunks`, seq from {@link TRAIL_SEQ_BASE}),
  * played over the page's stored snapshot.
  */
-export function trailRoutes({ client, sites, uploads, solicited, trustProxy }: TrailDeps) {
+export function trailRoutes(deps: TrailDeps) {
+  const { client, uploads, solicited } = deps
   return new Hono().options('/v1/trail', preflight).post('/v1/trail', async (c) => {
-    await uploads.checkIp(clientIp(c, trustProxy), 'trail')
-    const text = await readBody(c.req.raw, TRAIL_LIMITS)
-    const body = checked(trailBody, text)
-    const site = visitorSite(c, sites, body.s)
+    const { text, body, site } = await readUpload(c, deps, 'trail', TRAIL_LIMITS, trailBody)
     if (site.recording === 'off') throw new ApiError(403, `recording is off for site "${site.id}"`)
     if (!solicited.checkReplay(body.rt, site.id, body.sid)) {
       throw new ApiError(
@@ -94,12 +89,12 @@ export function trailRoutes({ client, sites, uploads, solicited, trustProxy }: T
       dh: Math.round(body.dh),
       ev,
     }
-    // The schema holds at least one step.
     await insertReplayChunk(client, {
       site: site.id,
       session: body.sid,
       page_view: body.pv,
       seq: TRAIL_SEQ_BASE + body.seq,
+      // The schema holds at least one step.
       ts: ev[0]![0],
       alert: body.alert,
       events: JSON.stringify(stored),

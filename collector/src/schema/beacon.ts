@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Beacon, WireEvent } from '@wince/snippet/wire'
 import { SIGNAL_TYPES, WIRE_VERSION } from '@wince/snippet/wire'
 import { id } from '../validate/id.ts'
+import { GOAL_NAME_MAX, goalName } from '../validate/goalName.ts'
 
 /** Bounds on every field: a beacon is stranger-supplied input. */
 export const LIMITS = {
@@ -17,7 +18,8 @@ export const LIMITS = {
   whyLength: 128,
   /** `PointerEvent.pointerType` (`mouse`, `touch`, `pen`; browsers may add their own words). */
   pointerTypeLength: 16,
-  goalNameLength: 64,
+  /** The one goal name rule's (validate/goalName.ts). */
+  goalNameLength: GOAL_NAME_MAX,
   /** A goal's value (an order total, in any currency): bounded so sums stay exact in Float64. */
   goalValueMax: 1e9,
 } as const
@@ -40,6 +42,7 @@ const url = z
   .transform((s) => s.replace(LONE_SURROGATE, '\ufffd'))
 const coord = z.number().finite().min(-100_000).max(1_000_000)
 const count = z.number().int().min(0).max(1_000_000)
+// z.enum wants a non-empty tuple; SIGNAL_TYPES is a non-empty const list.
 const signalType = z.enum(SIGNAL_TYPES as [(typeof SIGNAL_TYPES)[number], ...(typeof SIGNAL_TYPES)[number][]])
 
 const base = { id, t: epochMs, u: url }
@@ -120,11 +123,7 @@ export const vitalEventSchema = z.strictObject({
 export const goalEventSchema = z.strictObject({
   ...base,
   k: z.literal('goal'),
-  name: z
-    .string()
-    .min(1)
-    .max(LIMITS.goalNameLength)
-    .regex(/^[\w .:-]+$/, 'letters, digits, space, _ . : or - only'),
+  name: goalName,
   v: z.number().finite().min(0).max(LIMITS.goalValueMax),
 })
 

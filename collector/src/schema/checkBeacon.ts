@@ -13,6 +13,7 @@ import type {
 import { SIGNAL_TYPES, WIRE_VERSION } from '@wince/snippet/wire'
 import { LIMITS } from './beacon.ts'
 import { ID_RULE } from '../validate/id.ts'
+import { isGoalName } from '../validate/goalName.ts'
 
 /**
  * The ingest path's validator: the same rules as the zod schema in `beacon.ts`, written
@@ -67,6 +68,7 @@ const literal =
 
 const oneOf = <T extends string>(values: readonly T[]): Field<T> => {
   const set = new Set<unknown>(values)
+  // `v` is one of `values`, which are T.
   return (v) => (set.has(v) ? (v as T) : BAD)
 }
 
@@ -79,6 +81,7 @@ const array =
       if (r === BAD) return BAD
       v[i] = r
     }
+    // Every item passed `each` just above, so this is a T[].
     return v as T[]
   }
 
@@ -88,15 +91,19 @@ const array =
  */
 function object<T>(spec: Spec<T>): Field<T> {
   const keys = Object.keys(spec)
+  // The values of a spec are Fields (its type says so per key).
   const checks = Object.values(spec) as Array<Field<unknown>>
   return (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return BAD
+    // A non-null, non-array object (checked above).
     const o = v as Record<string, unknown>
     let present = 0
     for (let i = 0; i < keys.length; i++) {
+      // i < keys.length.
       const key = keys[i]!
       // Every key here is a plain name, none inherited from Object.prototype.
       const x = o[key]
+      // checks is as long as keys.
       const r = checks[i]!(x)
       if (r === BAD) return BAD
       if (x !== undefined) {
@@ -106,6 +113,7 @@ function object<T>(spec: Spec<T>): Field<T> {
     }
     // No other keys: as many keys as known fields present (an own `__proto__` from JSON.parse counts too).
     for (const _ in o) present--
+    // Every field of the spec passed and there is no other key: o is a T.
     return present === 0 ? (o as T) : BAD
   }
 }
@@ -121,9 +129,7 @@ const width = num(0, 20_000, true)
 const selector = text(LIMITS.selectorLength)
 const label = text(LIMITS.labelLength)
 
-const GOAL_NAME = /^[\w .:-]+$/
-const goalName: Field<string> = (v) =>
-  typeof v === 'string' && v.length >= 1 && v.length <= LIMITS.goalNameLength && GOAL_NAME.test(v) ? v : BAD
+const goalName: Field<string> = (v) => (typeof v === 'string' && isGoalName(v) ? v : BAD)
 
 const reason = object<Reason>({
   type: signalType,
@@ -199,8 +205,10 @@ const byKind: { readonly [K in WireEvent['k']]: Field<Extract<WireEvent, { k: K 
  * undefined; then `eventSchema` tells why.
  */
 export function checkEvent(v: unknown): WireEvent | undefined {
+  // A non-null object (checked just before): reading `k` is safe.
   const k = typeof v === 'object' && v !== null ? (v as { k?: unknown }).k : undefined
   if (typeof k !== 'string' || !Object.hasOwn(byKind, k)) return undefined
+  // An own key of byKind (checked above), so one of the kinds.
   const r = byKind[k as WireEvent['k']](v)
   return r === BAD ? undefined : r
 }

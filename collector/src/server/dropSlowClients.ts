@@ -19,6 +19,7 @@ export function dropSlowClients(
   headersMs = HEADERS_TIMEOUT_MS,
   requestMs = REQUEST_TIMEOUT_MS,
 ): void {
+  // serve() makes a node:http(s) Server, which has both timeouts; the union type hides them.
   const s = server as ServerType & { headersTimeout?: number; requestTimeout?: number }
   s.headersTimeout = headersMs
   s.requestTimeout = requestMs

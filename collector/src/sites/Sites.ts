@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { SiteSettings } from '@wince/snippet/wire'
 import { id } from '../validate/id.ts'
+import { goalName } from '../validate/goalName.ts'
 import type { SharedState } from '../store/SharedState.ts'
 
 /** Site settings, as given to the API or the sites file. */
@@ -79,11 +80,7 @@ export const siteSchema = z.strictObject({
   goals: z
     .array(
       z.strictObject({
-        name: z
-          .string()
-          .min(1)
-          .max(64)
-          .regex(/^[\w .:-]+$/, 'letters, digits, space, _ . : or - only'),
+        name: goalName,
         url: z
           .string()
           .max(512)
@@ -237,6 +234,7 @@ function readSitesFile(file: string): Site[] | undefined {
   if (!existsSync(file)) return undefined
   const parsed = z.strictObject({ sites: z.array(siteSchema) }).safeParse(JSON.parse(readFileSync(file, 'utf8')))
   if (!parsed.success) {
+    // A failed parse has at least one issue.
     const issue = parsed.error.issues[0]!
     throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`)
   }

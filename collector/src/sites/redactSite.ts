@@ -27,15 +27,18 @@ export function redactSite(site: Site): RedactedSite {
  * without, and the schema then says the secret is missing.
  */
 export function keepSecrets(body: unknown, old: Site | undefined): unknown {
+  // Any parsed JSON: reading `webhooks` of a non-object gives undefined.
   const hooks = (body as { webhooks?: unknown } | null)?.webhooks
   if (!Array.isArray(hooks) || !old?.webhooks) return body
   const secrets = new Map(old.webhooks.map((w) => [w.url, w.secret]))
   const webhooks = hooks.map((w: unknown) => {
+    // Any value: its fields are read as unknown and checked one by one.
     const hook = w as { url?: unknown; secret?: unknown; fingerprint?: unknown }
     if (typeof hook !== 'object' || hook === null || hook.secret !== undefined || typeof hook.url !== 'string') return w
     const { fingerprint: _ignored, ...rest } = hook
     const secret = secrets.get(hook.url)
     return secret ? { ...rest, secret } : rest
   })
+  // An object: hooks was an array read from it above.
   return { ...(body as object), webhooks }
 }

@@ -1,5 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { randomBytes } from 'node:crypto'
+import { insertLeaseClaim } from '../queries/insertLeaseClaim.ts'
+import { queryLeaseHolder } from '../queries/queryLeaseHolder.ts'
 
 /** How often a contender renews its claim, ms. */
 const BEAT_MS = 2_000
@@ -49,14 +51,7 @@ TTL toDateTime(at) + INTERVAL 1 DAY`
     }
     const settle = this._claimedAt + SETTLE_MS - Date.now()
     if (settle > 0) await new Promise((r) => setTimeout(r, settle))
-    const rs = await this._client.query({
-      query: `SELECT owner FROM wince_migration_lease WHERE target = {target:String}
-        GROUP BY owner HAVING max(at) > now64(3) - toIntervalMillisecond({stale:UInt32})
-        ORDER BY min(at), owner LIMIT 1`,
-      query_params: { target: this._target, stale: STALE_MS },
-      format: 'JSONEachRow',
-    })
-    return ((await rs.json()) as Array<{ owner: string }>)[0]?.owner === this.owner
+    return (await queryLeaseHolder(this._client, this._target, STALE_MS)) === this.owner
   }
 
   waitTurn(): Promise<void> {
@@ -67,11 +62,7 @@ TTL toDateTime(at) + INTERVAL 1 DAY`
     clearInterval(this._beat)
   }
 
-  private async _claim(): Promise<void> {
-    // The server's clock, not ours: collectors' clocks may differ, the order of claims may not.
-    await this._client.command({
-      query: `INSERT INTO wince_migration_lease SELECT {target:String}, {owner:String}, now64(3)`,
-      query_params: { target: this._target, owner: this.owner },
-    })
+  private _claim(): Promise<void> {
+    return insertLeaseClaim(this._client, this._target, this.owner)
   }
 }

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { insertState } from '../queries/insertState.ts'
 import { queryState } from '../queries/queryState.ts'
+import { errorMessage } from '../errorMessage.ts'
 
 /**
  * A safety net under the change notices, ms: a notice is pub/sub, delivered at
@@ -67,7 +68,7 @@ export class SharedState {
         await reload()
       } catch (err) {
         console.error(
-          `wince: reloading ${kind} records from ClickHouse failed (kept the ones in memory): ${(err as Error).message}`,
+          `wince: reloading ${kind} records from ClickHouse failed (kept the ones in memory): ${errorMessage(err)}`,
         )
       }
     }

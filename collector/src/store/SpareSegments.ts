@@ -1,6 +1,7 @@
 import { readdirSync, renameSync, statSync, unlinkSync } from 'node:fs'
 import { open, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { asError } from '../errorMessage.ts'
 
 /** Zero-filled files kept ready for the log: enough for the open segment, one being inserted, and one in reserve. */
 export const SPARE_SEGMENTS = 3
@@ -36,6 +37,7 @@ export class SpareSegments {
     for (const f of names) if (f.startsWith('spare-') && f.endsWith('.tmp')) unlinkSync(join(_dir, f)) // cut short by a crash
     const spares = names.filter((f) => SPARE.test(f)).sort()
     this._ready.push(...spares.map((f) => join(_dir, f)))
+    // spares were filtered by SPARE above.
     this._next = spares.reduce((n, f) => Math.max(n, Number(SPARE.exec(f)![1]) + 1), 1)
     this._prepare()
   }
@@ -49,7 +51,7 @@ export class SpareSegments {
       renameSync(spare, path)
       return true
     } catch (err) {
-      this._onError(err as Error)
+      this._onError(asError(err))
       return false
     }
   }

@@ -14,6 +14,7 @@ import {
 import { join } from 'node:path'
 import type { Table } from './Writer.ts'
 import { SpareSegments } from './SpareSegments.ts'
+import { asError } from '../errorMessage.ts'
 
 /** Rows per insert when replaying: large inserts are what ClickHouse is fast at. */
 export const REPLAY_BATCH_ROWS = 50_000
@@ -92,6 +93,7 @@ export class Spool {
       this._segmentBytes,
       options.onError ?? ((err) => console.error(`wince: ${err.message}`)),
     )
+    // segments is not empty (checked) and every name matched SEGMENT when listed.
     this._seq = segments.length ? Number(SEGMENT.exec(segments[segments.length - 1]!)![1]) + 1 : 1
   }
 
@@ -153,6 +155,7 @@ export class Spool {
       this._fd = this._open()
     }
     try {
+      // Opened by the constructor and reopened on every rotation above: always set here.
       writeSync(this._fd!, text, this._currentBytes, 'utf8')
     } catch (err) {
       // A partly written line must stay the last of its segment: later lines go to a new one.
@@ -196,7 +199,7 @@ export class Spool {
         await this._syncOnce()
         current.resolve()
       } catch (err) {
-        current.reject(err as Error)
+        current.reject(asError(err))
       }
       // Whoever arrived during that round goes in the next one, started before anyone resumes.
       current = this._nextSync
@@ -259,6 +262,7 @@ export class Spool {
       for (const line of readFileSync(join(this._dir, name), 'utf8').split('\n')) {
         let batch: { seg?: number; table: Table; rows: Array<{ id: string; ts: number }> }
         try {
+          // Lines this class wrote in this shape (a torn or foreign one fails to parse and ends the segment).
           batch = JSON.parse(line) as typeof batch
         } catch {
           break // the end: zeros of a fresh file, a torn last line (never synced, so never acknowledged), or stale bytes

@@ -1,5 +1,6 @@
 import type { InsertJson } from './createStore.ts'
 import type { Spool, SpoolBatch, StoredRows } from './Spool.ts'
+import { errorMessage, asError } from '../errorMessage.ts'
 
 /** Tables the writer fills. */
 export type Table = 'signals' | 'page_views' | 'alerts' | 'clicks' | 'scroll_depth' | 'vitals' | 'goals'
@@ -113,7 +114,7 @@ export class Writer {
       // The log sealed a full segment by itself: memory no longer matches the open one, so the next drain replays both from disk.
       if (this._spool.opened !== opened && this._pending > 0) this._queuedAll = false
     } catch (err) {
-      this._onError(new Error(`cannot write the write-ahead log: ${(err as Error).message}`))
+      this._onError(new Error(`cannot write the write-ahead log: ${errorMessage(err)}`))
       return 'failed'
     }
     if (this._degraded) this._queuedAll = false
@@ -121,7 +122,7 @@ export class Writer {
     try {
       await this._spool.syncAll()
     } catch (err) {
-      this._onError(new Error(`cannot sync the write-ahead log: ${(err as Error).message}`))
+      this._onError(new Error(`cannot sync the write-ahead log: ${errorMessage(err)}`))
       return 'failed'
     }
     return 'ok'
@@ -193,7 +194,7 @@ export class Writer {
       }
       if ((!this._degraded || this._retryDue) && spool.sealedSegments().length > 0) await this._replayLog(spool)
     } catch (err) {
-      this._onError(new Error(`store write failed, rows kept in the write-ahead log: ${(err as Error).message}`))
+      this._onError(new Error(`store write failed, rows kept in the write-ahead log: ${errorMessage(err)}`))
       this._enterDegraded()
     }
   }
@@ -218,7 +219,7 @@ export class Writer {
         await this._insert(table, Buffer.concat(queue.chunks))
         continue
       } catch (err) {
-        this._onError(err as Error)
+        this._onError(asError(err))
       }
       const later = this._queues.get(table)
       this._queues.set(

@@ -63,9 +63,9 @@ export function createStore(options: StoreOptions): Store {
   }
   const path = resolve(options.dataDir, 'clickhouse')
   mkdirSync(path, { recursive: true })
+  const chdb = createChdbConnection({ path })
   // chDB implements @clickhouse/client-common's Connection; the client inlines its
   // own copy of those types, so the two declarations differ only by origin.
-  const chdb = createChdbConnection({ path })
   const connection = chdb as unknown as ChdbAsClientConnection
   const client = createClient({ connection })
   // The text goes to chDB as it is, parsed by its own (multithreaded) JSONEachRow reader.

@@ -2,8 +2,12 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { COLLECTOR_DIR } from '../collectorDir.ts'
+import { insertAppliedMigration } from '../queries/insertAppliedMigration.ts'
+import { queryAppliedMigrations } from '../queries/queryAppliedMigrations.ts'
+import { queryServerVersion } from '../queries/queryServerVersion.ts'
 import { MigrationLease } from './MigrationLease.ts'
 import { renderForCluster, type ClusterSchema } from './renderForCluster.ts'
+import { errorMessage } from '../errorMessage.ts'
 
 /**
  * Oldest ClickHouse the schema runs on: server-side query parameters in every
@@ -23,11 +27,9 @@ export class StoreError extends Error {
 export async function checkVersion(client: ClickHouseClient): Promise<string> {
   let version: string
   try {
-    const rs = await client.query({ query: 'SELECT version() AS v', format: 'JSONEachRow' })
-    const rows = (await rs.json()) as Array<{ v: string }>
-    version = rows[0]?.v ?? ''
+    version = await queryServerVersion(client)
   } catch (err) {
-    throw new StoreError(`cannot reach ClickHouse: ${(err as Error).message}`)
+    throw new StoreError(`cannot reach ClickHouse: ${errorMessage(err)}`)
   }
   const [major = 0, minor = 0] = version.split('.').map(Number)
   const [needMajor, needMinor] = MIN_CLICKHOUSE_VERSION
@@ -79,18 +81,18 @@ export async function migrate(client: ClickHouseClient, options: MigrateOptions 
   const apply = async (todo: string[]) => {
     for (const file of todo) {
       for (const step of plan.filter((s) => s.file === file)) await client.command({ query: step.query })
-      await client.insert({ table: 'wince_migrations', values: [{ name: file }], format: 'JSONEachRow' })
+      await insertAppliedMigration(client, file)
     }
     return todo
   }
   const pending = async () => {
-    const rs = await client.query({ query: 'SELECT DISTINCT name FROM wince_migrations', format: 'JSONEachRow' })
-    const done = new Set(((await rs.json()) as Array<{ name: string }>).map((r) => r.name))
+    const done = await queryAppliedMigrations(client)
     return files.filter((f) => !done.has(f))
   }
   let todo = await pending()
   if (todo.length === 0) return []
   if (!options.shared) return apply(todo)
+  // There is a pending file, so files is not empty.
   const lease = new MigrationLease(client, files[files.length - 1]!)
   try {
     while (!(await lease.held())) {

@@ -82,6 +82,7 @@ export function renderForCluster(statement: string, cluster: string, schema: Clu
 function orderBy(rest: string, statement: string): string {
   const key = rest.match(/ORDER BY \(([^)]*)\)|ORDER BY (\w+)/)
   if (!key) throw new Error(`cannot render for a cluster: no ORDER BY in ${statement.slice(0, 120)}`)
+  // The pattern has two alternatives: when group 1 did not match, group 2 did.
   return (key[1] ?? key[2]!).trim()
 }
 

@@ -7,6 +7,7 @@ import { ApiError } from '../ApiError.ts'
 export function firstIssue(error: {
   issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>
 }): string {
+  // A failed parse has at least one issue.
   const issue = error.issues[0]!
   return `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`
 }

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto'
 import type { Alert } from '../live/LiveMessage.ts'
 import type { Site } from '../sites/Sites.ts'
 import { digestBody, DIGEST_MAX_ALERTS, type Digest } from './digestBody.ts'
+import { errorMessage } from '../errorMessage.ts'
 
 /** Waits before each retry, ms: five tries over half a minute ride out a receiver's restart without piling up. */
 export const WEBHOOK_RETRY_MS = [1_000, 3_000, 8_000, 20_000]
@@ -161,7 +162,7 @@ export class WebhookSender {
     } catch (err) {
       delivery.status = 0
       delivery.error =
-        (err as Error).name === 'TimeoutError' ? `no answer in ${this._timeoutMs} ms` : (err as Error).message
+        err instanceof Error && err.name === 'TimeoutError' ? `no answer in ${this._timeoutMs} ms` : errorMessage(err)
     }
     const wait = this._retryMs[delivery.attempts - 1]
     if (wait === undefined) {

@@ -40,6 +40,7 @@ function named(tag: string, kind: string | undefined, caption: string | undefine
 export function describeFormStruggle(lb: string | undefined, n: number | undefined): string | undefined {
   const m = LABEL.exec(lb ?? '')
   if (!m) return undefined
+  // LABEL has these four groups; the last two are optional.
   const [, why, tag, kind, caption] = m as unknown as [string, string, string, string | undefined, string | undefined]
   const what = named(tag, kind, caption)
   const times = n !== undefined && n > 1 ? ` ${n} times` : ''

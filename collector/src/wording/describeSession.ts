@@ -107,6 +107,7 @@ export function describeSession(ctx: SummaryContext, signals: readonly SummarySi
   const parts = [...groups.values()]
     .sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type) || a.first - b.first)
     .map((g) => part(g.type, g.name, g.n, g.whys))
+  // Parts are never empty strings (each names a signal).
   for (const p of parts) text += ` ${p[0]!.toUpperCase()}${p.slice(1)}.`
   if (parts.length === 0) text += ' No signal stored yet.'
   if (ctx.helpAt) text += ` Asked for help ${spoken(now - ctx.helpAt)} ago.`

@@ -25,5 +25,6 @@ export const SIGNAL_ORDER = Object.keys(SIGNAL_WORDS) as SignalType[]
  * contract says more may be added) reads as its name with spaces.
  */
 export function signalWords(type: string): string {
+  // Any string may come in: an unknown type falls through to its own words.
   return (SIGNAL_WORDS as Record<string, string>)[type] ?? type.replace(/_/g, ' ')
 }

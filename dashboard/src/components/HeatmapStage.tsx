@@ -4,6 +4,7 @@ import type { LayerId } from '../lib/layers.ts'
 import { paintHeat, paintScroll } from '../lib/paintHeat.ts'
 import { placeSpots, spotsAt, type Spot } from '../lib/placeSpots.ts'
 import type { HeatCell, Snapshot } from '../models/heatmapModel.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** Tallest page drawn, CSS px: browsers refuse canvases much taller, and no one scrolls a heatmap further. */
 export const MAX_PAGE_HEIGHT = 30_000
@@ -67,7 +68,7 @@ export function HeatmapStage({ snapshot, layer, cells, reached, selected, onHove
         try {
           iframe = renderSnapshot(root, snapshot.snap, width, height)
         } catch (err) {
-          setFailed(`The snapshot could not be drawn: ${(err as Error).message}`)
+          setFailed(`The snapshot could not be drawn: ${errorMessage(err)}`)
           return
         }
         const doc = iframe.contentDocument

@@ -39,6 +39,7 @@ export const IssueCard = memo(function IssueCard({
   sending,
   compact,
 }: Props) {
+  // A group holds at least one alert (groupAlerts makes none empty).
   const newest = group.alerts[0]!
   const first = newest.reasons[0]
   const sessions = new Set(group.alerts.map((a) => a.session)).size

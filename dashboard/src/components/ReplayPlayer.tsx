@@ -23,6 +23,7 @@ export const SPEEDS = [1, 2, 4, 8] as const
 /** The custom event the collector opens a trail's replay with (the minute before an alert, without a recorder). */
 const TRAIL_TAG = 'wince-trail'
 const isTrailStart = (e: ReplayEvent) =>
+  // A custom event (type 5) may carry a tag; reading it as optional is safe.
   e.type === 5 && (e as ReplayEvent & { data?: { tag?: string } }).data?.tag === TRAIL_TAG
 
 type State = 'loading' | 'playing' | 'paused' | 'ended' | 'failed'
@@ -114,6 +115,7 @@ export function ReplayPlayer({ events, signals, live }: Props) {
 
   const trail = useMemo(() => events.some(isTrailStart), [events])
   const clicks = useMemo(
+    // Every replay event has type and timestamp; `data` is read as unknown.
     () => recordedClicks(events as readonly { type: number; timestamp: number; data?: unknown }[]),
     [events],
   )

@@ -22,6 +22,7 @@ const markerWords = (m: TimelineMarker): string =>
 export function ReplayTimeline({ total, at, markers, onSeek, onJump }: Props) {
   const pct = total > 0 ? Math.min(100, (at / total) * 100) : 0
   const seekTo = (e: MouseEvent) => {
+    // The handler is on the bar's element.
     const bar = e.currentTarget as HTMLElement
     const r = bar.getBoundingClientRect()
     if (r.width > 0) onSeek(Math.round(((e.clientX - r.left) / r.width) * total))

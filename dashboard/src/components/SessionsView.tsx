@@ -22,6 +22,9 @@ export function SessionsView({ list, onRefresh, onOpen, aside }: Props) {
     list.filter.value = { ...list.filter.peek(), ...patch }
     onRefresh()
   }
+  // A session filter is a segment and more; the picker writes back only the segment's fields,
+  // spreading the rest as it found them (a Signal's type is invariant, so it is not a Signal<SegmentFilter>).
+  const segment = list.filter as never
   return (
     <>
       <section class="sessions panel" aria-labelledby="sessions-heading" aria-busy={list.loading.value}>
@@ -41,7 +44,10 @@ export function SessionsView({ list, onRefresh, onOpen, aside }: Props) {
             <select
               data-testid="sessions-converted"
               value={f.converted}
-              onChange={(e) => set({ converted: e.currentTarget.value as SessionFilter['converted'] })}
+              onChange={(e) =>
+                // The options below are exactly the filter's values.
+                set({ converted: e.currentTarget.value as SessionFilter['converted'] })
+              }
             >
               <option value="">any</option>
               <option value="true">yes</option>
@@ -67,7 +73,7 @@ export function SessionsView({ list, onRefresh, onOpen, aside }: Props) {
               onChange={(e) => set({ url: e.currentTarget.value.trim() })}
             />
           </label>
-          <SegmentPicker segment={list.filter as never} onChange={onRefresh} />
+          <SegmentPicker segment={segment} onChange={onRefresh} />
           {(f.selector || f.url || f.type) && (
             <button type="button" onClick={() => set(NO_SESSION_FILTER)}>
               Clear filters

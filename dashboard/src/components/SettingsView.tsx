@@ -46,6 +46,7 @@ export function SettingsView({ settings, site, now }: Props) {
   }, [s])
   const errors = settings.fieldErrors.value
   const set = (k: string) => (e: Event) => {
+    // Bound only to input, select and textarea fields, which all have `value` (and `checked`, read for checkboxes only).
     const t = e.currentTarget as HTMLInputElement
     setDraft({ ...draft, [k]: t.type === 'checkbox' ? t.checked : t.value })
   }

@@ -15,6 +15,8 @@ export function Sparkline({ values, unit }: Props) {
   const step = values.length > 1 ? W / (values.length - 1) : 0
   const points = values.map((v, i) => `${(i * step).toFixed(1)},${(H - 1 - (v / max) * (H - 2)).toFixed(1)}`).join(' ')
   const label = `${unit} per day: ${values.join(', ')}`
+  // Not empty (returned above): the one value a single day draws as a dot.
+  const first = values[0] ?? 0
   return (
     <svg
       class="sparkline"
@@ -30,7 +32,7 @@ export function Sparkline({ values, unit }: Props) {
       {values.length > 1 ? (
         <polyline points={points} fill="none" stroke="currentColor" stroke-width="1.5" />
       ) : (
-        <circle cx={W / 2} cy={H - 1 - (values[0]! / max) * (H - 2)} r="2" fill="currentColor" />
+        <circle cx={W / 2} cy={H - 1 - (first / max) * (H - 2)} r="2" fill="currentColor" />
       )}
     </svg>
   )

@@ -10,6 +10,7 @@ export interface Props {
 export function Tabs({ view }: Props) {
   const list = useRef<HTMLDivElement>(null)
   const go = (i: number) => {
+    // The index is taken modulo the list's length.
     const next = VIEWS[(i + VIEWS.length) % VIEWS.length]!
     view.value = next.id
     list.current?.querySelector<HTMLButtonElement>(`#tab-${next.id}`)?.focus()

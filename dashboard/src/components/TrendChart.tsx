@@ -22,6 +22,7 @@ const PAD = { left: 36, right: 8, top: 8, bottom: 22 }
 export function TrendChart({ points, bucketMs, from, to, now }: Props) {
   const types = [
     ...SIGNAL_ORDER,
+    // Widened to ask whether any string is one of them.
     ...[...new Set(points.map((p) => p.type))].filter((t) => !(SIGNAL_ORDER as string[]).includes(t)).sort(),
   ]
   const bars = trendBars(points, types, from, to, bucketMs)

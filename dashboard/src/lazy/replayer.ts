@@ -51,6 +51,7 @@ export function createPlayer(
   events: readonly ReplayEvent[],
   options: { speed: number; skipIdle: boolean },
 ): Player {
+  // Our ReplayEvent is rrweb's eventWithTime as stored (the collector keeps it as uploaded).
   const replayer = new Replayer(events as unknown as eventWithTime[], {
     root,
     speed: options.speed,
@@ -81,9 +82,11 @@ export function createPlayer(
     setSpeed: (speed) => replayer.setConfig({ speed }),
     setSkipIdle: (on) => replayer.setConfig({ skipInactive: on }),
     add: (list) => {
+      // Our ReplayEvent is rrweb's eventWithTime as stored (the collector keeps it as uploaded).
       for (const e of list) replayer.addEvent(e as unknown as eventWithTime)
     },
     goLive: (baseline) => replayer.startLive(baseline),
+    // rrweb emits 'resize' with the new viewport size.
     onResize: (listener) => void replayer.on('resize', (size) => listener(size as { width: number; height: number })),
     onFinish: (listener) => void replayer.on('finish', listener),
     destroy: () => replayer.destroy(),

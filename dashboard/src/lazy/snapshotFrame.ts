@@ -13,6 +13,7 @@ type Serialized = Parameters<typeof rebuildIntoSandboxedIframe>[0]
  * snapshot) ever runs. Throws on a snapshot it cannot rebuild.
  */
 export function renderSnapshot(root: HTMLElement, snap: unknown, width: number, height: number): HTMLIFrameElement {
+  // A stored snapshot is rrweb-snapshot's serialized node (the collector keeps it as uploaded).
   const { iframe } = rebuildIntoSandboxedIframe(snap as Serialized, {
     root,
     cache: createCache(),

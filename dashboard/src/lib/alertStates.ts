@@ -54,6 +54,7 @@ export function applyUpdate(
   if (i < 0) return alerts
   if ((seen.get(update.alertId) ?? 0) > update.at) return alerts
   seen.set(update.alertId, update.at)
+  // findIndex found it (i ≥ 0, checked above).
   const current = alerts[i]!
   if (current.state === update.state && current.stateBy === update.by) return alerts
   const next = alerts.slice()

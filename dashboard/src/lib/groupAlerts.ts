@@ -36,6 +36,7 @@ export function groupAlerts(alerts: readonly Alert[]): IssueGroup[] {
   for (const [key, list] of byKey) {
     const help = list.filter((a) => a.help === 'requested' && active(a))
     const sessions = new Set(list.filter(active).map((a) => a.session))
+    // byKey only holds lists an alert was pushed to.
     groups.push({ key, alerts: list, help, struggling: sessions.size, latest: list[0]!.ts })
   }
   const waitingSince = (g: IssueGroup) => Math.min(...g.help.map((a) => a.helpAt ?? a.ts))

@@ -19,13 +19,17 @@ const STOPS: ReadonlyArray<readonly [at: number, color: Rgba]> = [
 export function heatColor(t: number): Rgba {
   const v = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0))
   for (let i = 1; i < STOPS.length; i++) {
+    // i < STOPS.length.
     const [at, hi] = STOPS[i]!
     if (v > at) continue
+    // i ≥ 1.
     const [from, lo] = STOPS[i - 1]!
     // Rounded so a midpoint (0.3 → 0.49999…) mixes to the half it reads as.
     const f = Math.round(((v - from) / (at - from)) * 1e6) / 1e6
+    // Colours have four channels (c < 4); the map gives four numbers, an Rgba.
     return [0, 1, 2, 3].map((c) => Math.round(lo[c]! + (hi[c]! - lo[c]!) * f)) as Rgba
   }
+  // STOPS is a non-empty list of Rgba stops; the copy is an Rgba too.
   return [...STOPS[STOPS.length - 1]![1]] as Rgba
 }
 

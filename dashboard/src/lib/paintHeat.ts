@@ -30,9 +30,11 @@ export function paintHeat(ctx: CanvasRenderingContext2D, stamps: readonly Stamp[
   const img = ctx.getImageData(0, 0, width, height)
   const px = img.data
   for (let i = 3; i < px.length; i += 4) {
+    // i < px.length.
     const a = px[i]!
     if (a === 0) continue
     const o = a * 4
+    // The palette holds 256 colours of 4 channels: a ≤ 255, so o + 3 < lut.length (here and below).
     px[i - 3] = lut[o]!
     px[i - 2] = lut[o + 1]!
     px[i - 1] = lut[o + 2]!
@@ -54,6 +56,7 @@ export function paintScroll(ctx: CanvasRenderingContext2D, reached: readonly num
     const [r, g, b] = heatColor(share)
     ctx.fillStyle = `rgba(${r},${g},${b},0.35)`
     ctx.fillRect(0, i * band, width, band)
+    // i > 0, checked first.
     if (i > 0 && Math.round(share * 100) === Math.round(reached[i - 1]! * 100)) return
     ctx.fillStyle = 'rgba(0,0,0,0.75)'
     ctx.fillRect(0, i * band, 64, 20)

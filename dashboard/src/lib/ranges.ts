@@ -20,5 +20,6 @@ export const DEFAULT_RANGE = '24h'
 
 /** The range with this id, or the default one. */
 export function findRange(id: string | null | undefined): RangeOption {
+  // DEFAULT_RANGE is one of RANGES.
   return RANGES.find((r) => r.id === id) ?? RANGES.find((r) => r.id === DEFAULT_RANGE)!
 }

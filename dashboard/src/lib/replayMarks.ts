@@ -133,6 +133,7 @@ export function recordedClicks(
   const out: RecordedClick[] = []
   for (const e of events) {
     if (e.type !== INCREMENTAL) continue
+    // An incremental event's data; its fields are read as optional.
     const d = e.data as { source?: number; type?: number; x?: number; y?: number } | undefined
     if (d?.source === MOUSE_INTERACTION && d.type === CLICK && typeof d.x === 'number' && typeof d.y === 'number')
       out.push({ ts: e.timestamp, x: d.x, y: d.y })

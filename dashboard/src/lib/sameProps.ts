@@ -5,7 +5,9 @@
  * skip the cards a batch of live alerts did not change.
  */
 export function sameProps(a: object, b: object): boolean {
+  // Any object's own fields, read as unknown to compare them.
   const x = a as Record<string, unknown>
+  // (as above)
   const y = b as Record<string, unknown>
   const keys = Object.keys(x)
   if (keys.length !== Object.keys(y).length) return false

@@ -3,6 +3,7 @@ import type { Alert, AlertState, AlertUpdate } from '@wince/collector'
 import { postJson } from '../api.ts'
 import type { AlertAction } from '../lib/alertStates.ts'
 import { mapWith } from '../lib/mapWith.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 export interface AlertActionsModel {
   /** The action in flight per alert id: its buttons are disabled meanwhile. */
@@ -34,7 +35,7 @@ export function createAlertActionsModel(onDone: (update: AlertUpdate) => void, p
       )
       onDone({ alertId: alert.id, state: body.state, by: body.by, note: note?.trim() ?? '', at: body.at })
     } catch (err) {
-      errors.value = mapWith(errors.peek(), alert.id, `Could not ${action}: ${(err as Error).message}`)
+      errors.value = mapWith(errors.peek(), alert.id, `Could not ${action}: ${errorMessage(err)}`)
     } finally {
       pending.value = mapWith(pending.peek(), alert.id, undefined)
     }

@@ -4,6 +4,7 @@ import { readJson, type Api } from '../api.ts'
 import { applyUpdate, refreshStates } from '../lib/alertStates.ts'
 import { mergeAlerts } from '../lib/mergeAlerts.ts'
 import { withHelp } from '../lib/withHelp.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** `live` once the stream said `ready`; `reconnecting` after it dropped; `off` when not watching. */
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'off'
@@ -105,6 +106,7 @@ export function createAlertsModel({
       const incoming: Alert[] = []
       let taken = 0
       while (taken < pending.length && performance.now() - started < PARSE_BUDGET_MS) {
+        // taken < pending.length, checked in the loop's test.
         const alert = parseAlert(pending[taken++]!)
         if (alert && (alert.help === undefined || alert.help === 'requested')) incoming.push(alert)
       }
@@ -142,7 +144,7 @@ export function createAlertsModel({
         alerts.value = withHelp(mergeAlerts(refreshStates(alerts.peek(), body.alerts, seen), body.alerts), body.alerts)
         error.value = null
       } catch (err) {
-        if (!stopped) error.value = `Could not load recent alerts: ${(err as Error).message}`
+        if (!stopped) error.value = `Could not load recent alerts: ${errorMessage(err)}`
       }
     }
 
@@ -209,7 +211,9 @@ function parseAlert(data: string): Alert | undefined {
 /** A stream event's data if `valid` says it has the fields used; otherwise logged and undefined, never thrown. */
 function parse<T>(data: string, valid: (d: Partial<T>) => boolean): T | undefined {
   try {
+    // Any parsed JSON; `valid` checks the fields used before it is taken as a T.
     const d = JSON.parse(data) as Partial<T>
+    // `valid` said it has the fields used.
     if (d && typeof d === 'object' && valid(d)) return d as T
   } catch {
     // fall through

@@ -1,6 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals'
 import type { Delivery } from '@wince/collector'
 import { readJson, type Api } from '../api.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** How often webhook deliveries are checked: retries run over half a minute, so this shows each step. */
 export const DELIVERIES_REFRESH_MS = 10_000
@@ -33,7 +34,7 @@ export function createDeliveriesModel(api: Api): DeliveriesModel {
         total.value = body.deliveries.length
         error.value = null
       } catch (err) {
-        if (!stopped) error.value = `Could not load webhook deliveries: ${(err as Error).message}`
+        if (!stopped) error.value = `Could not load webhook deliveries: ${errorMessage(err)}`
       }
     }
     void load()

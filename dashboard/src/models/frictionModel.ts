@@ -3,6 +3,7 @@ import { signal, type ReadonlySignal, type Signal } from '@preact/signals'
 import type { FrictionElement, FrictionPage } from '@wince/collector'
 import { readJson, type Api } from '../api.ts'
 import { segmentQuery, type SegmentFilter } from './issuesModel.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** How often the friction tables refresh on their own: fresh enough to watch a fix land, light on the store. */
 export const FRICTION_REFRESH_MS = 30_000
@@ -59,7 +60,7 @@ export function createFrictionModel(api: Api): FrictionModel {
       updatedAt.value = Date.now()
       error.value = null
     } catch (err) {
-      if (call === latest) error.value = `Could not load friction: ${(err as Error).message}`
+      if (call === latest) error.value = `Could not load friction: ${errorMessage(err)}`
     } finally {
       if (call === latest) loading.value = false
     }

@@ -1,6 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals'
 import type { LearningView, Outcomes } from '@wince/collector'
 import { postJson, readJson } from '../api.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** A verdict as the dashboard sends it: on an alert, or on an issue row's page, element and type. */
 export interface VerdictInput {
@@ -46,7 +47,7 @@ export function createLearningModel(base = `${location.origin}/api`): LearningMo
       outcomes.value = o
       error.value = null
     } catch (err) {
-      if (call === latest) error.value = `Could not load: ${(err as Error).message}`
+      if (call === latest) error.value = `Could not load: ${errorMessage(err)}`
     } finally {
       if (call === latest) loading.value = false
     }
@@ -63,7 +64,7 @@ export function createLearningModel(base = `${location.origin}/api`): LearningMo
       await postJson(`/rules/${id}/${action}`, { site, ...(why.trim() && { why: why.trim() }) }, base)
       await refresh(site, rangeMs)
     } catch (err) {
-      error.value = `Could not ${action}: ${(err as Error).message}`
+      error.value = `Could not ${action}: ${errorMessage(err)}`
     }
   }
 
@@ -72,7 +73,7 @@ export function createLearningModel(base = `${location.origin}/api`): LearningMo
       await postJson('/verdicts', v, base)
       return null
     } catch (err) {
-      return (err as Error).message
+      return errorMessage(err)
     }
   }
 

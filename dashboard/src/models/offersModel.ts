@@ -2,6 +2,7 @@ import { signal, type ReadonlySignal } from '@preact/signals'
 import type { Offer, OfferAnswer } from '@wince/collector'
 import { postJson } from '../api.ts'
 import { mapWith } from '../lib/mapWith.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** An offer of help as the agent sees it: sent, then answered by the visitor. */
 export interface OfferView extends Offer {
@@ -77,7 +78,7 @@ export function createOffersModel(post = postJson): OffersModel {
       receive({ ...body.offer, session })
       return true
     } catch (err) {
-      errors.value = mapWith(errors.peek(), session, `Could not send the offer: ${(err as Error).message}`)
+      errors.value = mapWith(errors.peek(), session, `Could not send the offer: ${errorMessage(err)}`)
       return false
     } finally {
       const next = new Set(sending.peek())

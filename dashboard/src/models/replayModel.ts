@@ -1,6 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals'
 import { readJson, type Api } from '../api.ts'
 import type { ReplaySignal } from '../lib/replayMarks.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** How often "follow live" asks for new replay runs: the snippet uploads a run every few seconds. */
 export const FOLLOW_POLL_MS = 2_000
@@ -61,6 +62,7 @@ export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayMode
       if (runs.has(key)) continue
       runs.add(key)
       after = Math.max(after, run.ts)
+      // A stored run's events: each checked by isEvent below.
       for (const e of run.events as unknown[]) if (isEvent(e)) fresh.push(e)
     }
     if (fresh.length > 0) {
@@ -97,7 +99,7 @@ export function createReplayModel(api: Api, pollMs = FOLLOW_POLL_MS): ReplayMode
     try {
       await fetchRuns(call, t)
     } catch (err) {
-      if (call === latest) error.value = `Could not load the replay: ${(err as Error).message}`
+      if (call === latest) error.value = `Could not load the replay: ${errorMessage(err)}`
     } finally {
       if (call === latest) loading.value = false
     }
@@ -143,6 +145,7 @@ function isEvent(e: unknown): e is ReplayEvent {
   return (
     typeof e === 'object' &&
     e !== null &&
+    // A non-null object (checked above); its fields are read to check them.
     typeof (e as ReplayEvent).timestamp === 'number' &&
     typeof (e as ReplayEvent).type === 'number'
   )

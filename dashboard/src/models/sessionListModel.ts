@@ -2,6 +2,7 @@ import { signal, type ReadonlySignal, type Signal } from '@preact/signals'
 import type { SessionRow } from '@wince/collector'
 import { readJson } from '../api.ts'
 import { segmentQuery, type SegmentFilter } from './issuesModel.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** What the sessions list is narrowed to ('' for any). */
 export interface SessionFilter extends SegmentFilter {
@@ -50,6 +51,7 @@ export function createSessionListModel(base = `${location.origin}/api`): Session
         from: String(to - rangeMs),
         to: String(to),
         ...segmentQuery({ device, browser, os }),
+        // The rest of a session filter (type, url, …): segmentQuery only lists the fields that are not empty, whatever their names.
         ...segmentQuery(rest as unknown as SegmentFilter),
       })
       const body = await readJson<{ sessions: SessionRow[] }>(await fetch(`${base}/sessions?${q}`))
@@ -57,7 +59,7 @@ export function createSessionListModel(base = `${location.origin}/api`): Session
       sessions.value = body.sessions
       error.value = null
     } catch (err) {
-      if (call === latest) error.value = `Could not load sessions: ${(err as Error).message}`
+      if (call === latest) error.value = `Could not load sessions: ${errorMessage(err)}`
     } finally {
       if (call === latest) loading.value = false
     }

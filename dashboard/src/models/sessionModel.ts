@@ -1,6 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals'
 import type { SignalRow } from '@wince/collector'
 import { readJson, type Api } from '../api.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 export interface SessionModel {
   /** The session shown, or null when the panel is closed. */
@@ -37,7 +38,7 @@ export function createSessionModel(api: Api): SessionModel {
       const body = await readJson(res)
       if (call === latest) signals.value = body.signals
     } catch (err) {
-      if (call === latest) error.value = `Could not load the session: ${(err as Error).message}`
+      if (call === latest) error.value = `Could not load the session: ${errorMessage(err)}`
     } finally {
       if (call === latest) loading.value = false
     }

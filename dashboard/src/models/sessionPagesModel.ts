@@ -29,6 +29,7 @@ export function createSessionPagesModel(api: Api): SessionPagesModel {
 
   const pump = () => {
     while (running < MAX_PARALLEL && queue.length > 0) {
+      // queue.length > 0, checked in the loop's test.
       const [site, session] = queue.shift()!
       const gen = generation
       running++

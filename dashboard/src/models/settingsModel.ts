@@ -45,7 +45,9 @@ export function createSettingsModel(base = `${location.origin}/api`): SettingsMo
       fetch(`${base}/settings/sites/${encodeURIComponent(id)}`),
       fetch(`${base}/diagnostics?site=${encodeURIComponent(id)}`),
     ])
+    // The settings API's answers: their types are the collector's (see the routes).
     site.value = s.ok ? ((await s.json()) as { site: SiteSettingsForm }).site : null
+    // (as above)
     diagnosis.value = d.ok ? ((await d.json()) as Diagnosis) : null
     if (!s.ok)
       message.value = s.status === 403 ? 'Settings need the admin role.' : `Could not load the settings (${s.status}).`
@@ -57,6 +59,7 @@ export function createSettingsModel(base = `${location.origin}/api`): SettingsMo
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(patch),
     })
+    // The settings API's answer (or {} if not JSON): every field is optional.
     const body = (await res.json().catch(() => ({}))) as {
       site?: SiteSettingsForm
       error?: string

@@ -11,6 +11,7 @@ let subs: Partial<Record<string, Callback[]>> = {}
 
 /** Subscribes; non-functions are ignored. */
 export function on(topic: string, cb: unknown): void {
+  // A function (checked first); the page API passes it the event its topic names.
   if (typeof cb == 'function') (subs[topic] ||= []).push(cb as Callback)
 }
 

@@ -38,6 +38,7 @@ export const tune = (o: ScoreTuning): void => score.tune(o || {})
  * page and the chunks (which find the alert's id in their context).
  */
 export function emit(v: Verdict): void {
+  // A verdict's `k` is the element it is about, when there is one (see Verdict).
   const el = v.k as Element | undefined
   const at = Date.now()
   // The verdict's own `k` (element) and `u` are overwritten: the wire is a strict shape.

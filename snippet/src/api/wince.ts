@@ -40,6 +40,7 @@ export type WinceApi = {
 // The arguments come from the page at run time, untyped: each command reads them as its
 // signature in `WinceApi` says (the casts below), and every branch is guarded.
 export const wince = guard((cmd: string, a?: unknown, b?: unknown): void => {
+  // The page API's typed overloads (WinceApi) give each command its arguments; this is the one untyped body behind them.
   if (cmd == 'on') on(a as string, b)
   else if (cmd == 'consent') consent(a as boolean)
   else if (cmd == 'config') tune(a as ScoreTuning)
@@ -55,8 +56,11 @@ export const wince = guard((cmd: string, a?: unknown, b?: unknown): void => {
  * and replaying the calls it queued.
  */
 export function install(): void {
+  // The page's `window.wince` (the queue stub, if any): not in the DOM's types.
   const w = window as unknown as { wince?: { q?: Iterable<unknown>[] } }
   const q = w.wince?.q || []
+  // `window.wince` is ours (the queue stub's or this function); its type is the page's own business.
   w.wince = wince as never
+  // Calls queued before the script loaded, replayed as made (the guard ignores what does not fit).
   for (const args of q) (wince as (...a: unknown[]) => void)(...args)
 }

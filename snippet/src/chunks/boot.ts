@@ -160,6 +160,7 @@ chunk('boot', (c: Ctx) => {
   // A field focused, or a press inside a form (a submit the browser refuses comes before any focus), loads it;
   // until it runs, the form events wait here (a handful: the chunk is a moment away).
   const formsNeeded = (v: Event) => {
+    // Listened on the document: the event's target is an element.
     const t = v.target as Element
     if (got.forms || !(t.matches?.(FORM_FIELDS) || t.closest?.('form'))) return
     c.fe = []

@@ -80,6 +80,7 @@ chunk('help', (c: Ctx) => {
         method: 'POST',
         body: JSON.stringify({ s: c.h.s, sid: c.h.sid, alert: z.id }),
       })
+      // The collector's /v1/help answer (routes/help.ts); fields are read defensively below.
       if (r.ok) answer = (await r.json()) as HelpAnswer
     } catch {}
     if (!asked) return

@@ -49,6 +49,7 @@ chunk('rec', (c: Ctx) => {
   // away again: marked as Wince's own, those changes do not answer a visitor's waiting click.
   // Own property on the document for the call only, then the prototype's method again.
   const make = document.createElement
+  // Same arguments and result as the method it stands in for.
   document.createElement = function (this: Document, tag: string, o?: ElementCreationOptions) {
     const el = make.call(this, tag, o)
     tag == 'iframe' && el.setAttribute('data-wince-ignore', '')

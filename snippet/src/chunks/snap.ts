@@ -37,6 +37,7 @@ chunk('snap', (c: Ctx) => {
         slimDOM: { script: true, comment: true },
       })
       if (!snap) return
+      // SNode is the part of rrweb-snapshot's serialized node that masking reads (its union's members do not all declare those fields).
       maskTree(snap as never, st.allowText)
       const d = document.documentElement
       const body: SnapshotBody = {

@@ -13,6 +13,7 @@ import { chunk, page } from './lib/chunk'
 chunk('vitals', (c: Ctx) => {
   const opts = { generateTarget: (el: Node | null) => (el instanceof Element ? selector(el) : '') }
   const report = (m: MetricWithAttribution) => {
+    // Each metric's attribution names its element in one of these fields (web-vitals' attribution build).
     const a = m.attribution as { target?: string; interactionTarget?: string; largestShiftTarget?: string }
     c.q(
       {
@@ -20,6 +21,7 @@ chunk('vitals', (c: Ctx) => {
         id: rid(),
         t: Date.now(),
         u: page(),
+        // Only LCP, INP and CLS are listened to below.
         name: m.name as VitalName,
         v: m.name == 'CLS' ? Math.round(m.value * 1e4) / 1e4 : Math.round(m.value),
         sel: a.target || a.interactionTarget || a.largestShiftTarget || '',

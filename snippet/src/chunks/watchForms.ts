@@ -85,12 +85,15 @@ export function watchForms(c: Ctx, early: readonly Event[] = []): () => void {
     fieldLabel(
       why,
       el,
+      // Only read on elements that have labels (undefined elsewhere, hence ?.).
       c.st?.allowText ? (el as HTMLInputElement).labels?.[0]?.textContent || el.getAttribute('aria-label') : '',
     )
 
   const say = (d: FormDecision) => {
+    // The form detector's `k` is the field or form element it was given.
     const el = (d.why == 'submit_blocked' ? sent.get(d.k) : 0) || (d.k as Element)
     const sel = selector(el)
+    // The form detector's `k` is the field or form element it was given.
     const lb = label(d.why, d.k as Element)
     const ms = Math.round(d.ms / FORM_MS_GRAIN) * FORM_MS_GRAIN
     if (d.why == 'abandon') {
@@ -189,12 +192,15 @@ export function watchForms(c: Ctx, early: readonly Event[] = []): () => void {
       // A submit button pressed (Enter in a field presses the default one, detail 0).
       click: (e: MouseEvent) => {
         const b = e.target instanceof Element ? e.target.closest(SUBMITS) : null
+        // A match of SUBMITS (button, input): `form` is undefined on anything else, which attempt() ignores.
         if (b && !b.closest('[data-wince-ignore]')) attempt((b as HTMLButtonElement).form, b)
       },
+      // A submit event's target is its form.
       submit: (e: SubmitEvent) => attempt(e.target as HTMLFormElement, e.submitter),
     }
     // What happened while this chunk loaded first, in order; then the live events.
     for (const e of early) on[e.type]?.(e as never)
+    // `type` is a key of `on`.
     for (const type in on) listen(c, window, type, on[type]!)
   }
 

@@ -9,6 +9,7 @@ export const cleanups: (() => void)[] = []
  * snippet sees events before the page's own handlers (which may stop propagation).
  */
 export function listen<E extends Event>(target: EventTarget, type: string, fn: (e: E) => void, capture = true): void {
+  // The guarded listener is called with the event only.
   const g = guard(fn) as EventListener
   const o = { capture, passive: true }
   target.addEventListener(type, g, o)
@@ -26,6 +27,7 @@ export function patch<T extends object>(obj: T, name: keyof T, hook: (self: neve
   if (typeof orig != 'function') return
   const safe = guard(hook)
   let on = true
+  // Calls through to the original with the same arguments and result.
   const w = function (this: unknown, ...a: unknown[]) {
     const r = orig.apply(this, a)
     // The hook states what it expects `this` to be (only the caller of the patch knows it).
@@ -41,5 +43,6 @@ export function patch<T extends object>(obj: T, name: keyof T, hook: (self: neve
 
 /** Removes every listener, restores every patch, runs every cleanup: newest first. */
 export function stopAll(): void {
+  // cleanups.length checked in the loop's test.
   while (cleanups.length) guard(cleanups.pop()!)()
 }

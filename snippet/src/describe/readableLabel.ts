@@ -38,6 +38,7 @@ export function role(el: Element): string {
   const r = el.getAttribute('role')
   if (clean(r)) return r
   const t = el.localName
+  // An <input> (localName checked).
   if (t == 'input') return INPUT_ROLES[(el as HTMLInputElement).type] || 'textbox'
   if (t == 'a') return el.hasAttribute('href') ? 'link' : t
   return ROLES[t] || (/^h[1-6]$/.test(t) ? 'heading' : t)
@@ -52,6 +53,7 @@ export function accessibleName(el: Element): string {
   const d = el.ownerDocument
   const by = el.getAttribute('aria-labelledby')
   const field = /^(input|select|textarea)$/.test(el.localName)
+  // Its input-only fields are read only when `field` holds (or are undefined elsewhere).
   const input = el as HTMLInputElement
   return (
     el.getAttribute('aria-label') ||

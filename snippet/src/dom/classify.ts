@@ -23,6 +23,7 @@ const NEVER =
  * (actionable ancestor, or the target) and whether it is SKIP, PLAIN or ACTION.
  */
 export function classify(el: Element): [number, Element] {
+  // Any element; isContentEditable is undefined on non-HTML ones, which reads as false.
   if (el.closest(NEVER) || (el as HTMLElement).isContentEditable) return [SKIP, el]
   const a = el.closest(ACTIONABLE)
   if (a) return [ACTION, a]

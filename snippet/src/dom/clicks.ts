@@ -21,6 +21,7 @@ const report = (v: Verdict | undefined) => v && emit(v)
 
 /** Liveness sink: a sign of life for every waiting click; focus landing on (inside) what was clicked is none for that click. */
 export function answer(t: number, selection?: boolean, focus?: unknown): void {
+  // A pending click's element; `contains` of a non-node (undefined focus) is false.
   for (const c of pending) (c._el as Node).contains(focus as Node) || answerClick(c, t, selection)
 }
 
@@ -31,6 +32,7 @@ const resolve = guard((): void => {
   // With nothing pending, `undefined + wait` is NaN and the comparison false: one check, fewer bytes in the core.
   // biome-ignore lint/suspicious/noNonNullAssertedOptionalChain: the NaN comparison above is the point.
   while (pending[0]?.t! + DEAD_CLICK_WAIT_MS <= t) {
+    // pending[0] exists: the loop's test is false when it does not.
     const c = pending.shift()!
     report(rage.push(c))
     report(dead(c))
@@ -70,6 +72,7 @@ export function start(): void {
       _modified: m,
       _answered: Infinity,
       _selected: Infinity,
+      // Bound to pointerdown: a PointerEvent.
       _pointer: (e as PointerEvent).pointerType,
     }
     if (!judged(last)) return

@@ -79,9 +79,12 @@ export function createStruggleScore(s: ScoreState) {
     /** Changes weights and threshold; bad values are ignored. */
     tune(o: ScoreTuning) {
       for (const k in weights) {
+        // for…in over the weights' own keys, which are signal types.
         const w = o.weights?.[k as SignalType]
+        // `undefined >= 0` is false: a weight not given stays as it is.
         if (w! >= 0) weights[k as SignalType] = w!
       }
+      // `undefined > 0` is false: no threshold, no change (fewer bytes than a check).
       if (o.threshold! > 0) threshold = o.threshold!
     },
     /** Adds a signal at `now` (epoch ms); returns the struggle when an episode starts. */

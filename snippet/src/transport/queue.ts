@@ -40,6 +40,7 @@ export function start(endpoint: string, site: string, sid: string): void {
   head.s = site
   head.sid = sid
   ctx.f = fetch.bind(window)
+  // Global Privacy Control is not in the DOM's types yet; absent, it reads undefined.
   const n = navigator as Navigator & { globalPrivacyControl?: boolean }
   // Do-Not-Track / Global Privacy Control: nothing leaves the page, whatever consent says.
   dnt = (n.doNotTrack as unknown) == 1 || n.globalPrivacyControl

@@ -45,16 +45,20 @@ export function openChannel(c: Ctx, endpoint: string, onOffer: (o: Offer) => voi
   }
   es.addEventListener(
     'offer',
+    // EventSource calls a named event's listener with a MessageEvent; the data is checked before use.
     guard((m: MessageEvent) => {
       quiet()
+      // Sent by the collector's /v1/live stream (routes/offers.ts); checked on the next line.
       const o = JSON.parse(m.data) as Offer
       if (o && typeof o.id == 'string' && typeof o.message == 'string') onOffer(o)
     }) as EventListener,
   )
   es.addEventListener(
     'agent-joined',
+    // EventSource calls a named event's listener with a MessageEvent; the data is checked before use.
     guard((m: MessageEvent) => {
       quiet()
+      // Sent by the collector's /v1/live stream (routes/offers.ts); checked on the next line.
       const j = JSON.parse(m.data) as Joined
       if (j && typeof j.name == 'string') onJoin(j)
     }) as EventListener,

@@ -12,6 +12,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   // Properties by name (`onclick`, `type`…): the element's own typed fields are not indexable by string.
   for (const [k, v] of Object.entries(props))
     k.includes('-') ? el.setAttribute(k, String(v)) : ((el as unknown as Record<string, unknown>)[k] = v)
+  // filter(Boolean) drops the false/undefined children a condition left.
   el.append(...(kids.filter(Boolean) as (Node | string)[]))
   return el
 }
@@ -85,6 +86,7 @@ export function createPanel(onClose: () => void, cleanups: (() => void)[]): Pane
   return {
     show(kids, focus) {
       const close = h('button', { className: 'x', type: 'button', 'aria-label': 'Close', onclick: onClose }, '×')
+      // filter(Boolean) drops the false/undefined children a condition left.
       box.replaceChildren(...(kids.filter(Boolean) as (Node | string)[]), close)
       box.hidden = false
       shown = true

@@ -6,6 +6,7 @@ import type { SiteSettings } from '../../wire'
 /** The page API as chunks call it (the core's `window.wince`). */
 type Api = (cmd: string, ...args: unknown[]) => void
 export const api = (...args: unknown[]): void =>
+  // A chunk runs only after the core installed `window.wince` (the page API), whatever the page's types say.
   ((window as unknown as { wince: Api }).wince as Api)(...(args as [string]))
 
 /**
@@ -13,6 +14,7 @@ export const api = (...args: unknown[]): void =>
  * Read while the chunk first runs, when `document.currentScript` is its script.
  */
 export const endpoint = (): string => {
+  // A chunk is a classic script: currentScript is its script element while it first runs.
   const src = (document.currentScript as HTMLScriptElement | null)?.src || ''
   return src.slice(0, src.lastIndexOf('/s/'))
 }
@@ -37,6 +39,7 @@ export function listen<E extends Event>(
   fn: (e: E) => void,
   capture = true,
 ): void {
+  // The guarded listener is called with the event only.
   const g = guard(fn) as EventListener
   const o = { capture, passive: true }
   target.addEventListener(type, g, o)

@@ -19,6 +19,7 @@ const PLAIN_TYPES = /^(text|textarea|select-one|select-multiple)$/
 export function fieldKind(el: FieldNode): string {
   // `autocomplete="shipping postal-code"`: the purpose is the last token.
   const ac = (el.getAttribute('autocomplete') || '').trim().split(/\s+/).pop()
+  // clean(ac) holds only for a non-empty string.
   if (clean(ac) && ac != 'on' && ac != 'off') return ac!
   if (el.type && clean(el.type) && !PLAIN_TYPES.test(el.type)) return el.type
   for (const a of ['name', 'id']) {

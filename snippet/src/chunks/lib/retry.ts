@@ -44,7 +44,9 @@ export function retrying(
       if (!retryable(status) || tries >= RETRY_TRIES) return
       if (waiting.size >= RETRY_QUEUE_MAX) {
         const [oldest] = waiting
+        // `waiting` is full here, so it has a first entry.
         cancel(oldest![1])
+        // (as above)
         waiting.delete(oldest![0])
       }
       const key = next++
@@ -69,6 +71,7 @@ export function retrying(
     )
   }
   return {
+    // The same arguments and result as fetch (the overloads of `typeof fetch` cannot be written as one arrow).
     fetch: ((input: RequestInfo | URL, init?: RequestInit) =>
       String(input).endsWith('/v1/collect') && init
         ? attempt(String(input), init, 1)

@@ -20,7 +20,9 @@ export async function postJson(c: Ctx, url: string, value: unknown, zip = true):
   if (!c.a) return false
   const text = JSON.stringify(value)
   const [body, zipped] = zip ? await gzip(text) : [text, false]
+  // gzip answers an ArrayBuffer when it zipped, the text otherwise.
   const size = typeof body == 'string' ? body.length * 3 : (body as ArrayBuffer).byteLength
+  // then(ok, fail) resolves to a boolean; the catch is a last guard whose undefined callers read as false.
   return c
     .f(url, {
       method: 'POST',

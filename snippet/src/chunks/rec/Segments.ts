@@ -20,6 +20,7 @@ export class Segments<E extends Timed> {
   /** Adds an event; `checkout` starts a new segment (the event is a full snapshot's first). */
   push(e: E, checkout: boolean): void {
     if (checkout || !this._s.length) this._s.push([])
+    // Never empty: a segment is pushed just above when there is none.
     this._s[this._s.length - 1]!.push(e)
     this._trim(e.timestamp)
   }

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { safeEqual } from '../auth/adminToken.ts'
+import { safeEqual } from '../../auth/adminToken.ts'
 
 /**
  * How long a "send a snapshot" token stays good, ms: the snippet takes the
@@ -29,6 +29,7 @@ export class Solicited {
   /** A one-time token for one snapshot of `url` at viewport class `vc` on `site`. */
   snapshotToken(site: string, url: string, vc: string, now = Date.now()): string {
     if (this._snapshots.size >= MAX_OPEN_SNAPSHOT_TOKENS) this._prune(now)
+    // The map is full, so it has a first key.
     if (this._snapshots.size >= MAX_OPEN_SNAPSHOT_TOKENS) this._snapshots.delete(this._snapshots.keys().next().value!)
     const token = randomBytes(18).toString('base64url')
     this._snapshots.set(token, { key: `${site}\n${vc}\n${url}`, until: now + SNAPSHOT_TOKEN_TTL_MS })
@@ -39,6 +40,7 @@ export class Solicited {
   redeemSnapshot(token: string | undefined, site: string, url: string, vc: string, now = Date.now()): boolean {
     const found = token ? this._snapshots.get(token) : undefined
     if (!found || found.until < now || found.key !== `${site}\n${vc}\n${url}`) return false
+    // `found` came from this token, so it is defined.
     this._snapshots.delete(token!)
     return true
   }
@@ -53,6 +55,7 @@ export class Solicited {
   checkReplay(token: string | undefined, site: string, session: string, now = Date.now()): boolean {
     const [untilText, signature] = token?.split('.') ?? []
     const until = Number(untilText)
+    // With a signature there was a token, and split gave its first part too.
     if (!signature || !/^\d+$/.test(untilText!) || until < now) return false
     return safeEqual(signature, this._sign(`${site}\n${session}\n${until}`))
   }

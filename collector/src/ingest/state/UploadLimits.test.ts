@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { ApiError } from '../ApiError.ts'
+import type { ApiError } from '../../ApiError.ts'
 import { UploadLimits } from './UploadLimits.ts'
 
 const status = async (fn: () => Promise<void>): Promise<number | 'ok'> => {

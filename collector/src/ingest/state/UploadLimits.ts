@@ -1,5 +1,5 @@
-import { ApiError } from '../ApiError.ts'
-import { type Limits, MemoryLimits } from '../broker/Limits.ts'
+import { ApiError } from '../../ApiError.ts'
+import { type Limits, MemoryLimits } from '../../broker/Limits.ts'
 import type { Rate } from './RateLimiter.ts'
 
 /**

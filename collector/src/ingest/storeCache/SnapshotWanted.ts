@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client'
-import { hasRecentSnapshot } from '../queries/hasRecentSnapshot.ts'
-import { VIEWPORT_CLASSES } from './viewportClass.ts'
+import { hasRecentSnapshot } from '../../queries/hasRecentSnapshot.ts'
+import { VIEWPORT_CLASSES } from '../viewportClass.ts'
 
 /**
  * After saying "send a snapshot" for a page, say "no" to other page views of
