@@ -16,12 +16,14 @@ import { fmt } from './stats.ts'
 import { ALERT_BUDGET_MS, benchScale } from './benchScale.ts'
 import { sideBySide, sideBySideTables } from './peers/sideBySide.ts'
 import { listenerProbeTable, probeListeners } from './peers/listenerProbe.ts'
+import { benchCorpus, corpusTable } from './corpus/benchCorpus.ts'
 
 // `pnpm bench` (after `pnpm run build`): every budget of DESIGN.md measured on this
 // machine, medians of several runs, then one table. `--only=weight,main,ingest,unload`
 // runs some parts (`--only=scale`: 1 vs 3 collector processes, not in the default set; `peers`: Wince beside PostHog,
 // Clarity and Sentry, `--rounds=N`, after the pointer-listener probe, which `listeners` runs alone and `--no-probe`
-// skips, `--probe-reps=N`); `--quick` runs fewer repetitions (for trying the bench, not for figures).
+// skips, `--probe-reps=N`; `--only=corpus`: the labelled corpus under Wince, PostHog and Sentry, precision and
+// recall per signal type, not in the default set: it plays 123 scenarios twice, half an hour on a busy machine); `--quick` runs fewer repetitions (for trying the bench, not for figures).
 const args = process.argv.slice(2)
 const only = new Set(
   (args.find((a) => a.startsWith('--only='))?.slice(7) ?? 'weight,ingest,main,unload,peers').split(','),
@@ -294,6 +296,28 @@ if (only.has('main') || only.has('unload') || only.has('peers') || only.has('lis
   }
 }
 
+let corpus = ''
+if (only.has('corpus')) {
+  // Its own collector and browser: the sections above change the demo site's settings.
+  log('the labelled corpus under Wince, and under PostHog + Sentry (one run each, interleaved)…')
+  const collector = await startCollector()
+  const browser = await launchChromium()
+  try {
+    const r = await benchCorpus(browser, collector, log)
+    corpus = corpusTable(r)
+    for (const t of r.tools)
+      rows.push([
+        `corpus: ${t.tool}, precision / recall (${t.tool === 'Wince' ? 'every type it raises' : 'rage + dead clicks'})`,
+        `${fmt(t.overall.precision, 3)} / ${fmt(t.overall.recall, 3)}`,
+        t.tool === 'Wince' ? '≥ 0.98 / ≥ 0.98' : '',
+        t.tool === 'Wince' ? verdict(t.overall.precision >= 0.98 && t.overall.recall >= 0.98) : '',
+      ])
+  } finally {
+    await browser.close()
+    await collector.close()
+  }
+}
+
 /** A profiled extra round of the collector (V8 CPU profiler over the measured window only), summarized. */
 async function profileIngest(): Promise<void> {
   log('ingest budget missed: profiling the collector (one extra 8 s round, CPU profiler on its JS thread)…')
@@ -335,3 +359,4 @@ console.log(line(['what', 'measured', 'budget', 'verdict']))
 console.log(line(widths.map((w) => '-'.repeat(w))))
 for (const r of rows) console.log(line(r))
 if (peers) console.log(`\nSide by side (the README's tables)\n\n${peers}`)
+if (corpus) console.log(`\nThe labelled corpus side by side (the README's table)\n\n${corpus}`)

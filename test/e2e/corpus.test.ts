@@ -10,7 +10,9 @@ import { clicks, snippetReady, type Scenario } from './corpus/Scenario.ts'
 import { CORPUS } from './corpus/all.ts'
 import { KNOWN_MISSES } from './corpus/knownMisses.ts'
 import { exact, score, table, type Outcome } from './corpus/score.ts'
-import { inLanes } from './corpus/inLanes.ts'
+import { inLanes, type LaneStats } from './corpus/inLanes.ts'
+import { runScenario, type Drive, type Run } from './corpus/runScenario.ts'
+import { winceWatcher } from './corpus/winceWatcher.ts'
 import { buildCorpusApps } from '../lib/buildCorpusApps.ts'
 
 /**
@@ -18,23 +20,6 @@ import { buildCorpusApps } from '../lib/buildCorpusApps.ts'
  * tab, reading a busy page (dwell) or settling. More only contend on 2 cores.
  */
 const LANES = 4
-
-/** A phone: touch screen and mobile viewport (a Pixel-sized Chromium on Android). */
-const PHONE = {
-  viewport: { width: 412, height: 860 },
-  deviceScaleFactor: 2.6,
-  isMobile: true,
-  hasTouch: true,
-  userAgent:
-    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
-}
-
-/** What a scenario left behind: its session, how many signals the page saw raised, the page's uncaught errors. */
-interface Run {
-  session: string
-  raised: number
-  pageErrors: string[]
-}
 
 // The labelled corpus end to end: each scenario runs in a fresh browser context on a
 // site of its own origin, against the built, minified s.js, through the real collector;
@@ -59,52 +44,8 @@ describe('labelled corpus', () => {
   const signals = (session: string) =>
     collector.api<{ signals: SignalRow[] }>(`/api/signals?site=demo&session=${encodeURIComponent(session)}`)
 
-  /**
-   * One scenario in a fresh context. Only loading the page and acting hold the wheel;
-   * opening the tab, settling and leaving (pagehide sends the queued beacons) overlap
-   * with the other lanes. The API is read once every scenario has run: a query on the
-   * in-process store would stall the browser driver mid-scenario.
-   */
-  async function run(s: Scenario, drive: <X>(f: () => Promise<X>) => Promise<X>): Promise<Run> {
-    const context = await browser.newContext(s.phone ? PHONE : { viewport: { width: 1000, height: 700 } })
-    try {
-      // Counts the signals the snippet raised in the page (through the page API), so the
-      // API is polled until every one of them has landed, and no longer.
-      const r: Run = { session: '', raised: 0, pageErrors: [] }
-      await context.exposeBinding('__corpusSignal', () => void r.raised++)
-      await context.addInitScript(() => {
-        const w = window as any
-        w.wince =
-          w.wince ||
-          function (...a: unknown[]) {
-            ;(w.wince.q = w.wince.q || []).push(a)
-          }
-        w.wince('on', 'signal', () => w.__corpusSignal())
-      })
-      const page = await context.newPage()
-      page.on('pageerror', (e) => r.pageErrors.push(e.message))
-      const open = async () => {
-        await page.goto(`${site.url}/${s.page}`)
-        await snippetReady(page)
-        r.session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('wince.sid')!) as string)
-      }
-      // A busy page is opened, then read without holding the wheel.
-      if (s.dwell) {
-        await drive(open)
-        await page.waitForTimeout(s.dwell)
-        await drive(() => s.run(page, context))
-      } else
-        await drive(async () => {
-          await open()
-          await s.run(page, context)
-        })
-      await page.waitForTimeout(s.settle ?? 1200)
-      await page.goto('about:blank')
-      return r
-    } finally {
-      await context.close()
-    }
-  }
+  /** One scenario in a fresh context, against the built s.js and the collector. */
+  const run = (s: Scenario, drive: Drive): Promise<Run> => runScenario(browser, site.url, s, drive, winceWatcher)
 
   it('raises exactly the labelled signals of every scenario (known misses listed apart)', {
     timeout: 900_000,
@@ -114,13 +55,14 @@ describe('labelled corpus', () => {
     // WINCE_CORPUS_ONLY=<regexp> runs only the scenarios whose names match (while working on some).
     const only = process.env.WINCE_CORPUS_ONLY
     const scenarios = CORPUS.filter((s) => !only || new RegExp(only).test(s.name))
-    const runs = await inLanes(scenarios, LANES, run)
+    const lanes: LaneStats = { heldMs: 0, wallMs: 0 }
+    const runs = await inLanes(scenarios, LANES, run, lanes)
     // Every signal a page saw raised must have landed; then each scenario's verdicts are its session's.
     const ofSession = (rows: SignalRow[], r: Run) => rows.filter((row) => row.session === r.session)
     const judge = async (list: Scenario[], rs: Run[]): Promise<Outcome[]> => {
       const { signals: rows } = await poll(
         () => collector.api<{ signals: SignalRow[] }>('/api/signals?site=demo'),
-        (res) => rs.every((r) => ofSession(res.signals, r).length >= r.raised),
+        (res) => rs.every((r) => ofSession(res.signals, r).length >= r.raised.length),
         15_000,
       )
       return list.map((s, i) => {
@@ -140,6 +82,9 @@ describe('labelled corpus', () => {
     scenarios.forEach((s, i) => {
       if (!s.expect.length) trapErrors.push(...runs[i]!.pageErrors.map((e) => `${s.name}: ${e}`))
     })
+    console.log(
+      `corpus: scenarios ran in ${(lanes.wallMs / 1000).toFixed(1)} s, one acting alone for ${(lanes.heldMs / 1000).toFixed(1)} s of it`,
+    )
     console.log(`corpus: ${again.length} scenario(s) run again alone: ${again.map((s) => s.name).join('; ') || 'none'}`)
     const sc = score(outcomes)
     const count = (f: (s: Scenario) => boolean) => scenarios.filter(f).length

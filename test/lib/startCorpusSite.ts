@@ -27,15 +27,22 @@ function fileFor(path: string, apps?: string): string | undefined {
   return path.startsWith('/spa/') ? join(CORPUS, 'spa.html') : undefined
 }
 
+/** The one tag by which every corpus page loads Wince. */
+const WINCE_TAG = '<script async src="{{COLLECTOR}}/s.js" data-site="demo"></script>'
+
 /**
  * Serves the labelled corpus (`test/fixtures/corpus`) as a customer's site: its own
  * origin, pages loading the snippet from the collector (`{{COLLECTOR}}` replaced),
  * the widgets' dist files under `/vendor/`, and `/slow?ms=N`, an API call that answers
- * after N ms (a slow button's request); with `apps`, the framework apps built there as `/apps/`.
+ * after N ms (a slow button's request); with `apps`, the framework apps built there as
+ * `/apps/`. With `tags`, the pages load those scripts instead of Wince (other tools, on
+ * the same pages).
  */
-export function startCorpusSite(collectorUrl: string, apps?: string): Promise<TestSite> {
+export function startCorpusSite(collectorUrl: string, apps?: string, tags?: string): Promise<TestSite> {
   return startSite(collectorUrl, {
     dir: CORPUS,
+    render: (html) =>
+      (tags === undefined ? html : html.replace(WINCE_TAG, tags)).replaceAll('{{COLLECTOR}}', collectorUrl),
     file: (path) => fileFor(path, apps),
     // Files under files/ download, as a CMS serves attachments.
     headers: (path): Record<string, string> =>

@@ -41,7 +41,7 @@ export function toBatches(
     const common = `${head},"ts":${e.t},"id":${q(e.id)},"url":${q(e.u)}`
     if (e.k === 'signal') {
       rows.signals.push(
-        `${common},"type":${q(e.type)},"selector":${q(e.sel)},"label":${q(e.lb)},"x":${Math.round(e.x)},"y":${Math.round(e.y)},"n":${e.n},"ms":${e.ms},"why":${q(e.why)}${flag(extra.suppressed, e.id)}}`,
+        `${common},"type":${q(e.type)},"selector":${q(e.sel)},"label":${q(e.lb)},"x":${Math.round(e.x)},"y":${Math.round(e.y)},"n":${e.n},"ms":${e.ms},"why":${q(e.why)}${e.pt ? `,"pointer":${q(e.pt)}` : ''}${flag(extra.suppressed, e.id)}}`,
       )
     } else if (e.k === 'page')
       rows.page_views.push(`${common},"ref":${q(e.ref ?? '')},"vw":${e.vw},"vh":${e.vh}${segment}}`)

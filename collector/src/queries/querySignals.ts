@@ -19,6 +19,8 @@ export interface SignalRow {
   id: string
   /** The applied rule that suppressed it (stored, not scored), or ''. */
   suppressed: string
+  /** Pointer type of a click signal (`mouse`, `touch`, `pen`), '' when not made by a pointer or not sent (migration 0014). */
+  pointer: string
 }
 
 export interface SignalFilter extends Range {
@@ -31,7 +33,7 @@ export interface SignalFilter extends Range {
 /** Signals of a site in a range, optionally of one session or type, oldest first. */
 export async function querySignals(client: ClickHouseClient, f: SignalFilter): Promise<SignalRow[]> {
   const rs = await client.query({
-    query: `SELECT type, toUnixTimestamp64Milli(ts) AS ts_ms, session, url, selector, label, x, y, n, ms, why, id, suppressed
+    query: `SELECT type, toUnixTimestamp64Milli(ts) AS ts_ms, session, url, selector, label, x, y, n, ms, why, id, suppressed, pointer
       FROM signals FINAL
       WHERE ${RANGE_FILTER}
         AND ({session:String} = '' OR session = {session:String})

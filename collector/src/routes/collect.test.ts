@@ -173,6 +173,31 @@ describe('privacy at the door', () => {
   })
 })
 
+describe('pointer type', () => {
+  it('stores the pointer a click signal was made with and returns it, and empty for signals without one', async () => {
+    const session = eventId('pt')
+    const now = Date.now()
+    await post(
+      beaconOf(
+        [
+          signal({ t: now, type: 'rage_click', n: 4, pt: 'touch' }),
+          signal({ t: now + 1, type: 'dead_click', pt: 'mouse' }),
+          signal({ t: now + 2, type: 'excessive_scroll', sel: '', lb: '', n: 3, why: '' }),
+        ],
+        session,
+      ),
+    )
+    await t.writer.flush()
+    const res = await t.app.request(`/api/signals?site=demo&session=${session}`, { headers: admin })
+    const { signals } = (await res.json()) as { signals: Array<{ type: string; pointer: string }> }
+    expect(signals.map((r) => [r.type, r.pointer])).toEqual([
+      ['rage_click', 'touch'],
+      ['dead_click', 'mouse'],
+      ['excessive_scroll', ''],
+    ])
+  })
+})
+
 describe('roles', () => {
   it('lets an agent read and watch, and refuses it settings', async () => {
     const made = await t.app.request('/api/settings/tokens', {

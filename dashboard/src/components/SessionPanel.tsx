@@ -83,6 +83,8 @@ export function SessionPanel({ session, now, alert, pages, onOpenReplay }: Props
               {pagePath(s.url)}
               {s.why && ` · ${s.why}`}
               {s.ms > 0 && ` · ${s.ms} ms`}
+              {/* A tap or a pen reads apart from a click: a phone's visitor struggled differently. */}
+              {s.pointer && s.pointer !== 'mouse' && ` · ${s.pointer}`}
             </span>
           </li>
         ))}

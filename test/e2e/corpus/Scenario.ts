@@ -11,8 +11,12 @@ export interface Scenario {
   page: string
   /** Signal types that must be raised, exactly: `[]` for a trap. */
   expect: SignalType[]
-  /** Drives the visitor; the page is open and the snippet running. */
-  run(page: Page, context: BrowserContext): Promise<void>
+  /**
+   * Drives the visitor; the page is open and the snippet running. `rest(ms)` waits at least
+   * `ms` without acting alone (other scenarios act meanwhile): only for a wait with no upper
+   * bound, as a visitor staying on a page longer than a glance.
+   */
+  run(page: Page, context: BrowserContext, rest: (ms: number) => Promise<void>): Promise<void>
   /** Opens the page on a phone (touch screen, mobile viewport): the visitor taps and swipes. */
   phone?: boolean
   /** What kind of page it is, for the corpus's counts: built by a framework, or busy with background activity. */
@@ -29,11 +33,27 @@ export interface Scenario {
   settle?: number
 }
 
+/** How a context's pages are awaited when they run another tool than Wince (the bench runs the corpus under peers too). */
+const readiness = new WeakMap<BrowserContext, (page: Page) => Promise<unknown>>()
+
+/** Makes `snippetReady` on this context's pages wait for `ready` instead of Wince. */
+export const readyWith = (context: BrowserContext, ready: (page: Page) => Promise<unknown>) =>
+  void readiness.set(context, ready)
+
+/**
+ * Resolves once the tool watching the page runs on it: Wince by default (`winceReady`),
+ * or what `readyWith` set for the page's context. Scenarios call it after a full page load.
+ */
+export const snippetReady = async (page: Page) => {
+  const other = readiness.get(page.context())
+  await (other ? other(page) : winceReady(page))
+}
+
 /**
  * Resolves once the real snippet has replaced the queue stub on this page, and its boot
  * chunk (`/s/<hash>.js`: mouse thrash and excessive scroll live there) has loaded.
  */
-export const snippetReady = async (page: Page) => {
+export const winceReady = async (page: Page) => {
   await page.waitForFunction(
     () =>
       typeof (window as { wince?: { q?: unknown } }).wince === 'function' &&

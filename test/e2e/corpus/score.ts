@@ -57,3 +57,10 @@ export function table(outcomes: Outcome[], s: Score): string {
     `precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}; ${outcomes.length} scenarios)`,
   ].join('\n')
 }
+
+/** Precision and recall of each signal type apart: the outcomes seen through one type at a time. */
+export function scoreByType(outcomes: Outcome[], types: readonly SignalType[]): Record<string, Score> {
+  const only = (t: SignalType) =>
+    outcomes.map((o) => ({ ...o, expected: o.expected.filter((x) => x === t), got: o.got.filter((x) => x === t) }))
+  return Object.fromEntries(types.map((t) => [t, score(only(t))]))
+}

@@ -159,9 +159,10 @@ export const traps: Scenario[] = [
     name: 'slow back (stayed 6 s)',
     page: 'qb-list.html',
     expect: [],
-    async run(p) {
+    async run(p, _context, rest) {
       await follow(p, '#item')
-      await p.waitForTimeout(6000)
+      // At least 6 s: past the 5 s of a quick back; other scenarios act meanwhile.
+      await rest(6000)
       await p.goBack()
       await snippetReady(p)
     },
