@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib'
 const BUDGET_GZIP = 4096
 
 /** Lazily loaded chunks the boot chunk loads by name: `/s/<name>.<hash>.js`. */
-const CHUNKS = ['help', 'snap', 'rec', 'vitals', 'learn', 'forms']
+const CHUNKS = ['help', 'snap', 'rec', 'vitals', 'learn', 'forms', 'text']
 
 const ts = () =>
   typescript({

@@ -8,13 +8,6 @@ export const BUDGETS = {
    * forms, vitals, snapshot and help chunks load only when called for.
    */
   pageViewGzipBytes: 8192,
-  /**
-   * What the size gate holds a default page view to today, bytes of gzip: the budget above
-   * is not met yet (the boot chunk carries the motion detectors that left the core, and the
-   * rolling trail that replaced the recorder at page load), so the gate keeps it from
-   * growing until the boot chunk is slimmed down to the budget.
-   */
-  pageViewCeilingGzipBytes: 8600,
   /** Main-thread time the snippet adds, ms per 1,000 input events. */
   mainThreadMsPer1000: 3,
   /** Longest task of the snippet's own, ms. */

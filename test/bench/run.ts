@@ -15,12 +15,14 @@ import { snippetSizes } from './snippetSizes.ts'
 import { fmt } from './stats.ts'
 import { ALERT_BUDGET_MS, benchScale } from './benchScale.ts'
 import { sideBySide, sideBySideTables } from './peers/sideBySide.ts'
+import { listenerProbeTable, probeListeners } from './peers/listenerProbe.ts'
 import { benchCorpus, corpusTable } from './corpus/benchCorpus.ts'
 
 // `pnpm bench` (after `pnpm run build`): every budget of DESIGN.md measured on this
 // machine, medians of several runs, then one table. `--only=weight,main,ingest,unload`
 // runs some parts (`--only=scale`: 1 vs 3 collector processes, not in the default set; `peers`: Wince beside PostHog,
-// Clarity and Sentry, `--rounds=N`; `--only=corpus`: the labelled corpus under Wince, PostHog and Sentry, precision and
+// Clarity and Sentry, `--rounds=N`, after the pointer-listener probe, which `listeners` runs alone and `--no-probe`
+// skips, `--probe-reps=N`; `--only=corpus`: the labelled corpus under Wince, PostHog and Sentry, precision and
 // recall per signal type, not in the default set: it plays 123 scenarios twice, half an hour on a busy machine); `--quick` runs fewer repetitions (for trying the bench, not for figures).
 const args = process.argv.slice(2)
 const only = new Set(
@@ -28,6 +30,8 @@ const only = new Set(
 )
 const peerRounds = Number(args.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 5)
 const quick = args.includes('--quick')
+/** Reps of the pointer-listener probe (`--probe-reps=N`, default 3). */
+const probeReps = Number(args.find((a) => a.startsWith('--probe-reps='))?.slice(13) ?? 3)
 const log = (line: string) => console.log(line)
 
 type Row = [what: string, measured: string, budget: string, verdict: string]
@@ -136,7 +140,7 @@ if (only.has('scale')) {
 let main: MainThreadResult | undefined
 let unload: UnloadResult | undefined
 let peers = ''
-if (only.has('main') || only.has('unload') || only.has('peers')) {
+if (only.has('main') || only.has('unload') || only.has('peers') || only.has('listeners')) {
   const collector = await startCollector()
   const site = await serveFixtures(collector.url)
   const browser = await launchChromium()
@@ -233,10 +237,14 @@ if (only.has('main') || only.has('unload') || only.has('peers')) {
         verdict(pr.snippetMsPer1000 <= BUDGETS.mainThreadMsPer1000),
       ])
     }
+    if (only.has('listeners') || (only.has('peers') && !args.includes('--no-probe'))) {
+      log('pointer listener shapes, alone on the busy page, and the snippet: 1,000 moves each…')
+      peers += `${listenerProbeTable(await probeListeners(browser, `${site.url}/workload.html`, quick ? 1 : probeReps, log))}\n\n`
+    }
     if (only.has('peers')) {
       log('side by side: Wince, PostHog, Clarity, Sentry on the same page and inputs (interleaved rounds)…')
       const r = await sideBySide(browser, collector, quick ? 1 : peerRounds, log)
-      peers = sideBySideTables(r)
+      peers += sideBySideTables(r)
       const w = r.rows.find((x) => x.variant === 'wince')!
       const ph = r.rows.find((x) => x.variant === 'posthog')!
       rows.push([
@@ -256,6 +264,12 @@ if (only.has('main') || only.has('unload') || only.has('peers')) {
         fmt(w.addedMsPer1000, 1),
         '≤ 30',
         verdict(w.addedMsPer1000 <= 30),
+      ])
+      rows.push([
+        'side by side: Wince longest task at start / during inputs, ms',
+        `${fmt(w.startTaskMs)} / ${fmt(w.inputTaskMs)}`,
+        '≤ 30',
+        verdict(Math.max(w.startTaskMs, w.inputTaskMs) <= 30),
       ])
     }
     if (only.has('unload')) {

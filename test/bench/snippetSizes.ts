@@ -43,7 +43,7 @@ export function snippetSizes(dir = SNIPPET_DIST): { core: FileSize; chunks: File
 /**
  * Chunks a default page view loads besides `s.js`, on a page whose snapshot is stored:
  * the boot chunk alone. The others wait for a reason: `forms` a focused field, `vitals` the
- * sampled share (after idle), `snap` a page with no snapshot, `rec` a struggle or a session
+ * sampled share (after idle), `text` a site that allows text in labels, `snap` a page with no snapshot, `rec` a struggle or a session
  * sampled to record `always`, `help` a struggle.
  */
 export const DEFAULT_CHUNKS = ['boot'] as const

@@ -22,10 +22,11 @@ describe('size gate', () => {
     expect(Math.max(gzip, gnu), line).toBeLessThanOrEqual(BUDGETS.snippetGzipBytes)
   })
 
-  it(`a default page view's Wince scripts are at most ${BUDGETS.pageViewCeilingGzipBytes} bytes gzip (budget ${BUDGETS.pageViewGzipBytes})`, () => {
+  it(`a default page view's Wince scripts are at most ${BUDGETS.pageViewGzipBytes} bytes gzip`, () => {
     const { files, gzip } = pageViewSize()
-    const line = `default page view: ${files.map((f) => `${f.file} ${f.gzip}`).join(' + ')} = ${gzip} B gzip; budget ${BUDGETS.pageViewGzipBytes} B (${BUDGETS.pageViewGzipBytes - gzip} B left), gate ${BUDGETS.pageViewCeilingGzipBytes} B`
+    const gnu = files.reduce((a, f) => a + execFileSync('gzip', ['-9', '-c', join(SNIPPET_DIST, f.file)]).length, 0)
+    const line = `default page view: ${files.map((f) => `${f.file} ${f.gzip}`).join(' + ')} = ${gzip} B gzip (zlib level 9), ${gnu} B by \`gzip -9\`; budget ${BUDGETS.pageViewGzipBytes} B, ${BUDGETS.pageViewGzipBytes - Math.max(gzip, gnu)} B left`
     console.log(line)
-    expect(gzip, line).toBeLessThanOrEqual(BUDGETS.pageViewCeilingGzipBytes)
+    expect(Math.max(gzip, gnu), line).toBeLessThanOrEqual(BUDGETS.pageViewGzipBytes)
   })
 })

@@ -3,23 +3,24 @@ import type { SiteSettings } from '../wire'
 import { rid } from '../core/rid'
 import { load, save } from '../core/storage'
 import { selector } from '../describe/selector'
-import { readableLabel } from '../describe/readableLabel'
+import { role } from '../describe/readableLabel'
 import { fraction } from '../heat/fraction'
-import { chunk, endpoint, idle, listen, on, page, recent } from './lib/chunk'
+import { chunk, endpoint, idle, on, page, recent } from './lib/chunk'
 import { CHUNKS } from './lib/chunkNames'
 import { FOLLOW_MS, sampled } from './lib/recording'
 import { retrying } from './lib/retry'
 import { takeCalls } from './boot/goals'
 import { watchMotion } from './boot/watchMotion'
 import { trail } from './boot/trail'
+import { hub } from './boot/hub'
 
 /**
  * Longest wait for an idle moment before the settings request goes anyway, ms: a page
  * that is never idle still gets its settings a few seconds after its own work.
  */
-export const SETTINGS_IDLE_MAX_MS = 3000
+const SETTINGS_IDLE_MAX_MS = 3000
 /** Longest wait for an idle moment before the vitals chunk loads anyway, ms: web-vitals reads buffered entries, so late costs nothing. */
-export const VITALS_IDLE_MAX_MS = 5000
+const VITALS_IDLE_MAX_MS = 5000
 
 /** Elements whose focus loads the forms chunk (it narrows them down to the fields a visitor types into). */
 const FORM_FIELDS = 'input,select,textarea'
@@ -46,25 +47,28 @@ chunk('boot', (c: Ctx) => {
     c.f = plain
   })
 
-  // Signal labels as a person would give them, with text when the site allows it. Until
-  // this page view's settings come, the session's last answer decides (sessionStorage).
-  const text = load<boolean>('tx')
-  c.l = (el: Element) => readableLabel(el, !!(c.st ? c.st.allowText : text))
-  c.x.push(() => (c.l = undefined))
-  // Page API calls the core left to this chunk: `wince('goal', name, value?)`.
-  takeCalls(c)
-  // Mouse thrash and excessive scroll.
-  watchMotion(c)
-
   const got: Record<string, unknown> = {}
   const need = (name: string) =>
     (got[name] ||= document.head.appendChild(
       Object.assign(document.createElement('script'), { src: `${e}/s/${name}.${CHUNKS}.js` }),
     ))
-  const sendTrail = trail(c)
+  // Signal labels as a person would give them: the role, and the text chunk adds the
+  // element's text where the site allows it. Until this page view's settings come, the
+  // session's last answer decides (sessionStorage).
+  c.l = role
+  c.x.push(() => (c.l = undefined))
+  load<boolean>('tx') && need('text')
+  // Page API calls the core left to this chunk: `wince('goal', name, value?)`.
+  takeCalls(c)
+  const sub = hub(c)
+  // Mouse thrash and excessive scroll.
+  watchMotion(c, sub)
+
+  const sendTrail = trail(c, e, sub)
   const go = () => {
     const st = c.st
     if (!st) return
+    st.allowText && need('text')
     // Struggling now (or lately): the page's moment is the visitor's, not a snapshot's; a later page view takes it.
     const now = recent(c, FOLLOW_MS)
     st.snapshot && !now && need('snap')
@@ -92,7 +96,7 @@ chunk('boot', (c: Ctx) => {
   // Heatmap clicks: document coordinates, the offset inside the element as fractions.
   // Clicks inside `data-wince-ignore` count too (that attribute is about frustration
   // signals; a heatmap with holes would mislead).
-  listen(c, window, 'click', (v: MouseEvent) => {
+  sub('click', (v: MouseEvent) => {
     const el = v.target
     // Keyboard and scripted clicks (detail 0) have no position worth drawing; Wince's own
     // interface (the help prompt, marked `data-wince-ui`) is not the page's.
@@ -148,8 +152,8 @@ chunk('boot', (c: Ctx) => {
     }, SETTINGS_IDLE_MAX_MS)
   }
   // A page restored from the back/forward cache starts a new page view (the core's, which sets `h.pv`).
-  listen(c, window, 'pageshow', (v: PageTransitionEvent) => v.persisted && c.n())
-  listen(c, window, 'scroll', reach)
+  sub('pageshow', (v: PageTransitionEvent) => v.persisted && c.n())
+  sub('scroll', reach)
   // Forms: struggles as they happen; on leaving, a form edited and not sent (before the last beacon goes).
   // Their chunk loads with the first field the visitor focuses.
   const leave = () => c.w?.()
@@ -162,18 +166,18 @@ chunk('boot', (c: Ctx) => {
     c.fe = []
     need('forms')
   }
-  listen(c, document, 'focusin', formsNeeded)
-  listen(c, document, 'pointerdown', formsNeeded)
+  sub('focusin', formsNeeded)
+  sub('pointerdown', formsNeeded)
   for (const type of ['input', 'focusout', 'invalid', 'click', 'submit'])
-    listen(c, document, type, (v: Event) => {
+    sub(type, (v: Event) => {
       if (type == 'click') formsNeeded(v)
       c.fe && c.fe.length < EARLY_EVENTS_MAX && c.fe.push(v)
     })
-  listen(c, window, 'pagehide', () => {
+  sub('pagehide', () => {
     leave()
     end()
   })
-  listen(c, window, 'visibilitychange', () => document.hidden && end())
+  sub('visibilitychange', () => document.hidden && end())
 
   // A new page view is the transport setting `h.pv` (after it sent the previous one's
   // events): the old one ends with the old id, the new one begins. An accessor, so the

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Ctx } from '../../ext/Ctx'
 import type { SiteSettings, TrailBody } from '../../wire'
 import { TRAIL_AFTER_MS, TRAIL_WINDOW_MS, trail } from './trail'
+import { hub } from './hub'
 
 /** The page API as the core answers chunks: `on` subscriptions kept by topic. */
 function setup(st: Partial<SiteSettings> | undefined) {
@@ -54,7 +55,7 @@ describe('the rolling trail', () => {
 
   it('sends the last minute once, a moment after the alert: moves thinned, clicks and fields by selector, no value', async () => {
     const { c, posted, struggle } = setup({ replay: 'tok' })
-    trail(c)
+    trail(c, '', hub(c))
     const input = document.querySelector('input')!
     const pay = document.querySelector('#pay')!
     // Old steps fall out of the window.
@@ -90,7 +91,7 @@ describe('the rolling trail', () => {
 
   it('sends nothing for a site that does not record, nor for an earlier page’s alert; the settings coming late send it', async () => {
     const { c, posted, struggle } = setup(undefined)
-    const settingsCame = trail(c)
+    const settingsCame = trail(c, '', hub(c))
     fire(document.body, 'click', { clientX: 5, clientY: 5 })
     // An earlier page's alert (in `z` from the session) is not this page's.
     c.z = { id: 'old', t: Date.now() }
@@ -107,7 +108,7 @@ describe('the rolling trail', () => {
     await vi.waitFor(() => expect(posted).toHaveLength(1))
     expect(posted[0]!.body.alert).toBe('a2')
     const off = setup({ recording: 'off' })
-    trail(off.c)
+    trail(off.c, '', hub(off.c))
     off.struggle('a3')
     vi.advanceTimersByTime(TRAIL_AFTER_MS)
     expect(off.posted).toHaveLength(0)

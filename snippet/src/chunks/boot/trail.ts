@@ -1,8 +1,9 @@
 import type { Ctx } from '../../ext/Ctx'
 import type { TrailBody, TrailStep } from '../../wire'
 import { selector } from '../../describe/selector'
-import { endpoint, listen, on, page } from '../lib/chunk'
+import { on, page } from '../lib/chunk'
 import { postJson } from '../lib/send'
+import type { Sub } from './hub'
 
 /** What the trail keeps: the minute before an alert is what an agent needs to see. */
 export const TRAIL_WINDOW_MS = 60_000
@@ -18,8 +19,6 @@ export const TRAIL_MAX_STEPS = 4000
 /** The trail goes this long after the alert, ms: the clicks right after the one that tipped the score belong to the moment. */
 export const TRAIL_AFTER_MS = 1000
 
-const e = endpoint()
-
 /**
  * The rolling trail of the last minute: cursor samples, clicks and focus with their
  * targets' selectors, scrolls, input events without their values, and the viewport's
@@ -27,8 +26,9 @@ const e = endpoint()
  * focus and input. On a struggle it goes to the collector with the alert's id
  * (`POST /v1/trail`), which replays it over the page's stored snapshot; the full recorder
  * loads only then. Nothing is sent unless the site records replays (`st.replay`).
+ * `e` is the collector's origin; `sub` the boot chunk's shared listeners.
  */
-export function trail(c: Ctx): () => void {
+export function trail(c: Ctx, e: string, sub: Sub): () => void {
   let steps: TrailStep[] = []
   // The scroll position the window starts at: the newest scroll step that fell out of it.
   let base: TrailStep = [Date.now(), 's', Math.round(scrollX), Math.round(scrollY)]
@@ -48,24 +48,26 @@ export function trail(c: Ctx): () => void {
     }
     steps.push(s)
   }
-  const at = (v: Event) => Math.round(performance.timeOrigin + v.timeStamp)
+  // Read once: an attribute read per event is a call into the browser.
+  const origin = performance.timeOrigin
+  const at = (v: Event) => Math.round(origin + v.timeStamp)
   const sel = (v: Event) => (v.target instanceof Element ? selector(v.target) : '')
-  listen(c, document, 'pointermove', (v: PointerEvent) => {
+  sub('pointermove', (v: PointerEvent) => {
     if (v.timeStamp - lastMove < TRAIL_MOVE_MS) return
     lastMove = v.timeStamp
     add([at(v), 'm', v.clientX | 0, v.clientY | 0])
   })
-  listen(c, document, 'click', (v: MouseEvent) => add([at(v), 'c', v.clientX | 0, v.clientY | 0, sel(v)]))
-  listen(c, document, 'scroll', (v: Event) => {
+  sub('click', (v: MouseEvent) => add([at(v), 'c', v.clientX | 0, v.clientY | 0, sel(v)]))
+  sub('scroll', (v: Event) => {
     // The document's own scroll only: an inner scroller's position has no place on the snapshot's page.
     if (v.target != document || v.timeStamp - lastScroll < TRAIL_SCROLL_MS) return
     lastScroll = v.timeStamp
     add([at(v), 's', Math.round(scrollX), Math.round(scrollY)])
   })
   // Which field, never what was typed.
-  listen(c, document, 'focusin', (v: FocusEvent) => add([at(v), 'f', 0, 0, sel(v)]))
-  listen(c, document, 'input', (v: Event) => add([at(v), 'i', 0, 0, sel(v)]))
-  listen(c, window, 'resize', (v: Event) => add([at(v), 'r', innerWidth, innerHeight]))
+  sub('focusin', (v: FocusEvent) => add([at(v), 'f', 0, 0, sel(v)]))
+  sub('input', (v: Event) => add([at(v), 'i', 0, 0, sel(v)]))
+  sub('resize', (v: Event) => add([at(v), 'r', innerWidth, innerHeight]))
 
   /**
    * Sends the trail of the session's current struggle, once, when the site records
@@ -111,7 +113,7 @@ export function trail(c: Ctx): () => void {
     due = c.z?.id || ''
     later()
   })
-  listen(c, window, 'pagehide', () => send(true))
+  sub('pagehide', () => send(true))
   c.x.push(() => clearTimeout(timer))
   // The settings came (with the replay token): a struggle that came first sends now.
   return () => due && sent != due && later()
