@@ -132,5 +132,5 @@ export async function queryIssueCounts(
     query_params: { ...range, ...goals, ...wholeHours(range), ...wholeDays(range), limit },
     format: 'JSONEachRow',
   })
-  return toIssueCounts((await rs.json()) as IssueCountRow[])
+  return toIssueCounts(await rs.json<IssueCountRow>())
 }

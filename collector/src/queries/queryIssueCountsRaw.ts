@@ -75,7 +75,7 @@ export async function queryIssueCountsRaw(
     query_params: { ...range, ...goals, ...segmentParams(segment), limit },
     format: 'JSONEachRow',
   })
-  return toIssueCounts((await rs.json()) as IssueCountRow[])
+  return toIssueCounts(await rs.json<IssueCountRow>())
 }
 
 type Num = string | number

@@ -16,11 +16,11 @@ export async function queryIssueStatuses(client: ClickHouseClient, site: string)
     query_params: { site },
     format: 'JSONEachRow',
   })
-  const rows = (await rs.json()) as Array<{
+  const rows = await rs.json<{
     issue: string
     status: IssueStatusRow['status']
     at_ms: string | number
     by: string
-  }>
+  }>()
   return new Map(rows.map((r) => [r.issue, { status: r.status, at: Number(r.at_ms), by: r.by }]))
 }

@@ -35,13 +35,13 @@ export async function queryIssueTrend(
     format: 'JSONEachRow',
   })
   for (const k of keys) trend.set(`${k.path}\n${k.selector}\n${k.type}`, new Array<number>(days).fill(0))
-  for (const r of (await rs.json()) as Array<{
+  for (const r of await rs.json<{
     page: string
     selector: string
     type: string
     d: number | string
     n: number | string
-  }>) {
+  }>()) {
     const days = trend.get(`${r.page}\n${r.selector}\n${r.type}`)
     const i = Number(r.d) - firstDay
     if (days && i >= 0 && i < days.length) days[i] = Number(r.n)

@@ -4,14 +4,15 @@ import { ApiError } from '../ApiError.ts'
 import { isGoalName } from '../validate/goalName.ts'
 import { jsonBody } from '../validate/valid.ts'
 import type { AuthEnv } from '../auth/requireRole.ts'
-import { listIssues, type Issue } from '../issues/listIssues.ts'
+import { listIssues, type Issue, type IssueStatus } from '../issues/listIssues.ts'
 import { queryIssueTrend } from '../queries/queryIssueTrend.ts'
 import { insertIssueStatus } from '../queries/insertIssueStatus.ts'
 import type { Sites } from '../sites/Sites.ts'
 import { parseRange } from './parseRange.ts'
 import { parseSegment } from './parseSegment.ts'
 
-const STATUSES = ['open', 'fixed', 'ignored'] as const
+const STATUSES = ['open', 'fixed', 'ignored'] as const satisfies readonly IssueStatus[]
+const isStatus = (v: unknown): v is IssueStatus => STATUSES.some((s) => s === v)
 /** Issues that get a trend with `trend=1`: the few the Friction view shows first. */
 const TREND_TOP = 10
 
@@ -25,8 +26,7 @@ export function issuesApi(client: ClickHouseClient, sites: Sites) {
       if (q.goal && !isGoalName(q.goal)) throw new ApiError(400, 'goal: a goal name of the site')
       const segment = parseSegment(q)
       const status = q.status
-      if (status && !(STATUSES as readonly string[]).includes(status))
-        throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
+      if (status && !isStatus(status)) throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
       if (q.trend !== undefined && q.trend !== '1')
         throw new ApiError(400, 'trend: 1 (sessions per day of the top issues) or leave it out')
       const all = await listIssues(client, sites.get(range.site), range, { goal: q.goal ?? '', segment })
@@ -50,14 +50,13 @@ export function issuesApi(client: ClickHouseClient, sites: Sites) {
       const body = (await jsonBody(c.req.raw)) as { site?: unknown; status?: unknown } | null
       if (typeof body?.site !== 'string' || !sites.get(body.site))
         throw new ApiError(400, 'site: the id of a configured site')
-      if (!(STATUSES as readonly unknown[]).includes(body.status))
-        throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
+      if (!isStatus(body.status)) throw new ApiError(400, `status: one of ${STATUSES.join(', ')}`)
       const principal = c.get('principal')
       const at = Date.now()
       await insertIssueStatus(client, {
         site: body.site,
         issue: id,
-        status: body.status as string,
+        status: body.status,
         by: principal.tokenId,
         at,
       })

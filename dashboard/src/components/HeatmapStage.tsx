@@ -1,3 +1,4 @@
+import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Box } from '../lib/cellPoint.ts'
 import type { LayerId } from '../lib/layers.ts'
@@ -8,6 +9,9 @@ import { errorMessage } from '@wince/collector/errorMessage'
 
 /** Tallest page drawn, CSS px: browsers refuse canvases much taller, and no one scrolls a heatmap further. */
 export const MAX_PAGE_HEIGHT = 30_000
+
+/** A mouse event on the heat canvas, handled there: its `currentTarget` is the canvas. */
+type CanvasEvent = JSX.TargetedMouseEvent<HTMLCanvasElement>
 
 export interface Props {
   snapshot: Snapshot
@@ -139,8 +143,8 @@ export function HeatmapStage({ snapshot, layer, cells, reached, selected, onHove
     onMissing(frame ? placed.missing : [])
   }, [frame, layout, cells, layer, reached, selected, width, height])
 
-  const pointAt = (e: MouseEvent) => {
-    const c = canvas.current!
+  const pointAt = (e: CanvasEvent) => {
+    const c = e.currentTarget
     const r = c.getBoundingClientRect()
     return spotsAt(
       spots.current,
@@ -148,15 +152,15 @@ export function HeatmapStage({ snapshot, layer, cells, reached, selected, onHove
       ((e.clientY - r.top) * c.height) / r.height,
     )
   }
-  const onMove = (e: MouseEvent) => {
+  const onMove = (e: CanvasEvent) => {
     const under = pointAt(e)
     const key = under.map((u) => u.selector).join('\n')
     if (key === hoverKey.current) return
     hoverKey.current = key
-    canvas.current!.style.cursor = under.length ? 'pointer' : 'default'
+    e.currentTarget.style.cursor = under.length ? 'pointer' : 'default'
     onHover(under)
   }
-  const onClick = (e: MouseEvent) => {
+  const onClick = (e: CanvasEvent) => {
     const top = pointAt(e)[0]
     if (top) onPick(top.selector)
   }

@@ -12,6 +12,9 @@ export interface Props {
   onVerdict?(issue: Issue, verdict: 'real' | 'not', reason: string): Promise<string | null>
 }
 
+/** The statuses an issue can be set to, in the order the picker lists them. */
+const STATUSES: readonly IssueStatus[] = ['open', 'fixed', 'ignored']
+
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`
 
 /** Lost conversions with their interval, or why there is no figure. */
@@ -85,11 +88,16 @@ export function IssuesTable({ issues, onStatus, onSessions, onVerdict, trend = f
                   <select
                     aria-label={`Status of ${issue.type} on ${issue.selector}`}
                     value={issue.status}
-                    onChange={(e) => onStatus(issue, e.currentTarget.value as IssueStatus)}
+                    onChange={(e) => {
+                      const status = STATUSES.find((s) => s === e.currentTarget.value)
+                      if (status) onStatus(issue, status)
+                    }}
                   >
-                    <option value="open">open</option>
-                    <option value="fixed">fixed</option>
-                    <option value="ignored">ignored</option>
+                    {STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {s}
+                      </option>
+                    ))}
                   </select>
                 </td>
               )}

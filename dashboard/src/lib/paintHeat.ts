@@ -34,10 +34,13 @@ export function paintHeat(ctx: CanvasRenderingContext2D, stamps: readonly Stamp[
     const a = px[i]!
     if (a === 0) continue
     const o = a * 4
-    // The palette holds 256 colours of 4 channels: a ≤ 255, so o + 3 < lut.length (here and below).
+    // The palette holds 256 colours of 4 channels and a ≤ 255: o < lut.length.
     px[i - 3] = lut[o]!
+    // (as above) o + 1 < lut.length.
     px[i - 2] = lut[o + 1]!
+    // (as above) o + 2 < lut.length.
     px[i - 1] = lut[o + 2]!
+    // (as above) o + 3 < lut.length.
     px[i] = lut[o + 3]!
   }
   ctx.putImageData(img, 0, 0)

@@ -2,6 +2,7 @@ import { effect, signal, type ReadonlySignal, type Signal } from '@preact/signal
 import { readJson, type Api } from '../api.ts'
 import { findRange, type RangeOption } from '../lib/ranges.ts'
 import { STATE_FILTERS, type StateFilter } from '../lib/alertStates.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** The site every install has out of the box. */
 export const DEFAULT_SITE = 'demo'
@@ -65,7 +66,7 @@ export function createFiltersModel(api: Api, search: string): FiltersModel {
       const first = body.sites[0]
       if (first && !body.sites.some((s) => s.id === site.peek())) site.value = first.id
     } catch (err) {
-      error.value = `Could not load sites: ${(err as Error).message}`
+      error.value = `Could not load sites: ${errorMessage(err)}`
     }
   }
 

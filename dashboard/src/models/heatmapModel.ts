@@ -3,6 +3,7 @@ import { effect, signal, type ReadonlySignal, type Signal } from '@preact/signal
 import { ApiCallError, postJson, readJson, type Api } from '../api.ts'
 import { findLayer, findViewport, type LayerId, type Viewport } from '../lib/layers.ts'
 import { segmentQuery, type SegmentFilter } from './issuesModel.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** A page snapshot as stored: rrweb-snapshot's serialized document and the sizes it was taken at. */
 export type Snapshot = StoredSnapshot
@@ -80,7 +81,7 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
       snapshotNote.value =
         err instanceof ApiCallError && err.status === 404
           ? `No snapshot of this page at ${v} size yet: one is taken on a next visit.`
-          : `Could not load the snapshot: ${(err as Error).message}`
+          : `Could not load the snapshot: ${errorMessage(err)}`
     }
   }
 
@@ -111,7 +112,7 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
       }
       error.value = null
     } catch (err) {
-      if (call === latest) error.value = `Could not load the heatmap: ${(err as Error).message}`
+      if (call === latest) error.value = `Could not load the heatmap: ${errorMessage(err)}`
     } finally {
       if (call === latest) loading.value = false
     }
@@ -129,7 +130,7 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
         pages.value = body.pages
         if (!body.pages.some((p) => p.url === url.peek())) url.value = body.pages[0]?.url ?? ''
       } catch (err) {
-        if (!stopped) error.value = `Could not load pages: ${(err as Error).message}`
+        if (!stopped) error.value = `Could not load pages: ${errorMessage(err)}`
       }
       if (stopped) return
       dispose = effect(() => {
@@ -167,7 +168,7 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
       if (selected.peek() === selector) sessions.value = body.sessions
     } catch (err) {
       if (selected.peek() === selector) sessions.value = []
-      error.value = `Could not load the sessions: ${(err as Error).message}`
+      error.value = `Could not load the sessions: ${errorMessage(err)}`
     }
   }
 
@@ -182,7 +183,7 @@ export function createHeatmapModel(api: Api, search: string, post = postJson): H
       refreshNote.value =
         err instanceof ApiCallError && err.status === 403
           ? 'Taking a new snapshot needs the admin role.'
-          : `Could not ask for a new snapshot: ${(err as Error).message}`
+          : `Could not ask for a new snapshot: ${errorMessage(err)}`
     }
   }
 

@@ -1,6 +1,7 @@
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals'
 import type { Issue, IssueStatus } from '@wince/collector'
 import { postJson, readJson } from '../api.ts'
+import { errorMessage } from '@wince/collector/errorMessage'
 
 /** A segment of visitors, '' for any. */
 export interface SegmentFilter {
@@ -48,7 +49,7 @@ export function createIssuesModel(base = `${location.origin}/api`): IssuesModel 
       issues.value = body.issues
       error.value = null
     } catch (err) {
-      if (call === latest) error.value = `Could not load issues: ${(err as Error).message}`
+      if (call === latest) error.value = `Could not load issues: ${errorMessage(err)}`
     } finally {
       if (call === latest) loading.value = false
     }
@@ -59,7 +60,7 @@ export function createIssuesModel(base = `${location.origin}/api`): IssuesModel 
       await postJson(`/issues/${id}/status`, { site, status }, base)
       await refresh(site, rangeMs)
     } catch (err) {
-      error.value = `Could not set the status: ${(err as Error).message}`
+      error.value = `Could not set the status: ${errorMessage(err)}`
     }
   }
 
