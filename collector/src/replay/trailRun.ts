@@ -91,4 +91,5 @@ export function trailRun(trail: StoredTrail, snap: SnapshotNode, href: string): 
 
 /** Whether a stored run's events are a trail (stored as one object) rather than rrweb events. */
 export const isTrail = (seq: number, events: unknown): events is StoredTrail =>
+  // A non-null object (checked just before): its `ev` is read to check it.
   seq >= TRAIL_SEQ_BASE && typeof events === 'object' && events !== null && Array.isArray((events as StoredTrail).ev)

@@ -35,6 +35,7 @@ export function sessionsApi(client: ClickHouseClient) {
       const { site, after } = c.req.valid('query')
       // Trails (the minute before an alert) play over the page's stored snapshot.
       const find = async (url: string, vw: number) =>
+        // Stored snapshots are rrweb's serialized node tree, checked by the snapshot schema before they were kept.
         (await queryLatestSnapshot(client, site, url, viewportClass(vw)))?.snap as SnapshotNode | undefined
       return c.json({ runs: await expandTrails(await queryReplay(client, site, session, after), find) })
     })

@@ -140,6 +140,7 @@ export const AlertCard = memo(function AlertCard(props: Props) {
         </button>
       </div>
       {props.onVerdict && first && (
+        // onVerdict is checked just above; the callback runs later, where TypeScript no longer keeps that check.
         <VerdictButtons about={describeReason(first)} onVerdict={(v, reason) => props.onVerdict!(alert, v, reason)} />
       )}
       {(active || props.offers.length > 0) && (

@@ -157,6 +157,7 @@ export function AlertsView(props: Props) {
         {visible.map((g) => (
           <li key={g.key}>
             {g.alerts.length === 1 ? (
+              // One alert in the group (checked just above).
               card(g.alerts[0]!)
             ) : (
               <IssueCard

@@ -78,7 +78,8 @@ export function watchForms(c: Ctx, early: readonly Event[] = []): () => void {
   // Search boxes are not watched at all: retyping them is browsing, leaving them is not abandoning.
   const field = (t: EventTarget | null): HTMLInputElement | null =>
     t instanceof Element && t.matches(FIELDS) && !t.matches(SEARCH) && !t.closest('[data-wince-ignore]')
-      ? (t as HTMLInputElement)
+      ? // Matches FIELDS (input, select, textarea): the value-bearing controls, read as inputs.
+        (t as HTMLInputElement)
       : null
   const formOf = (f: HTMLInputElement) => f.form
   const label = (why: string, el: Element) =>

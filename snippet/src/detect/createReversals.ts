@@ -21,12 +21,14 @@ export function createReversals(swing: number, count: number, windowMs: number, 
     } else if (Math.abs(d) >= swing) {
       if (dir && t - extT <= turnMs) {
         times.push(t)
+        // Never empty here: t was just pushed, and t is not older than the window.
         while (times[0]! < t - windowMs) times.shift()
       } else if (dir) times = []
       dir = d > 0 ? 1 : -1
       ext = v
       extT = t
       if (times.length >= count) {
+        // times.length >= count >= 1.
         const ms = t - times[0]!
         times = []
         return { n: count, ms }

@@ -113,6 +113,7 @@ export function createFormStruggle() {
     why,
     k,
     n: times.length,
+    // Called only once times holds its reason's minimum (≥ 2) entries.
     ms: times[times.length - 1]! - times[0]!,
     t: times[0]!,
   })

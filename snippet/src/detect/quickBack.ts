@@ -30,7 +30,8 @@ export function quickBack(trail: Visit[], u: string, now: number): [Visit[], Ver
   return [
     [...trail, { u, a: now }].slice(-2),
     before?.u == u && ms < QUICK_BACK_MS
-      ? { ...verdict('quick_back', { x: 0, y: 0, t: now }, 1, ms, 'quick-back'), u: prev!.u }
+      ? // `before` exists, so the trail has two visits and `prev` is the last.
+        { ...verdict('quick_back', { x: 0, y: 0, t: now }, 1, ms, 'quick-back'), u: prev!.u }
       : undefined,
   ]
 }

@@ -33,6 +33,7 @@ export const RAGE_CLICK_RADIUS_PX = 50
 export function createRageClick() {
   let burst: Click[] = []
   const close = (): Verdict | undefined => {
+    // f and l are read only when n >= RAGE_CLICK_MIN, so the burst is not empty.
     const f = burst[0]!
     const l = burst[burst.length - 1]!
     const n = burst.length

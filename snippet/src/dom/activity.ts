@@ -78,6 +78,7 @@ export const mark = (): void => sink(now())
 const change = (n: Node, cold?: boolean): void => {
   const t = now()
   const bg = (m: unknown) => {
+    // A WeakMap lookup: a non-object key simply finds nothing.
     const q = quiet.get(m as object)
     return q && q.n >= BACKGROUND_CHANGES && t - q.t < BACKGROUND_RECENT_MS
   }
@@ -93,6 +94,7 @@ const change = (n: Node, cold?: boolean): void => {
 /** The state of every form control (value, checked): what a stepper or a toggle changes without a DOM mutation. */
 const controls = (): string =>
   [...document.querySelectorAll('input,select,textarea')]
+    // input, select and textarea all have `value`; `checked` is undefined on the last two, which is fine in the string.
     .map((e) => (e as HTMLInputElement).value + (e as HTMLInputElement).checked)
     .join()
 
@@ -132,6 +134,7 @@ export function start(s: Sink): void {
   // or an ignored element appearing, changing or leaving (Wince's own help panel: its host is
   // data-wince-ignore; the frame rrweb borrows prototypes from). Text nodes have no `closest`: their changes count.
   mo = new MutationObserver((rs) => {
+    // A record's target or node may be a Text node: the optional calls make that a no-match.
     for (const r of rs)
       (r.target as Element).closest?.(HIDDEN) ||
         ((r.addedNodes[0] || r.removedNodes[0]) as Element)?.matches?.(IGNORE) ||
@@ -155,6 +158,7 @@ export function start(s: Sink): void {
     patch(window, f, mark)
   patch(XMLHttpRequest.prototype, 'send', mark)
   patch(HTMLElement.prototype, 'click', mark)
+  // Each name in DRAWS is a method of these contexts; `patch` is typed per key, which a list of names cannot be.
   for (const c of [window.CanvasRenderingContext2D, window.WebGLRenderingContext, window.WebGL2RenderingContext])
     for (const f of DRAWS.split(' '))
       c && patch(c.prototype, f as never, (x: { canvas: Node }) => change(x.canvas, true))

@@ -40,6 +40,7 @@ export function trail(c: Ctx, e: string, sub: Sub): () => void {
   // Pruned in batches (a few seconds' worth at a time, or a quarter when full): one copy per batch, not per event.
   const add = (s: TrailStep) => {
     const old = s[0] - TRAIL_WINDOW_MS
+    // steps[0] and steps[i] are read only where steps.length says they exist.
     if (steps.length >= TRAIL_MAX_STEPS || (steps.length && steps[0]![0] < old - TRAIL_PRUNE_MS)) {
       const full = steps.length >= TRAIL_MAX_STEPS ? TRAIL_MAX_STEPS / 4 : 0
       let i = 0
@@ -86,6 +87,7 @@ export function trail(c: Ctx, e: string, sub: Sub): () => void {
     // The scroll the window starts at (moved to its start), then its steps.
     let from = base
     for (const s of steps) if (s[0] < since && s[1] == 's') from = s
+    // A literal of the scroll step's shape: TypeScript would widen the tuple to an array without the cast.
     const ev = [[since, 's', from[2], from[3]] as TrailStep, ...steps.filter((s) => s[0] >= since)]
     const body: TrailBody = {
       v: 1,
