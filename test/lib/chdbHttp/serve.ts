@@ -83,7 +83,13 @@ function summary(rows: number, bytes: number): string {
   })
 }
 
-const server = createServer((req, res) => {
+/**
+ * ClickHouse takes a URL of up to 1 MiB (`http_max_uri_size`), and the client sends query parameters
+ * in it; Node's own limit on the request head is 16 KiB, so without this a large parameter (the ids
+ * a collector checks when it replays its log) would get a 431 here that a real server never sends.
+ */
+const MAX_URI_BYTES = 1024 * 1024
+const server = createServer({ maxHeaderSize: MAX_URI_BYTES + 64 * 1024 }, (req, res) => {
   handle(req, res).catch((err: Error) => {
     if (!res.headersSent) res.writeHead(500).end(`Code: 1000. DB::Exception: ${err.message}`)
   })
