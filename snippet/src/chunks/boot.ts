@@ -1,6 +1,5 @@
 import type { Ctx } from '../ext/Ctx'
 import type { SiteSettings } from '../wire'
-import { rid } from '../core/rid'
 import { load, save } from '../core/storage'
 import { selector } from '../describe/selector'
 import { role } from '../describe/readableLabel'
@@ -13,6 +12,7 @@ import { takeCalls } from './boot/goals'
 import { watchMotion } from './boot/watchMotion'
 import { trail } from './boot/trail'
 import { hub } from './boot/hub'
+import { watchUnseen } from './boot/watchUnseen'
 
 /**
  * Longest wait for an idle moment before the settings request goes anyway, ms: a page
@@ -63,6 +63,8 @@ chunk('boot', (c: Ctx) => {
   const sub = hub(c)
   // Mouse thrash and excessive scroll.
   watchMotion(c, sub)
+  // Answers and errors the core cannot see: canvas redraws, errors a framework only logs.
+  watchUnseen(c)
 
   const sendTrail = trail(c, e, sub)
   const go = () => {
@@ -104,7 +106,7 @@ chunk('boot', (c: Ctx) => {
     const r = el.getBoundingClientRect()
     c.q({
       k: 'click',
-      id: rid(),
+      id: c.r(),
       t: Date.now(),
       u: page(),
       x: Math.round(v.pageX),
@@ -128,7 +130,7 @@ chunk('boot', (c: Ctx) => {
     if (!url) return
     reach()
     c.q(
-      { k: 'scroll', id: rid(), t: Date.now(), u: url, d: Math.round(deep), dh: doc().scrollHeight, vw: innerWidth },
+      { k: 'scroll', id: c.r(), t: Date.now(), u: url, d: Math.round(deep), dh: doc().scrollHeight, vw: innerWidth },
       true,
     )
     url = ''

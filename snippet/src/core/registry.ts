@@ -18,11 +18,11 @@ export function listen<E extends Event>(target: EventTarget, type: string, fn: (
 
 /**
  * Wraps `obj[name]` so that `hook` runs (guarded) after each call of the original, given
- * the object it was called on (a canvas context, to find its canvas).
+ * the object it was called on (a canvas context, to find its canvas) and the arguments.
  * On stop the original is put back; if someone wrapped ours meanwhile, ours stays in
  * their chain but turns inert, so their wrapper keeps working.
  */
-export function patch<T extends object>(obj: T, name: keyof T, hook: (self: never) => void): void {
+export function patch<T extends object>(obj: T, name: keyof T, hook: (self: never, args: unknown[]) => void): void {
   const orig = obj[name]
   if (typeof orig != 'function') return
   const safe = guard(hook)
@@ -31,7 +31,7 @@ export function patch<T extends object>(obj: T, name: keyof T, hook: (self: neve
   const w = function (this: unknown, ...a: unknown[]) {
     const r = orig.apply(this, a)
     // The hook states what it expects `this` to be (only the caller of the patch knows it).
-    if (on) safe(this as never)
+    if (on) safe(this as never, a)
     return r
   } as T[keyof T]
   obj[name] = w

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { stopAll } from '../core/registry'
 import { BACKGROUND_QUIET_MS, BACKGROUND_RECENT_MS, clicked, start, stop, watch } from './activity'
+import { ctx } from '../transport/queue'
 
 // The liveness watcher against stand-ins for the few browser globals it touches: what
 // counts as the page answering a click, and what does not.
@@ -75,9 +76,12 @@ const node = (inHead?: boolean) =>
 /** A mutation record on `target` adding `added`, or taking away `removed` (an element matching `ignored` or not). */
 const record = (target: unknown, added?: { ignored: boolean }, removed?: { ignored: boolean }) => ({
   target,
+  attributeName: null,
   addedNodes: added ? [{ matches: (s: string) => added.ignored && s == '[data-wince-ignore]' }] : [],
   removedNodes: removed ? [{ matches: (s: string) => removed.ignored && s == '[data-wince-ignore]' }] : [],
 })
+/** A mutation record of an attribute (a class) changed on `target`. */
+const attr = (target: unknown) => ({ ...record(target), attributeName: 'class' })
 const event = (type: string, target?: EventTarget) => {
   const e = new Event(type)
   if (target) Object.defineProperty(e, 'target', { value: target })
@@ -212,20 +216,110 @@ describe('liveness', () => {
   })
 
   it('counts a canvas redraw while a click waits, not an animation running before it', () => {
-    const ctx = new Ctx2D()
+    // The boot chunk reports each drawing call through the context (`watchUnseen`).
+    const canvas = { id: 'canvas' } as unknown as Node
     waitForAnswer()
-    ctx.fillRect()
+    ctx.c(canvas, true)
     expect(marks).toHaveLength(1)
     watch()
-    const anim = new Ctx2D()
+    const anim = { id: 'spinner' } as unknown as Node
     clock += BACKGROUND_QUIET_MS
     for (let i = 0; i < 3; i++) {
       clock += 300
-      anim.fillRect()
+      ctx.c(anim, true)
     }
     waitForAnswer()
-    anim.fillRect()
+    ctx.c(anim, true)
     expect(marks).toHaveLength(1)
+  })
+
+  it('learns a canvas redrawn every frame (16 ms apart, never pausing) as background, and still counts another canvas', () => {
+    const spinner = { id: 'spinner' } as unknown as Node
+    clock += BACKGROUND_QUIET_MS
+    // 1.5 s of frames: changes this close together were one endless moment, never a habit.
+    for (let i = 0; i < 94; i++) {
+      clock += 16
+      ctx.c(spinner, true)
+    }
+    waitForAnswer()
+    clicked()
+    // A frame within the click's own task chain, and after it: neither answers.
+    clock += 16
+    ctx.c(spinner, true)
+    vi.runAllTimers()
+    clock += 16
+    ctx.c(spinner, true)
+    expect(marks).toHaveLength(0)
+    ctx.c({ id: 'chart' } as unknown as Node, true)
+    expect(marks).toHaveLength(1)
+  })
+
+  it('learns an element restyled every frame as background, not one changed for 200 ms (one moment: a render)', () => {
+    const bar = node(false)
+    const once = node(false)
+    clock += BACKGROUND_QUIET_MS
+    for (let i = 0; i < 40; i++) {
+      clock += 16
+      observed([record(bar)])
+    }
+    clock += 1000
+    for (let i = 0; i < 12; i++) {
+      clock += 16
+      observed([record(once)])
+    }
+    waitForAnswer()
+    clock += 100
+    observed([record(bar)])
+    expect(marks).toHaveLength(0)
+    observed([record(once)])
+    expect(marks).toHaveLength(1)
+  })
+
+  it('learns a carousel moving its class from slide to slide as background, each slide changing once (attributes teach the parent)', () => {
+    const carousel = { id: 'carousel' }
+    const slides = [0, 1, 2].map((i) => ({ ...node(false), id: `slide ${i}`, parentNode: carousel }))
+    clock += BACKGROUND_QUIET_MS
+    // Slide 0 leaves and slide 1 comes in; 1.4 s later slide 1 leaves and slide 2 comes in.
+    clock += 1400
+    observed([attr(slides[0]), attr(slides[1])])
+    clock += 1400
+    observed([attr(slides[1]), attr(slides[2])])
+    waitForAnswer()
+    clock += 1400
+    // The next tick, after the click's task chain: slide 2 leaves, slide 0 comes in (each seen only once before).
+    observed([attr(slides[2]), attr(slides[0])])
+    expect(marks).toHaveLength(0)
+    // The click's own "next" (its task chain) still answers.
+    clicked()
+    observed([attr(slides[0])])
+    // One answer, told twice (the slide, and its parent changing with it): the click takes the first.
+    expect(marks).toHaveLength(2)
+    vi.runAllTimers()
+  })
+
+  it('does not learn a parent from text changes of its children (a clock beside a status line), and counts the status line', () => {
+    const header = { id: 'header' }
+    const clockText = { ...node(false), parentNode: header }
+    const status = { ...node(false), parentNode: header }
+    clock += BACKGROUND_QUIET_MS
+    for (let i = 0; i < 3; i++) {
+      clock += 1000
+      observed([record(clockText)])
+    }
+    waitForAnswer()
+    clock += 300
+    observed([record(clockText)])
+    expect(marks).toHaveLength(0)
+    observed([record(status)])
+    expect(marks).toHaveLength(1)
+  })
+
+  it('takes an attribute change on a node already out of the page (no parent) without throwing', () => {
+    clock += BACKGROUND_QUIET_MS
+    expect(() => observed([attr({ ...node(false), parentNode: null })])).not.toThrow()
+    waitForAnswer()
+    expect(() => observed([attr({ ...node(false), parentNode: null })])).not.toThrow()
+    expect(marks).toHaveLength(2)
   })
 
   it("counts a form control's value or checked state set from script by the click's task chain, not an unchanged one", () => {

@@ -2,6 +2,8 @@ import { listen, patch } from '../core/registry'
 import { now } from '../core/now'
 import { guard } from '../core/guard'
 import { IGNORE } from './classify'
+import { ctx } from '../transport/queue'
+import { rid } from '../core/rid'
 
 /** Receives each sign of life: when, whether it was only a selection change, and the element focus moved to (if that is what it was). */
 export type Sink = (t: number, selection?: boolean, focus?: unknown) => void
@@ -33,8 +35,10 @@ export const BACKGROUND_QUIET_MS = 2000
 /**
  * Changes on its own (no click waiting, the visitor quiet), at moments this far apart,
  * after which a node is background: one is a late load, two are a habit (a clock ticking,
- * a carousel sliding, a chat widget typing). Changes closer together are one moment (a
- * render touches a node many times).
+ * a carousel sliding, a chat widget typing). Changes within a moment of its first change
+ * are one moment (a render touches a node many times); a moment is counted from its start,
+ * not from the last change, so a node changing without pause (a canvas redrawn every
+ * frame, 16 ms apart) is a habit after two moments, not one moment forever.
  */
 export const BACKGROUND_CHANGES = 2
 export const BACKGROUND_MOMENT_MS = 250
@@ -49,18 +53,15 @@ export const BACKGROUND_RECENT_MS = 8000
 /** Where changes answer nothing: the head, and ignored elements (Wince's own interface among them). */
 const HIDDEN = 'head,' + IGNORE
 
-/** Canvas drawing calls (2D and WebGL): a redraw is an answer a DOM observer cannot see (a clear alone is not: a redraw follows it). */
-const DRAWS = 'fill stroke fillRect fillText drawImage putImageData drawArrays drawElements'
-
 let sink: Sink
 let mo: MutationObserver
 /** A click waits for its answer (set by the click adapter through `watch`). */
 let waiting: unknown
 /** Within a click's own task chain (its handlers, their microtasks, until the next task): what changes then is its doing, background or not. */
-let hot: unknown
+export let hot: unknown
 /** When the visitor last pressed, typed, wheeled, touched or hovered. */
 let input = -1e9
-/** Nodes that changed on their own: how many moments, and the last. */
+/** Nodes that changed on their own: how many moments, and when the last one started. */
 let quiet: WeakMap<object, { n: number; t: number }>
 
 /** Reports a sign of life now (network, dialog, window, navigation, `click()` from script). */
@@ -75,7 +76,7 @@ export const mark = (): void => sink(now())
  * every frame, and a frame may come before the click's task chain ends.
  * With no click waiting and the visitor quiet it is learnt as the page's own.
  */
-const change = (n: Node, cold?: boolean): void => {
+export const change = (n: Node, cold?: boolean): void => {
   const t = now()
   const bg = (m: unknown) => {
     // A WeakMap lookup: a non-object key simply finds nothing.
@@ -85,8 +86,8 @@ const change = (n: Node, cold?: boolean): void => {
   if (waiting) (cold ? !bg(n) : hot || !(bg(n) || bg(n.parentNode))) && sink(t)
   else if (t - input > BACKGROUND_QUIET_MS) {
     const q = quiet.get(n) || { n: 0, t: -1e9 }
-    if (t - q.t > BACKGROUND_MOMENT_MS) q.n++
-    q.t = t
+    // q.t: when its latest moment started.
+    if (t - q.t > BACKGROUND_MOMENT_MS) q.n++, (q.t = t)
     quiet.set(n, q)
   }
 }
@@ -123,7 +124,8 @@ export function clicked(): void {
  * by wrapping their functions, and so is `HTMLElement.click()` from script: the way pages
  * start a download (a detached link) or open a file picker (a hidden input), which change
  * nothing in the DOM; canvas redraws by wrapping the drawing calls (the context's
- * `canvas` is the node: an animation is background like a clock). Every wrapper is
+ * `canvas` is the node: an animation is background like a clock; the boot chunk wraps them,
+ * see `ctx.c`). Every wrapper is
  * removed on stop.
  */
 export function start(s: Sink): void {
@@ -135,10 +137,13 @@ export function start(s: Sink): void {
   // data-wince-ignore; the frame rrweb borrows prototypes from). Text nodes have no `closest`: their changes count.
   mo = new MutationObserver((rs) => {
     // A record's target or node may be a Text node: the optional calls make that a no-match.
+    // An attribute toggled is also its parent changing: an autoplay carousel moves its `active` class from slide to
+    // slide (so does its row of dots), and each slide alone changes too seldom to be learnt before a click. A
+    // node taken out of the page since has no parent: it stands for itself.
     for (const r of rs)
       (r.target as Element).closest?.(HIDDEN) ||
         ((r.addedNodes[0] || r.removedNodes[0]) as Element)?.matches?.(IGNORE) ||
-        change(r.target)
+        (change(r.target), r.attributeName && change(r.target.parentNode || r.target))
   })
   observe(document)
   // Capturing on window also sees events aimed at elements or the document that do not bubble.
@@ -158,10 +163,11 @@ export function start(s: Sink): void {
     patch(window, f, mark)
   patch(XMLHttpRequest.prototype, 'send', mark)
   patch(HTMLElement.prototype, 'click', mark)
-  // Each name in DRAWS is a method of these contexts; `patch` is typed per key, which a list of names cannot be.
-  for (const c of [window.CanvasRenderingContext2D, window.WebGLRenderingContext, window.WebGL2RenderingContext])
-    for (const f of DRAWS.split(' '))
-      c && patch(c.prototype, f as never, (x: { canvas: Node }) => change(x.canvas, true))
+  // Canvas redraws are watched by the boot chunk (`watchUnseen`), through these two: the core has no bytes to spare.
+  ctx.c = change
+  ctx.g = patch
+  // The boot chunk's events take their ids from here: one copy of the function a page view downloads, not two.
+  ctx.r = rid
 }
 
 /**

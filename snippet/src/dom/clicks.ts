@@ -8,7 +8,8 @@ import { errorClick } from '../detect/errorClick'
 import { guard } from '../core/guard'
 import { listen } from '../core/registry'
 import { emit } from '../api/emit'
-import { clicked, watch } from './activity'
+import { ctx } from '../transport/queue'
+import { clicked, hot, watch } from './activity'
 import { classify } from './classify'
 
 let pending: Click[] = []
@@ -85,6 +86,10 @@ export function start(): void {
   // Bubbling phase: capture would also catch failed image and script loads.
   listen(window, 'error', (e: ErrorEvent) => onError(e.error?.name), false)
   listen(window, 'unhandledrejection', (e: PromiseRejectionEvent) => onError(e.reason?.name), false)
+  // Errors a framework catches and only logs (Vue's production build): the boot chunk finds them
+  // (`watchUnseen`); only those logged within a click's own task chain are the click failing.
+  // An Error among the arguments (a second one finds the click already errored).
+  ctx.o = (a) => hot && a.some((x) => x instanceof Error && onError(x.name))
 }
 
 export function stop(): void {

@@ -57,6 +57,24 @@ export interface Ctx {
   /** Starts a new page view (the boot chunk calls it when the page comes back from the back/forward cache). */
   n(): void
   /**
+   * A node changed as the liveness watcher sees it (`cold`: a canvas drawn, which answers a
+   * waiting click unless that canvas is background): the boot chunk reports canvas redraws.
+   */
+  c(n: Node, cold?: boolean): void
+  /**
+   * Wraps `obj[name]` as the core wraps fetch or history (`patch`): the hook runs after each
+   * call with `this` and the arguments; `wince('stop')` puts the original back.
+   */
+  g<T extends object>(obj: T, name: keyof T, hook: (self: never, args: unknown[]) => void): void
+  /** A new random event id (the core's `rid`: chunks need not ship their own copy). */
+  r(): string
+  /**
+   * The page logged `args` with `console.error`: an `Error` among them is one the page caught
+   * and only logged, blamed on the last click as an uncaught one is if logged within that
+   * click's own task chain (its handlers, their microtasks, until the next task).
+   */
+  o(args: unknown[]): void
+  /**
    * Page API calls the core does not handle (`goal`…), flat (`cmd, a, b, cmd, a, b…`), kept until the boot
    * chunk loads; it handles them and replaces `push` on this array to take the later ones.
    */

@@ -237,4 +237,28 @@ export const traps: Scenario[] = [
     },
     settle: 200,
   },
+  {
+    name: 'working button that logs text with console.error',
+    page: 'console-log.html',
+    expect: [],
+    run: (p) => clicks(p, '#coupon', 1, 0),
+  },
+  {
+    name: 'button that only logs text with console.error: dead, not an error',
+    page: 'console-log.html',
+    expect: ['dead_click'],
+    run: (p) => clicks(p, '#gift', 1, 0),
+  },
+  {
+    name: 'working button, an Error logged 300 ms later (a failed report)',
+    page: 'console-log.html',
+    expect: [],
+    run: (p) => clicks(p, '#send', 1, 0),
+  },
+  {
+    name: 'handler error caught and only logged with console.error',
+    page: 'console-log.html',
+    expect: ['error_click'],
+    run: (p) => clicks(p, '#caught', 1, 0),
+  },
 ]

@@ -6,7 +6,7 @@ import { takeCalls } from './goals'
 /** The context as the core hands it, with the calls the core kept before the chunk loaded. */
 function ctxWith(kept: unknown[]) {
   const sent: Array<{ e: WireEvent; now?: boolean }> = []
-  const c = { u: kept, q: (e: WireEvent, now?: boolean) => sent.push({ e, now }) } as unknown as Ctx
+  const c = { u: kept, r: () => 'id', q: (e: WireEvent, now?: boolean) => sent.push({ e, now }) } as unknown as Ctx
   return { c, sent }
 }
 

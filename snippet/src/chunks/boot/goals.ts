@@ -1,5 +1,4 @@
 import type { Ctx } from '../../ext/Ctx'
-import { rid } from '../../core/rid'
 import { guard } from '../../core/guard'
 import { page } from '../lib/chunk'
 
@@ -17,7 +16,7 @@ export function goal(c: Ctx, name: unknown, value: unknown): void {
   const n = typeof name == 'string' ? name.replace(/[^\w .:-]/g, '').slice(0, GOAL_NAME_MAX) : ''
   if (!n) return
   const v = typeof value == 'number' && value >= 0 && value <= GOAL_VALUE_MAX ? value : 0
-  c.q({ k: 'goal', id: rid(), t: Date.now(), u: page(), name: n, v }, true)
+  c.q({ k: 'goal', id: c.r(), t: Date.now(), u: page(), name: n, v }, true)
 }
 
 /**
