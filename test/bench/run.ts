@@ -312,6 +312,16 @@ if (only.has('corpus')) {
         t.tool === 'Wince' ? '≥ 0.98 / ≥ 0.98' : '',
         t.tool === 'Wince' ? verdict(t.overall.precision >= 0.98 && t.overall.recall >= 0.98) : '',
       ])
+    // The first pass above; the scores once the scenarios Wince got wrong were re-run alone (every tool) beside it.
+    const re = r.rerun
+    const w = re?.tools.find((t) => t.tool === 'Wince')
+    if (re && w)
+      rows.push([
+        `corpus: Wince after re-running ${re.names.length} alone, precision / recall`,
+        `${fmt(w.overall.precision, 3)} / ${fmt(w.overall.recall, 3)}`,
+        '≥ 0.98 / ≥ 0.98',
+        verdict(w.overall.precision >= 0.98 && w.overall.recall >= 0.98),
+      ])
   } finally {
     await browser.close()
     await collector.close()

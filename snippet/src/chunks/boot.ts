@@ -1,6 +1,5 @@
 import type { Ctx } from '../ext/Ctx'
 import type { SiteSettings } from '../wire'
-import { load, save } from '../core/storage'
 import { selector } from '../describe/selector'
 import { role } from '../describe/readableLabel'
 import { fraction } from '../heat/fraction'
@@ -57,7 +56,7 @@ chunk('boot', (c: Ctx) => {
   // session's last answer decides (sessionStorage).
   c.l = role
   c.x.push(() => (c.l = undefined))
-  load<boolean>('tx') && need('text')
+  c.d<boolean>('tx') && need('text')
   // Page API calls the core left to this chunk: `wince('goal', name, value?)`.
   takeCalls(c)
   const sub = hub(c)
@@ -77,7 +76,7 @@ chunk('boot', (c: Ctx) => {
     st.vitals && idle(() => need('vitals'), VITALS_IDLE_MAX_MS)
     // The recorder follows a struggling session from the struggle on; the minute before is the trail.
     st.replay &&
-      ((st.recording == 'always' && sampled(st.recordingSample)) || (st.recording == 'struggle' && now)) &&
+      ((st.recording == 'always' && sampled(c, st.recordingSample)) || (st.recording == 'struggle' && now)) &&
       need('rec')
     c.z && need('help')
     // The team's suppression rules and tuning, only where a page view's settings carry them.
@@ -86,8 +85,8 @@ chunk('boot', (c: Ctx) => {
   }
 
   // The episode survives page loads: the help chunk reopens the offers channel, the recorder keeps following.
-  c.z ||= load('z')
-  const keep = () => c.z && save('z', { id: c.z.id, t: c.z.t })
+  c.z ||= c.d('z')
+  const keep = () => c.z && c.s('z', { id: c.z.id, t: c.z.t })
   keep()
   on('struggle', () => {
     keep()
@@ -146,7 +145,7 @@ chunk('boot', (c: Ctx) => {
           .then((r) => r.json())
           .then((st: SiteSettings) => {
             c.st = st
-            save('tx', st.allowText)
+            c.s('tx', st.allowText)
             c.p('st', st)
             go()
           })

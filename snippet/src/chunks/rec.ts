@@ -37,7 +37,7 @@ chunk('rec', (c: Ctx) => {
   const st = c.st
   if (!st || st.recording == 'off' || !st.replay) return
   const allow = st.allowText
-  const always = st.recording == 'always' && sampled(st.recordingSample)
+  const always = st.recording == 'always' && sampled(c, st.recordingSample)
   const buf = new Segments<{ timestamp: number }>(BUFFER_WINDOW_MS, BUFFER_MAX_EVENTS)
   let out: { timestamp: number }[] = []
   let streaming = always

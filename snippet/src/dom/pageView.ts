@@ -44,4 +44,7 @@ export function start(): void {
   ctx.n = enter
   // Chunks' signals (the boot chunk's form watcher) go the way the core's go.
   ctx.e = emit
+  // The session's storage, for chunks: one copy of these functions per page view, not one per chunk.
+  ctx.d = load
+  ctx.s = save
 }

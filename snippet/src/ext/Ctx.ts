@@ -66,6 +66,10 @@ export interface Ctx {
    * call with `this` and the arguments; `wince('stop')` puts the original back.
    */
   g<T extends object>(obj: T, name: keyof T, hook: (self: never, args: unknown[]) => void): void
+  /** Reads the session's value `key` (sessionStorage, as the core's `load`; null or undefined when absent or unreadable). */
+  d<T>(key: string): T | null | undefined
+  /** Keeps the session's value `key` (as the core's `save`; never throws). */
+  s(key: string, v: unknown): void
   /** A new random event id (the core's `rid`: chunks need not ship their own copy). */
   r(): string
   /**

@@ -64,9 +64,33 @@ export const winceReady = async (page: Page) => {
   await page.waitForTimeout(50)
 }
 
+/** CDP's modifier bits (`Input.dispatchMouseEvent`'s `modifiers`). */
+const MODIFIER_BITS = { Alt: 1, Control: 2, Meta: 4, Shift: 8 } as const
+
+/** How long a finger or button stays down in a press, ms. */
+const PRESS_MS = 20
+
+/**
+ * Presses `n` times, `gapMs` apart, each stamped with the time the visitor pressed (CDP's
+ * `timestamp`), as a real browser stamps input with the time the OS saw it: on a loaded
+ * machine the driver (which waits for the page to take each event) may deliver a press
+ * late, and a page busy with a long task takes it late, but the visitor's rhythm, which the
+ * detectors read from `event.timeStamp`, stays the one the scenario states.
+ */
+async function presses(page: Page, n: number, gapMs: number, press: (at: number) => Promise<void>) {
+  const t0 = Date.now()
+  for (let i = 0; i < n; i++) {
+    const at = t0 + i * gapMs
+    const wait = at - Date.now()
+    if (wait > 0) await page.waitForTimeout(wait)
+    await press(at)
+  }
+}
+
 /**
  * Clicks the centre of `selector` `n` times, `gapMs` apart, as a person pressing a control
- * repeatedly (raw mouse clicks: Playwright's actionability checks would space them out).
+ * repeatedly (raw mouse events: Playwright's actionability checks would space them out),
+ * each stamped with its intended time (see `presses`).
  */
 export async function clicks(
   page: Page,
@@ -76,10 +100,24 @@ export async function clicks(
   modifiers: Array<'Control' | 'Meta' | 'Shift' | 'Alt'> = [],
 ) {
   const { x, y } = await centre(page, selector)
+  await page.mouse.move(x, y)
   for (const m of modifiers) await page.keyboard.down(m)
-  for (let i = 0; i < n; i++) {
-    if (i) await page.waitForTimeout(gapMs)
-    await page.mouse.click(x, y, { delay: 20 })
+  const cdp = await page.context().newCDPSession(page)
+  const base = {
+    x,
+    y,
+    button: 'left' as const,
+    clickCount: 1,
+    modifiers: modifiers.reduce((a, m) => a | MODIFIER_BITS[m], 0),
+  }
+  try {
+    await presses(page, n, gapMs, async (at) => {
+      await cdp.send('Input.dispatchMouseEvent', { ...base, type: 'mousePressed', timestamp: at / 1000 })
+      await page.waitForTimeout(PRESS_MS)
+      await cdp.send('Input.dispatchMouseEvent', { ...base, type: 'mouseReleased', timestamp: (at + PRESS_MS) / 1000 })
+    })
+  } finally {
+    await cdp.detach()
   }
   for (const m of modifiers) await page.keyboard.up(m)
 }
@@ -114,12 +152,21 @@ export async function follow(page: Page, selector: string) {
   await snippetReady(page)
 }
 
-/** Taps the centre of `selector` `n` times, `gapMs` apart, as a thumb on a phone. */
+/** Taps the centre of `selector` `n` times, `gapMs` apart, as a thumb on a phone, each stamped with its intended time (see `presses`). */
 export async function taps(page: Page, selector: string, n: number, gapMs: number) {
   const { x, y } = await centre(page, selector)
-  for (let i = 0; i < n; i++) {
-    if (i) await page.waitForTimeout(gapMs)
-    await page.touchscreen.tap(x, y)
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    await presses(page, n, gapMs, async (at) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }], timestamp: at / 1000 })
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchEnd',
+        touchPoints: [],
+        timestamp: (at + PRESS_MS) / 1000,
+      })
+    })
+  } finally {
+    await cdp.detach()
   }
 }
 
