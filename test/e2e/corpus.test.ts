@@ -60,11 +60,19 @@ describe('labelled corpus', () => {
     // Every signal a page saw raised must have landed; then each scenario's verdicts are its session's.
     const ofSession = (rows: SignalRow[], r: Run) => rows.filter((row) => row.session === r.session)
     const judge = async (list: Scenario[], rs: Run[]): Promise<Outcome[]> => {
+      const signals = () => collector.api<{ signals: SignalRow[] }>('/api/signals?site=demo')
       const { signals: rows } = await poll(
-        () => collector.api<{ signals: SignalRow[] }>('/api/signals?site=demo'),
+        signals,
         (res) => rs.every((r) => ofSession(res.signals, r).length >= r.raised.length),
         15_000,
-      )
+      ).catch(async (e) => {
+        // Which scenarios' pages raised signals that never landed: the error alone names none.
+        const res = await signals()
+        const short = list.filter((_, i) => ofSession(res.signals, rs[i]!).length < rs[i]!.raised.length)
+        throw new Error(
+          `raised in the page, not landed after 15 s: ${short.map((s) => `${s.name} (raised [${rs[list.indexOf(s)]!.raised}], landed [${ofSession(res.signals, rs[list.indexOf(s)]!).map((r) => r.type)}])`).join('; ')}; ${e}`,
+        )
+      })
       return list.map((s, i) => {
         const mine = ofSession(rows, rs[i]!)
         // Signals are about the scenario's own pages.
