@@ -34,6 +34,9 @@ class FakeElement {
   getRootNode() {
     return { id: 'document' }
   }
+  contains(n: unknown) {
+    return n === this
+  }
 }
 
 beforeEach(() => {
@@ -138,5 +141,27 @@ describe('click adapter: error clicks', () => {
     clock += 1200
     thrown('RangeError')
     expect(verdicts).toHaveLength(1)
+  })
+})
+
+describe('click adapter: answers of a click dispatched late', () => {
+  it("counts an answer in the click's own task chain as at once, however late a busy page dispatched the click", () => {
+    // Pressed 1.5 s ago, dispatched only now: its handler starts a request (an answer).
+    click(clock - 1500)
+    activity.mark()
+    vi.advanceTimersByTime(1000)
+    clock += 1000
+    vi.runAllTimers()
+    expect(verdicts).toEqual([])
+  })
+
+  it('still calls it dead when the answer comes after its task chain and more than 1 s after the press', () => {
+    click(clock - 1500)
+    vi.advanceTimersByTime(0) // the chain is over
+    clock += 10
+    activity.mark()
+    clock += 1000
+    vi.runAllTimers()
+    expect(verdicts.map((v) => v.type)).toEqual(['dead_click'])
   })
 })

@@ -20,10 +20,15 @@ let dead: ReturnType<typeof createDeadClick>
 
 const report = (v: Verdict | undefined) => v && emit(v)
 
-/** Liveness sink: a sign of life for every waiting click; focus landing on (inside) what was clicked is none for that click. */
+/**
+ * Liveness sink: a sign of life for every waiting click; focus landing on (inside) what was
+ * clicked is none for that click. One within the latest click's own task chain answered it at
+ * once (at its press), however late a busy page dispatched it: the delay was the main
+ * thread's, not the button's.
+ */
 export function answer(t: number, selection?: boolean, focus?: unknown): void {
-  // A pending click's element; `contains` of a non-node (undefined focus) is false.
-  for (const c of pending) (c._el as Node).contains(focus as Node) || answerClick(c, t, selection)
+  // A pending click's element; `contains` of a non-node (undefined focus) is false. `hot`: `last` is the click whose chain it is.
+  for (const c of pending) (c._el as Node).contains(focus as Node) || answerClick(c, hot ? last!.t : t, selection)
 }
 
 /** Resolves the clicks whose wait is over, in order, through the rage and dead detectors. */
