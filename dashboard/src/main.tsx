@@ -35,6 +35,7 @@ const alerts = createAlertsModel({
   onOffer: offers.receive,
   onOfferAnswer: offers.answer,
 })
+const issues = createIssuesModel()
 const models = {
   filters: createFiltersModel(api, location.search),
   alerts,
@@ -43,12 +44,13 @@ const models = {
   sessionPages,
   deliveries: createDeliveriesModel(api),
   notifier,
-  friction: createFrictionModel(api),
+  // One segment for Issues and Friction: the top issues and the tables under them count the same visitors.
+  friction: createFrictionModel(api, issues.segment),
   heatmap: createHeatmapModel(api, location.search),
   session: createSessionModel(api),
   replay: createReplayModel(api),
   clock: createClock(),
-  issues: createIssuesModel(),
+  issues,
   sessionList: createSessionListModel(),
   settings: createSettingsModel(),
   learning: createLearningModel(),

@@ -21,7 +21,7 @@ import { HeatmapView } from './HeatmapView.tsx'
 import { ReplayPanel } from './ReplayPanel.tsx'
 import { SessionPanel } from './SessionPanel.tsx'
 import type { Issue } from '@wince/collector'
-import type { IssuesModel } from '../models/issuesModel.ts'
+import { segmentQuery, type IssuesModel } from '../models/issuesModel.ts'
 import type { SessionListModel } from '../models/sessionListModel.ts'
 import type { SettingsModel } from '../models/settingsModel.ts'
 import { IssuesView } from './IssuesView.tsx'
@@ -70,7 +70,13 @@ export function App({ models }: Props) {
         (search) => history.replaceState(history.state, '', search),
         (): Record<string, string> =>
           filters.view.value === 'heatmaps' && heatmap.url.value
-            ? { page: heatmap.url.value, vc: heatmap.vc.value, layer: heatmap.layer.value }
+            ? {
+                page: heatmap.url.value,
+                vc: heatmap.vc.value,
+                layer: heatmap.layer.value,
+                // The heatmap model reads them back from a shared link.
+                ...segmentQuery({ ...heatmap.segment.value, device: '' }),
+              }
             : {},
       ),
     [filters, heatmap],
@@ -212,8 +218,7 @@ export function App({ models }: Props) {
             now={clock.now}
             onRefresh={refreshFriction}
             onSegment={() => {
-              // What to fix first follows the same segment as the tables below it.
-              models.issues.segment.value = friction.segment.peek()
+              // What to fix first shares the tables' segment (main.tsx): both follow it.
               refreshFriction()
               void models.issues.refresh(site(), ms())
             }}
