@@ -24,6 +24,8 @@ export function FrictionView({ friction, now, onRefresh, onSegment, children }: 
   const loading = friction.loading.value
   const overview = friction.overview.value
   const span = friction.span.value
+  const seg = friction.segment.value
+  const segmented = !!(seg.device || seg.browser || seg.os)
   return (
     <section class="friction panel" aria-labelledby="friction-heading" aria-busy={loading}>
       <div class="section-head">
@@ -53,8 +55,8 @@ export function FrictionView({ friction, now, onRefresh, onSegment, children }: 
           now={now.value}
         />
       )}
-      <FrictionPagesTable pages={friction.pages.value} struggling={overview?.struggling ?? []} />
-      <FrictionElementsTable elements={friction.elements.value} />
+      <FrictionPagesTable pages={friction.pages.value} struggling={overview?.struggling ?? []} segmented={segmented} />
+      <FrictionElementsTable elements={friction.elements.value} segmented={segmented} />
       <VitalsTable vitals={overview?.vitals ?? []} />
     </section>
   )

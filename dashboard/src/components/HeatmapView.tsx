@@ -85,6 +85,7 @@ export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
               selected={selected}
               missing={missing}
               unit={layer === 'clicks' ? 'clicks' : 'signals'}
+              segmented={!!(heatmap.segment.value.browser || heatmap.segment.value.os)}
               onPick={pick}
             />
           )}

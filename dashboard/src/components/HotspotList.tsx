@@ -9,6 +9,8 @@ export interface Props {
   missing: readonly string[]
   /** What is counted: clicks or signals. */
   unit: string
+  /** A browser or OS filter is on: an empty list says so, not only "this page and size". */
+  segmented?: boolean
   onPick(selector: string): void
 }
 
@@ -16,7 +18,7 @@ export interface Props {
 const SHOWN = 30
 
 /** Elements ranked by clicks (or signals) on this page; the ones under the pointer first. */
-export function HotspotList({ hotspots, hovered, selected, missing, unit, onPick }: Props) {
+export function HotspotList({ hotspots, hovered, selected, missing, unit, segmented = false, onPick }: Props) {
   const gone = new Set(missing)
   return (
     <div class="hotspots">
@@ -38,7 +40,13 @@ export function HotspotList({ hotspots, hovered, selected, missing, unit, onPick
         </div>
       )}
       <h3>Hotspots</h3>
-      {hotspots.length === 0 && <p class="empty">Nothing on this layer for this page, size and range.</p>}
+      {hotspots.length === 0 && (
+        <p class="empty">
+          {segmented
+            ? 'Nothing on this layer for this page, size, browser and OS in this range.'
+            : 'Nothing on this layer for this page, size and range.'}
+        </p>
+      )}
       <ol class="hotspot-list" data-testid="hotspot-list">
         {hotspots.slice(0, SHOWN).map((h) => (
           <li
