@@ -224,7 +224,13 @@ export function App({ models }: Props) {
             }}
           >
             <h3>What to fix first</h3>
-            <IssuesTable issues={models.issues.issues.value.slice(0, 5)} onSessions={issueSessions} trend />
+            <IssuesTable
+              issues={models.issues.issues.value.slice(0, 5)}
+              onSessions={issueSessions}
+              trend
+              loading={models.issues.loading.value}
+              segmented={Object.values(models.issues.segment.value).some(Boolean)}
+            />
           </FrictionView>
         )}
         {view === 'issues' && (

@@ -23,8 +23,8 @@ export function FrictionElementsTable({ elements, segmented = false }: Props) {
             <th scope="col" class="num">
               Signals
             </th>
-            <th scope="col" class="num">
-              Sessions
+            <th scope="col" class="num" title="Sessions with at least one signal on the element">
+              Sessions with signals
             </th>
             {types.map((t) => (
               <th key={t} scope="col" class="num">

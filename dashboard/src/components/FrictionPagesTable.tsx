@@ -31,8 +31,12 @@ export function FrictionPagesTable({ pages, struggling, segmented = false }: Pro
             <th scope="col" class="num" title="Share of the page's sessions that raised a struggle alert on it">
               Struggling
             </th>
-            <th scope="col" class="num">
-              Sessions
+            <th
+              scope="col"
+              class="num"
+              title="Sessions with at least one signal on the page (Struggling counts every session that viewed it)"
+            >
+              Sessions with signals
             </th>
             <th scope="col" class="num">
               Views

@@ -17,6 +17,8 @@ export interface Props {
 }
 
 const NO_BANDS: readonly number[] = []
+/** Wider than this past its viewport, a page was overflowing, not only showing a scrollbar. */
+const WIDER_THAN_VIEWPORT_PX = 32
 
 /** Where visitors click and struggle, drawn on the page itself. */
 export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
@@ -49,6 +51,13 @@ export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
           >
             Take a new snapshot
           </button>
+          {/* A page wider than its viewport (a phone zoomed out over it) is drawn at the viewport's width: say what is cut. */}
+          {snapshot && snapshot.dw > snapshot.vw + WIDER_THAN_VIEWPORT_PX && (
+            <span class="muted small" data-testid="snapshot-overflow">
+              This page was {snapshot.dw} px wide on a {snapshot.vw} px screen: what lies right of {snapshot.vw} px is
+              not drawn (its hotspots are still listed).
+            </span>
+          )}
           {heatmap.refreshNote.value && (
             <span role="status" data-testid="snapshot-refresh-note">
               {heatmap.refreshNote.value}

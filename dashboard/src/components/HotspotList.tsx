@@ -32,7 +32,7 @@ export function HotspotList({ hotspots, hovered, selected, missing, unit, segmen
                   <code>{h.selector}</code>
                 </button>{' '}
                 <span class="muted">
-                  {h.clicks} {unit} here
+                  {h.clicks} {h.clicks === 1 ? unit.replace(/s$/, '') : unit} here
                 </span>
               </li>
             ))}
@@ -65,7 +65,7 @@ export function HotspotList({ hotspots, hovered, selected, missing, unit, segmen
             >
               <code>{h.selector}</code>
               <span class="num">
-                {h.clicks} {unit}
+                {h.clicks} {h.clicks === 1 ? unit.replace(/s$/, '') : unit}
               </span>
               <span class="num muted">
                 {h.sessions} {h.sessions === 1 ? 'session' : 'sessions'}

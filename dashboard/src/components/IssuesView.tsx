@@ -33,6 +33,8 @@ export function IssuesView({ issues, onRefresh, onStatus, onSessions, onVerdict 
       </p>
       <IssuesTable
         issues={issues.issues.value}
+        loading={issues.loading.value}
+        segmented={Object.values(issues.segment.value).some(Boolean)}
         onStatus={onStatus}
         onSessions={onSessions}
         {...(onVerdict && { onVerdict })}

@@ -32,6 +32,7 @@ export function SegmentPicker({ segment, onChange, device = true }: Props) {
         Browser{' '}
         <input
           data-testid="segment-browser"
+          type="text"
           size={10}
           value={s.browser}
           placeholder="any"
@@ -42,6 +43,7 @@ export function SegmentPicker({ segment, onChange, device = true }: Props) {
         OS{' '}
         <input
           data-testid="segment-os"
+          type="text"
           size={8}
           value={s.os}
           placeholder="any"
