@@ -17,6 +17,7 @@ import { createIssuesModel } from './models/issuesModel.ts'
 import { createSessionListModel } from './models/sessionListModel.ts'
 import { createSettingsModel } from './models/settingsModel.ts'
 import { createLearningModel } from './models/learningModel.ts'
+import { createSegmentFamiliesModel } from './models/segmentFamiliesModel.ts'
 import './styles.css'
 
 const api = createApi()
@@ -54,6 +55,7 @@ const models = {
   sessionList: createSessionListModel(),
   settings: createSettingsModel(),
   learning: createLearningModel(),
+  segments: createSegmentFamiliesModel(api),
 }
 
 // index.html has the #app element.

@@ -232,6 +232,14 @@ describe('device, browser and OS filters in the dashboard', () => {
       trend: 5,
     }
     expect(await rowsOf(view, everyone)).toEqual(everyone)
+    // The pickers offer the families seen, named as the filters take them (an iPhone's browser is Mobile Safari).
+    const offered = (id: string) =>
+      dash
+        .getByTestId(id)
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))
+    expect(await offered('segment-browsers')).toEqual(['Mobile Safari', 'Chrome', 'Firefox'])
+    expect(await offered('segment-os-list')).toEqual(['iOS', 'Linux', 'Windows'])
 
     await dash.getByTestId('segment-device').selectOption('mobile')
     const phones = { elements: [['a#help', '3']], pages: [['/checkout', '3']], issues: ['a#help'], trend: 3 }

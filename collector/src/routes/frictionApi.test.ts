@@ -196,3 +196,30 @@ describe('the Friction view per segment', () => {
     }
   })
 })
+
+describe('GET /api/segments', () => {
+  it('lists the device classes, browser and OS families seen, most page views first', async () => {
+    expect(await get('/api/segments?site=demo')).toEqual({
+      devices: [
+        { name: 'mobile', views: 4 },
+        { name: 'desktop', views: 3 },
+      ],
+      browsers: [
+        { name: 'Mobile Safari', views: 4 },
+        { name: 'Chrome', views: 2 },
+        { name: 'Firefox', views: 1 },
+      ],
+      os: [
+        { name: 'iOS', views: 4 },
+        { name: 'Linux', views: 2 },
+        { name: 'Windows', views: 1 },
+      ],
+    })
+    // A range before any visit: nothing to offer.
+    expect(await get(`/api/segments?site=demo&from=${T0 - 7200_000}&to=${T0 - 3600_000}`)).toEqual({
+      devices: [],
+      browsers: [],
+      os: [],
+    })
+  })
+})

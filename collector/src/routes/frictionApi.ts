@@ -5,6 +5,7 @@ import { queryFrictionElements } from '../queries/queryFrictionElements.ts'
 import { queryTrend } from '../queries/queryTrend.ts'
 import { queryStrugglingShare } from '../queries/queryStrugglingShare.ts'
 import { queryVitals } from '../queries/queryVitals.ts'
+import { querySegmentFamilies } from '../queries/querySegmentFamilies.ts'
 import { valid } from '../validate/valid.ts'
 import { rangeQuery } from '../validate/queries.ts'
 import { parseSegment } from './parseSegment.ts'
@@ -16,7 +17,8 @@ const FRICTION_ROWS = 50
  * `/api/friction` (pages and elements ranked by signals) and `/api/overview` (signals over
  * time, struggling share and web vitals per page): the Friction view. Both take the segment
  * (`device=`, `browser=`, `os=`) the other views take, so every figure of the view counts the
- * same visitors.
+ * same visitors. `/api/segments`: the device classes and families seen, which the segment
+ * pickers of every view offer.
  */
 export function frictionApi(client: ClickHouseClient) {
   return new Hono()
@@ -39,4 +41,7 @@ export function frictionApi(client: ClickHouseClient) {
       ])
       return c.json({ trend, struggling, vitals })
     })
+    .get('/segments', valid('query', rangeQuery), async (c) =>
+      c.json(await querySegmentFamilies(client, c.req.valid('query'))),
+    )
 }

@@ -29,6 +29,7 @@ import { IssuesTable } from './IssuesTable.tsx'
 import { SessionsView } from './SessionsView.tsx'
 import { SettingsView } from './SettingsView.tsx'
 import type { LearningModel } from '../models/learningModel.ts'
+import type { SegmentFamiliesModel } from '../models/segmentFamiliesModel.ts'
 import { LearningPanel } from './LearningPanel.tsx'
 
 /** How far before an alert a session's timeline starts: the struggle builds up over minutes, a visit rarely lasts hours. */
@@ -51,6 +52,8 @@ export interface AppModels {
   sessionList: SessionListModel
   settings: SettingsModel
   learning: LearningModel
+  /** What the segment pickers offer. */
+  segments: SegmentFamiliesModel
 }
 
 export interface Props {
@@ -115,6 +118,8 @@ export function App({ models }: Props) {
       if (view === 'sessions') void models.sessionList.refresh(site, ms)
       if (view === 'settings') void models.settings.load(site)
       if (view === 'learning') void models.learning.refresh(site, ms)
+      if (view === 'heatmaps' || view === 'friction' || view === 'issues' || view === 'sessions')
+        void models.segments.refresh(site, ms)
     })
   })
   useSignalEffect(() => {
@@ -210,11 +215,13 @@ export function App({ models }: Props) {
             now={clock.now}
             onOpenSession={(id, last) => void session.open(site(), id, last - SESSION_LOOKBACK_MS)}
             aside={session.session.value ? sessionPanel : null}
+            families={models.segments.families.value}
           />
         )}
         {view === 'friction' && (
           <FrictionView
             friction={friction}
+            families={models.segments.families.value}
             now={clock.now}
             onRefresh={refreshFriction}
             onSegment={() => {
@@ -236,6 +243,7 @@ export function App({ models }: Props) {
         {view === 'issues' && (
           <IssuesView
             issues={models.issues}
+            families={models.segments.families.value}
             onRefresh={() => void models.issues.refresh(site(), ms())}
             onStatus={(issue, status) => void models.issues.setStatus(site(), issue.id, status, ms())}
             onSessions={issueSessions}
@@ -253,6 +261,7 @@ export function App({ models }: Props) {
         {view === 'sessions' && (
           <SessionsView
             list={models.sessionList}
+            families={models.segments.families.value}
             onRefresh={() => void models.sessionList.refresh(site(), ms())}
             onOpen={(row) => {
               void session.open(site(), row.session, row.start - 1)

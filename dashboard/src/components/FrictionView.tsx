@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals'
 import type { ComponentChildren } from 'preact'
+import type { SegmentFamilies } from '@wince/collector'
 import { clockTime } from '../lib/clockTime.ts'
 import type { FrictionModel } from '../models/frictionModel.ts'
 import { FrictionElementsTable } from './FrictionElementsTable.tsx'
@@ -16,10 +17,12 @@ export interface Props {
   onSegment(): void
   /** Shown above the tables: the top issues by cost. */
   children?: ComponentChildren
+  /** Device classes and families seen, which the segment picker offers. */
+  families?: SegmentFamilies
 }
 
 /** Where visitors struggle: the trend, pages and elements ranked by signals, and web vitals per page. */
-export function FrictionView({ friction, now, onRefresh, onSegment, children }: Props) {
+export function FrictionView({ friction, now, onRefresh, onSegment, children, families }: Props) {
   const updatedAt = friction.updatedAt.value
   const loading = friction.loading.value
   const overview = friction.overview.value
@@ -38,7 +41,7 @@ export function FrictionView({ friction, now, onRefresh, onSegment, children }: 
         </button>
       </div>
       <div class="pickers">
-        <SegmentPicker segment={friction.segment} onChange={onSegment} />
+        <SegmentPicker segment={friction.segment} onChange={onSegment} {...(families && { families })} />
       </div>
       {friction.error.value && (
         <p class="error" role="alert">

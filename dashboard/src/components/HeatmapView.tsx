@@ -7,6 +7,7 @@ import { HotspotList } from './HotspotList.tsx'
 import { HotspotSessions } from './HotspotSessions.tsx'
 import { ScrollSummary } from './ScrollSummary.tsx'
 import type { ComponentChildren } from 'preact'
+import type { SegmentFamilies } from '@wince/collector'
 
 export interface Props {
   heatmap: HeatmapModel
@@ -14,6 +15,8 @@ export interface Props {
   onOpenSession(session: string, last: number): void
   /** Shown beside the hotspots: the session panel. */
   aside?: ComponentChildren
+  /** Device classes and families seen, which the segment picker offers. */
+  families?: SegmentFamilies
 }
 
 const NO_BANDS: readonly number[] = []
@@ -21,7 +24,7 @@ const NO_BANDS: readonly number[] = []
 const WIDER_THAN_VIEWPORT_PX = 32
 
 /** Where visitors click and struggle, drawn on the page itself. */
-export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
+export function HeatmapView({ heatmap, now, onOpenSession, aside, families }: Props) {
   const [hovered, setHovered] = useState<Array<{ selector: string; clicks: number }>>([])
   const [missing, setMissing] = useState<string[]>([])
   const snapshot = heatmap.snapshot.value
@@ -37,7 +40,7 @@ export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
           {heatmap.loading.value ? 'Loading…' : layer === 'scroll' && scroll ? `${scroll.views} page views` : ''}
         </span>
       </div>
-      <HeatmapControls heatmap={heatmap} />
+      <HeatmapControls heatmap={heatmap} {...(families && { families })} />
       {heatmap.url.value && (
         <div class="snapshot-bar">
           <span class="muted" data-testid="snapshot-taken">

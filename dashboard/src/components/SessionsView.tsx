@@ -1,4 +1,4 @@
-import type { SessionRow } from '@wince/collector'
+import type { SegmentFamilies, SessionRow } from '@wince/collector'
 import type { ComponentChildren } from 'preact'
 import { NO_SESSION_FILTER, type SessionFilter, type SessionListModel } from '../models/sessionListModel.ts'
 import { SegmentPicker } from './SegmentPicker.tsx'
@@ -10,13 +10,15 @@ export interface Props {
   onRefresh(): void
   onOpen(row: SessionRow): void
   aside: ComponentChildren
+  /** Device classes and families seen, which the segment picker offers. */
+  families?: SegmentFamilies
 }
 
 /** Every signal type, from the one list the collector words them by (a type added there shows here). */
 const TYPES = SIGNAL_ORDER
 
 /** Sessions to watch: filters, then one row per session; a row opens its signals and replay. */
-export function SessionsView({ list, onRefresh, onOpen, aside }: Props) {
+export function SessionsView({ list, onRefresh, onOpen, aside, families }: Props) {
   const f = list.filter.value
   const set = (patch: Partial<SessionFilter>) => {
     list.filter.value = { ...list.filter.peek(), ...patch }
@@ -73,7 +75,7 @@ export function SessionsView({ list, onRefresh, onOpen, aside }: Props) {
               onChange={(e) => set({ url: e.currentTarget.value.trim() })}
             />
           </label>
-          <SegmentPicker segment={segment} onChange={onRefresh} />
+          <SegmentPicker segment={segment} onChange={onRefresh} {...(families && { families })} />
           {(f.selector || f.url || f.type) && (
             <button type="button" onClick={() => set(NO_SESSION_FILTER)}>
               Clear filters
