@@ -57,8 +57,8 @@ export function HeatmapView({ heatmap, now, onOpenSession, aside, families }: Pr
           {/* A page wider than its viewport (a phone zoomed out over it) is drawn at the viewport's width: say what is cut. */}
           {snapshot && snapshot.dw > snapshot.vw + WIDER_THAN_VIEWPORT_PX && (
             <span class="muted small" data-testid="snapshot-overflow">
-              This page was {snapshot.dw} px wide on a {snapshot.vw} px screen: what lies right of {snapshot.vw} px is
-              not drawn (its hotspots are still listed).
+              This page was {snapshot.dw} px wide in a {snapshot.vw} px viewport (the visitor's browser zoomed out):
+              what lies right of {snapshot.vw} px is not drawn; its hotspots are still listed.
             </span>
           )}
           {heatmap.refreshNote.value && (

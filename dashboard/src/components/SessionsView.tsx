@@ -60,6 +60,7 @@ export function SessionsView({ list, onRefresh, onOpen, aside, families }: Props
             Min. score{' '}
             <input
               data-testid="sessions-min-score"
+              type="text"
               size={3}
               value={f.minScore}
               onChange={(e) => set({ minScore: e.currentTarget.value.trim() })}
@@ -69,6 +70,7 @@ export function SessionsView({ list, onRefresh, onOpen, aside, families }: Props
             Page{' '}
             <input
               data-testid="sessions-url"
+              type="text"
               size={12}
               value={f.url}
               placeholder="/path"
