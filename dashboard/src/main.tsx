@@ -36,7 +36,7 @@ const alerts = createAlertsModel({
   onOffer: offers.receive,
   onOfferAnswer: offers.answer,
 })
-const issues = createIssuesModel()
+const issues = createIssuesModel(undefined, location.search)
 const models = {
   filters: createFiltersModel(api, location.search),
   alerts,

@@ -267,6 +267,14 @@ describe('device, browser and OS filters in the dashboard', () => {
       10_000,
     )
     expect(await dash.getByTestId('segment-os').inputValue()).toBe('iOS')
+    // A link to the view keeps the segment: opened again, it shows the same issues.
+    expect(new URL(dash.url()).searchParams.get('os')).toBe('iOS')
+    await dash.goto(dash.url())
+    await poll(
+      () => dash.getByTestId('issue-row').evaluateAll((rows) => rows.map((r) => r.textContent ?? '')),
+      (rows) => rows.length === 1 && rows[0]!.includes('a#help'),
+      10_000,
+    )
 
     // A family that cannot be one is refused by the API, and the view says which field.
     await dash.getByRole('tab', { name: 'Friction' }).click()

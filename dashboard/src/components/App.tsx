@@ -72,17 +72,20 @@ export function App({ models }: Props) {
       filters.persist(
         (search) => history.replaceState(history.state, '', search),
         (): Record<string, string> =>
-          filters.view.value === 'heatmaps' && heatmap.url.value
-            ? {
-                page: heatmap.url.value,
-                vc: heatmap.vc.value,
-                layer: heatmap.layer.value,
-                // The heatmap model reads them back from a shared link.
-                ...segmentQuery({ ...heatmap.segment.value, device: '' }),
-              }
-            : {},
+          // Issues and Friction share one segment: a link to either keeps it.
+          filters.view.value === 'issues' || filters.view.value === 'friction'
+            ? segmentQuery(models.issues.segment.value)
+            : filters.view.value === 'heatmaps' && heatmap.url.value
+              ? {
+                  page: heatmap.url.value,
+                  vc: heatmap.vc.value,
+                  layer: heatmap.layer.value,
+                  // The heatmap model reads them back from a shared link.
+                  ...segmentQuery({ ...heatmap.segment.value, device: '' }),
+                }
+              : {},
       ),
-    [filters, heatmap],
+    [filters, heatmap, models.issues],
   )
 
   // Re-run when site or range change; untracked so the watchers' own reads do not restart them.
