@@ -109,8 +109,9 @@ export function clicked(): void {
   hot = 1
   setTimeout(
     guard(() => {
-      hot = 0
+      // Told while still within the chain: the click adapter takes it as answered at the press, however late the click came.
       controls() != s && mark()
+      hot = 0
     }),
   )
 }

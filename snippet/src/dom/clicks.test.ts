@@ -164,4 +164,15 @@ describe('click adapter: answers of a click dispatched late', () => {
     vi.runAllTimers()
     expect(verdicts.map((v) => v.type)).toEqual(['dead_click'])
   })
+
+  it("counts a control's value set by the click's handler as at once, however late the click came (a stepper)", () => {
+    const field = { value: '1', checked: false }
+    vi.stubGlobal('document', { querySelectorAll: () => [field] })
+    click(clock - 1500)
+    field.value = '2'
+    vi.advanceTimersByTime(0) // the chain ends: the value is compared
+    clock += 1000
+    vi.runAllTimers()
+    expect(verdicts).toEqual([])
+  })
 })
