@@ -1,0 +1,132 @@
+import type { ClickHouseClient } from '@clickhouse/client'
+import { RANGE_FILTER, type Range } from './range.ts'
+import { issuePathSql } from './segment.ts'
+import { toCountParts, type CountPart, type CountPartRow } from './issueCountParts.ts'
+import type { GoalMatch } from '../issues/goalPatterns.ts'
+
+/** The parts of a range read here, epoch seconds: whole hours, and the whole days not rolled up (`YYYY-MM-DD`). */
+export interface Unrolled {
+  hourFrom: number
+  hourTo: number
+  dayFrom: number
+  dayTo: number
+  slowDays: string[]
+}
+
+const IN_HOURS = `ts >= toDateTime({hourFrom:Int64}, 'UTC') AND ts < toDateTime({hourTo:Int64}, 'UTC')`
+/** Whole hours of the range in the per-hour tables. */
+const HOURS = `site = {site:String} AND hour >= toDateTime({hourFrom:Int64}, 'UTC') AND hour < toDateTime({hourTo:Int64}, 'UTC')`
+/**
+ * Raw rows the per-hour tables do not answer: those of the range outside its whole hours.
+ * The `day` bounds (implied by the rest: a row before the first whole hour is of that
+ * hour's day or before) let the order key skip the days between.
+ */
+const MINUTES = `${RANGE_FILTER} AND NOT (${IN_HOURS})
+  AND (day <= toDate(toDateTime({hourFrom:Int64} - 1, 'UTC')) OR day >= toDate(toDateTime({hourTo:Int64}, 'UTC')))`
+/** Whole hours before the range's first whole day and after its last (all of them when it holds none). */
+const EDGE_HOURS = `site = {site:String} AND (
+    (hour >= toDateTime({leftFrom:Int64}, 'UTC') AND hour < toDateTime({leftTo:Int64}, 'UTC'))
+    OR (hour >= toDateTime({rightFrom:Int64}, 'UTC') AND hour < toDateTime({rightTo:Int64}, 'UTC')))`
+
+/**
+ * The issue counts of the parts of a range the roll-up does not hold, per issue and per
+ * page (see queryIssueCounts.ts, which adds the parts up): whole days not rolled up from
+ * the per-day tables of 0015 (a row per (day, page, session) and (day, issue, session)),
+ * the hours at either end that are not whole days from the per-hour tables of 0010, the
+ * minutes outside whole hours from the raw events, grouped to the same (day, …, session)
+ * rows. A session-day is converted when the session reached the goal that day.
+ *
+ * The converted session-days are joined once to the day's pages and issues (one probe per
+ * session and day, not per page or issue); those are counted in one pass into a scalar
+ * keyed by the page's or the issue's hash, which the rows look up with `transform` (a
+ * scalar is computed once per query, where a CTE is computed again for every use).
+ */
+export async function queryUnrolledCounts(
+  client: ClickHouseClient,
+  range: Range,
+  goals: GoalMatch,
+  parts: Unrolled,
+): Promise<CountPart[]> {
+  // A day set that may be empty is not pruned by the order key: no whole day is said so.
+  const DAYS = parts.slowDays.length ? `site = {site:String} AND day IN {slowDays:Array(Date)}` : '0'
+  const path = issuePathSql('url')
+  // Only URL goals make the page views a source of conversions: no scan for them otherwise.
+  // `multiMatchAny` on the paths' dictionary matches each distinct path once, not every row.
+  const slowHours = parts.slowDays.length ? `OR (${HOURS} AND toDate(hour) IN {slowDays:Array(Date)})` : ''
+  const urlGoals = goals.patterns.length
+    ? `UNION ALL SELECT toDate(hour), session, 0 FROM session_pages WHERE (${EDGE_HOURS} ${slowHours}) AND multiMatchAny(path, {patterns:Array(String)})
+       UNION ALL SELECT toDate(ts), cityHash64(session), 0 FROM page_views WHERE ${MINUTES} AND multiMatchAny(path(url), {patterns:Array(String)})`
+    : ''
+  const rs = await client.query({
+    query: `WITH
+      conv AS (
+        SELECT day, session, sum(value) AS value FROM (
+          SELECT toDate(ts) AS day, cityHash64(session) AS session, value FROM goals FINAL
+          WHERE ${RANGE_FILTER} AND (day IN {slowDays:Array(Date)} OR NOT (day >= toDate(toDateTime({dayFrom:Int64}, 'UTC')) AND day < toDate(toDateTime({dayTo:Int64}, 'UTC'))))
+            AND ({goal:String} = '' OR name = {goal:String})
+          ${urlGoals}
+        ) GROUP BY day, session
+      ),
+      edge_hits AS (
+        SELECT toDate(ts) AS day, page, selector, type, session, id, ts, label, url FROM session_hits WHERE ${EDGE_HOURS}
+        UNION ALL
+        SELECT toDate(ts), ${path}, selector, type, cityHash64(session), cityHash64(id), ts, label, url
+        FROM signals WHERE ${MINUTES} AND selector != ''
+      ),
+      edge_views AS (
+        SELECT toDate(hour) AS day, page, session FROM session_pages WHERE ${EDGE_HOURS}
+        UNION ALL
+        SELECT toDate(ts), ${path}, cityHash64(session) FROM page_views WHERE ${MINUTES}
+        UNION ALL
+        SELECT day, page, session FROM edge_hits
+      ),
+      meetings AS (
+        SELECT issue, page, selector, type, length(ids) AS signals, first, last, label, url FROM issue_day_sessions FINAL WHERE ${DAYS}
+        UNION ALL
+        SELECT cityHash64(page, selector, type) AS issue, any(page), any(selector), any(type), uniqExact(id), min(ts), max(ts), any(label), min(url)
+        FROM edge_hits GROUP BY day, issue, session
+      ),
+      viewers AS (
+        SELECT page FROM page_day_sessions FINAL WHERE ${DAYS}
+        UNION ALL
+        SELECT page FROM (SELECT DISTINCT day, page, session FROM edge_views)
+      ),
+      converted AS (
+        SELECT keys, value FROM (
+          SELECT day, session, arrayConcat(pages, issues) AS keys FROM session_days FINAL WHERE ${DAYS}
+          UNION ALL
+          SELECT day, session, groupUniqArray(key) FROM (
+            SELECT day, session, cityHash64(page) AS key FROM edge_views
+            UNION ALL
+            SELECT day, session, cityHash64(page, selector, type) FROM edge_hits
+          ) GROUP BY day, session
+        ) AS day_keys INNER JOIN conv USING (day, session)
+      ),
+      (
+        SELECT (groupArray(key), groupArray(n), groupArray(v)) FROM (
+          SELECT key, count() AS n, sum(value) AS v FROM converted ARRAY JOIN keys AS key GROUP BY key
+        )
+      ) AS won
+      SELECT 'issue' AS kind, toString(issue) AS key, any(page) AS page, any(selector) AS selector, any(type) AS type, any(label) AS label,
+        min(url) AS url, count() AS sessions, sum(signals) AS signals,
+        toUnixTimestamp64Milli(min(first)) AS first_ms, toUnixTimestamp64Milli(max(last)) AS last_ms,
+        transform(issue, won.1, won.2, toUInt64(0)) AS converted, transform(issue, won.1, won.3, 0.0) AS value
+      FROM meetings GROUP BY issue
+      UNION ALL
+      SELECT 'page', '', page, '', '', '', '', count(), 0, 0, 0,
+        transform(cityHash64(page), won.1, won.2, toUInt64(0)), transform(cityHash64(page), won.1, won.3, 0.0)
+      FROM viewers GROUP BY page`,
+    query_params: {
+      ...range,
+      ...goals,
+      ...parts,
+      // The bounds of EDGE_HOURS: constants, so the order key prunes by them.
+      leftFrom: parts.hourFrom,
+      leftTo: Math.min(parts.hourTo, parts.dayFrom),
+      rightFrom: Math.max(parts.hourFrom, parts.dayTo),
+      rightTo: parts.hourTo,
+    },
+    format: 'JSONEachRow',
+  })
+  return toCountParts(await rs.json<CountPartRow>())
+}
