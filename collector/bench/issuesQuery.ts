@@ -129,7 +129,7 @@ try {
   }
   // A store's past days are merged in the background; after a bulk fill they are not yet.
   const mergeStart = performance.now()
-  for (const table of ['page_day_sessions', 'issue_day_sessions', 'session_days'])
+  for (const table of ['page_day_sessions', 'issue_day_sessions', 'session_days', 'page_day_spans'])
     await client.command({ query: `OPTIMIZE TABLE ${table} FINAL` })
   const mergeMs = performance.now() - mergeStart
   await client.command({ query: 'TRUNCATE TABLE issue_day_totals' })

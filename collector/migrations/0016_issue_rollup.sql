@@ -38,3 +38,52 @@ CREATE TABLE IF NOT EXISTS issue_day_totals (
 PARTITION BY toYYYYMM(day)
 ORDER BY (site, day, goal, patterns, kind, key)
 TTL day + INTERVAL 400 DAY;
+
+-- When a session was on a page on a day: its first and last view (or signal) there. A range
+-- that starts inside a day holds the session's (day, page) if it was there at or after the
+-- start (`last`), one that ends inside a day if it was there before the end (`first`), so
+-- the hours of a range's first and last day are read one row per (page, session) here
+-- instead of one per page view from the hour tables. Rows of one key merge (min, max), so
+-- a row written twice is harmless; queries read it with FINAL.
+CREATE TABLE IF NOT EXISTS page_day_spans (
+    site LowCardinality(String),
+    day Date,
+    page LowCardinality(String),
+    session UInt64,
+    first SimpleAggregateFunction(min, DateTime64(3, 'UTC')),
+    last SimpleAggregateFunction(max, DateTime64(3, 'UTC'))
+) ENGINE = AggregatingMergeTree
+PARTITION BY toYYYYMM(day)
+ORDER BY (site, day, page, session)
+TTL day + INTERVAL 400 DAY;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS page_day_spans_views_mv TO page_day_spans AS
+SELECT site, toDate(ts) AS day,
+    if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url))) AS page,
+    cityHash64(session) AS session, min(ts) AS first, max(ts) AS last
+FROM page_views
+GROUP BY site, day, page, session;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS page_day_spans_hits_mv TO page_day_spans AS
+SELECT site, toDate(ts) AS day,
+    if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url))) AS page,
+    cityHash64(session) AS session, min(ts) AS first, max(ts) AS last
+FROM signals
+WHERE selector != ''
+GROUP BY site, day, page, session;
+
+-- Events stored before this migration.
+INSERT INTO page_day_spans
+SELECT site, toDate(ts) AS day,
+    if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url))) AS page,
+    cityHash64(session) AS session, min(ts) AS first, max(ts) AS last
+FROM page_views
+GROUP BY site, day, page, session;
+
+INSERT INTO page_day_spans
+SELECT site, toDate(ts) AS day,
+    if(path(url) = '', '/', if(length(path(url)) > 1 AND endsWith(path(url), '/'), substring(path(url), 1, length(path(url)) - 1), path(url))) AS page,
+    cityHash64(session) AS session, min(ts) AS first, max(ts) AS last
+FROM signals
+WHERE selector != ''
+GROUP BY site, day, page, session;

@@ -45,6 +45,11 @@ const ranges = [
     from: D0 - 4 * HOUR + 5 * 60_000,
     to: D0 + DAY + 2 * HOUR + 30 * 60_000,
   },
+  {
+    what: 'across one midnight, no whole day',
+    from: H0 + 2 * HOUR + 7 * 60_000,
+    to: D0 + DAY + 2 * HOUR + 25 * 60_000,
+  },
   { what: 'hours and minutes of one day, then a whole day', from: H0 + 2 * HOUR + 20 * 60_000, to: D0 + 2 * DAY },
 ]
 

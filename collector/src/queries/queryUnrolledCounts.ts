@@ -23,10 +23,45 @@ const HOURS = `site = {site:String} AND hour >= toDateTime({hourFrom:Int64}, 'UT
  */
 const MINUTES = `${RANGE_FILTER} AND NOT (${IN_HOURS})
   AND (day <= toDate(toDateTime({hourFrom:Int64} - 1, 'UTC')) OR day >= toDate(toDateTime({hourTo:Int64}, 'UTC')))`
+const PATH = issuePathSql('url')
 /** Whole hours before the range's first whole day and after its last (all of them when it holds none). */
 const EDGE_HOURS = `site = {site:String} AND (
     (hour >= toDateTime({leftFrom:Int64}, 'UTC') AND hour < toDateTime({leftTo:Int64}, 'UTC'))
     OR (hour >= toDateTime({rightFrom:Int64}, 'UTC') AND hour < toDateTime({rightTo:Int64}, 'UTC')))`
+
+/** The edges' page viewers from the per-hour tables and the raw minutes (a signal on a page is a view of it). */
+const EDGE_VIEWS = `SELECT toDate(hour) AS day, page, session FROM session_pages WHERE ${EDGE_HOURS}
+  UNION ALL
+  SELECT toDate(ts), ${PATH}, cityHash64(session) FROM page_views WHERE ${MINUTES}
+  UNION ALL
+  SELECT day, page, session FROM edge_hits`
+/** The edges' pages and issues of each session-day, as hashes, from the per-hour tables and the raw minutes. */
+const EDGE_KEYS = `UNION ALL
+  SELECT day, session, groupUniqArray(key) FROM (
+    SELECT day, session, cityHash64(page) AS key FROM edge_views
+    UNION ALL
+    SELECT day, session, cityHash64(page, selector, type) FROM edge_hits
+  ) GROUP BY day, session`
+/**
+ * The edges' page viewers of a range that crosses midnight, one row per (day, page,
+ * session) from `page_day_spans` (0016): of its first day those there at or after its
+ * start, of its last those there before its end. With FINAL the conditions on `first`
+ * and `last` apply to the merged rows (ClickHouse moves no condition on a column outside
+ * the key ahead of FINAL's merge).
+ */
+const EDGE_SPANS = `SELECT day, page, session FROM page_day_spans FINAL
+  WHERE site = {site:String} AND day IN ({leftDay:Date}, {rightDay:Date})
+    AND (day != {leftDay:Date} OR last >= fromUnixTimestamp64Milli({from:Int64}, 'UTC'))
+    AND (day != {rightDay:Date} OR first < fromUnixTimestamp64Milli({to:Int64}, 'UTC'))`
+/** The converted edge session-days' pages and issues counted (each row is one session-day's page or issue). */
+const EDGE_SPAN_KEYS = `UNION ALL
+  SELECT key, count(), sum(value) FROM (
+    SELECT day, session, cityHash64(page) AS key FROM edge_views
+    UNION ALL
+    SELECT day, session, cityHash64(page, selector, type) AS key FROM edge_hits GROUP BY day, session, key
+  ) AS edge_keys INNER JOIN conv USING (day, session) GROUP BY key`
+/** A day that holds no event of any range (the absent edge of {@link EDGE_SPANS}). */
+const NO_DAY = '1970-01-01'
 
 /**
  * The issue counts of the parts of a range the roll-up does not hold, per issue and per
@@ -49,7 +84,8 @@ export async function queryUnrolledCounts(
 ): Promise<CountPart[]> {
   // A day set that may be empty is not pruned by the order key: no whole day is said so.
   const DAYS = parts.slowDays.length ? `site = {site:String} AND day IN {slowDays:Array(Date)}` : '0'
-  const path = issuePathSql('url')
+  // A range that crosses midnight reads its first and last day's pages from the spans.
+  const spans = parts.dayFrom <= parts.dayTo
   // Only URL goals make the page views a source of conversions: no scan for them otherwise.
   // `multiMatchAny` on the paths' dictionary matches each distinct path once, not every row.
   const slowHours = parts.slowDays.length ? `OR (${HOURS} AND toDate(hour) IN {slowDays:Array(Date)})` : ''
@@ -70,16 +106,10 @@ export async function queryUnrolledCounts(
       edge_hits AS (
         SELECT toDate(ts) AS day, page, selector, type, session, id, ts, label, url FROM session_hits WHERE ${EDGE_HOURS}
         UNION ALL
-        SELECT toDate(ts), ${path}, selector, type, cityHash64(session), cityHash64(id), ts, label, url
+        SELECT toDate(ts), ${PATH}, selector, type, cityHash64(session), cityHash64(id), ts, label, url
         FROM signals WHERE ${MINUTES} AND selector != ''
       ),
-      edge_views AS (
-        SELECT toDate(hour) AS day, page, session FROM session_pages WHERE ${EDGE_HOURS}
-        UNION ALL
-        SELECT toDate(ts), ${path}, cityHash64(session) FROM page_views WHERE ${MINUTES}
-        UNION ALL
-        SELECT day, page, session FROM edge_hits
-      ),
+      edge_views AS (${spans ? EDGE_SPANS : EDGE_VIEWS}),
       meetings AS (
         SELECT issue, page, selector, type, length(ids) AS signals, first, last, label, url FROM issue_day_sessions FINAL WHERE ${DAYS}
         UNION ALL
@@ -89,22 +119,20 @@ export async function queryUnrolledCounts(
       viewers AS (
         SELECT page FROM page_day_sessions FINAL WHERE ${DAYS}
         UNION ALL
-        SELECT page FROM (SELECT DISTINCT day, page, session FROM edge_views)
+        SELECT page FROM (${spans ? 'SELECT page FROM edge_views' : 'SELECT DISTINCT day, page, session FROM edge_views'})
       ),
       converted AS (
         SELECT keys, value FROM (
           SELECT day, session, arrayConcat(pages, issues) AS keys FROM session_days FINAL WHERE ${DAYS}
-          UNION ALL
-          SELECT day, session, groupUniqArray(key) FROM (
-            SELECT day, session, cityHash64(page) AS key FROM edge_views
-            UNION ALL
-            SELECT day, session, cityHash64(page, selector, type) FROM edge_hits
-          ) GROUP BY day, session
+          ${spans ? '' : EDGE_KEYS}
         ) AS day_keys INNER JOIN conv USING (day, session)
       ),
       (
         SELECT (groupArray(key), groupArray(n), groupArray(v)) FROM (
-          SELECT key, count() AS n, sum(value) AS v FROM converted ARRAY JOIN keys AS key GROUP BY key
+          SELECT key, sum(n) AS n, sum(v) AS v FROM (
+            SELECT key, count() AS n, sum(value) AS v FROM converted ARRAY JOIN keys AS key GROUP BY key
+            ${spans ? EDGE_SPAN_KEYS : ''}
+          ) GROUP BY key
         )
       ) AS won
       SELECT 'issue' AS kind, toString(issue) AS key, any(page) AS page, any(selector) AS selector, any(type) AS type, any(label) AS label,
@@ -125,8 +153,12 @@ export async function queryUnrolledCounts(
       leftTo: Math.min(parts.hourTo, parts.dayFrom),
       rightFrom: Math.max(parts.hourFrom, parts.dayTo),
       rightTo: parts.hourTo,
+      leftDay: range.from < parts.dayFrom * 1000 ? day(range.from) : NO_DAY,
+      rightDay: range.to > parts.dayTo * 1000 ? day(range.to) : NO_DAY,
     },
     format: 'JSONEachRow',
   })
   return toCountParts(await rs.json<CountPartRow>())
 }
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
