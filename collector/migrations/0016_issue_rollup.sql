@@ -87,3 +87,48 @@ SELECT site, toDate(ts) AS day,
 FROM signals
 WHERE selector != ''
 GROUP BY site, day, page, session;
+
+-- How many page views, signals and goals each day of a site received, as inserted (a row
+-- sent twice counts twice, and merges never lower it): a roll-up records the figures of its
+-- day, and a day whose figures grew since got late events. Summed on merge; read with sum().
+CREATE TABLE IF NOT EXISTS day_events (
+    site LowCardinality(String),
+    day Date,
+    views UInt64,
+    hits UInt64,
+    goals UInt64
+) ENGINE = SummingMergeTree
+PARTITION BY toYYYYMM(day)
+ORDER BY (site, day)
+TTL day + INTERVAL 400 DAY;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS day_events_views_mv TO day_events AS
+SELECT site, toDate(ts) AS day, count() AS views, toUInt64(0) AS hits, toUInt64(0) AS goals
+FROM page_views
+GROUP BY site, day;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS day_events_hits_mv TO day_events AS
+SELECT site, toDate(ts) AS day, toUInt64(0) AS views, count() AS hits, toUInt64(0) AS goals
+FROM signals
+GROUP BY site, day;
+
+CREATE MATERIALIZED VIEW IF NOT EXISTS day_events_goals_mv TO day_events AS
+SELECT site, toDate(ts) AS day, toUInt64(0) AS views, toUInt64(0) AS hits, count() AS goals
+FROM goals
+GROUP BY site, day;
+
+-- Events stored before this migration.
+INSERT INTO day_events
+SELECT site, toDate(ts) AS day, count() AS views, toUInt64(0) AS hits, toUInt64(0) AS goals
+FROM page_views
+GROUP BY site, day;
+
+INSERT INTO day_events
+SELECT site, toDate(ts) AS day, toUInt64(0) AS views, count() AS hits, toUInt64(0) AS goals
+FROM signals
+GROUP BY site, day;
+
+INSERT INTO day_events
+SELECT site, toDate(ts) AS day, toUInt64(0) AS views, toUInt64(0) AS hits, count() AS goals
+FROM goals
+GROUP BY site, day;
