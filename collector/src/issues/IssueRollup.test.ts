@@ -79,7 +79,8 @@ async function sameAsRaw(rolled: (range: { from: number; to: number }) => string
 const seededDays = (r: { from: number; to: number }) =>
   [D0, D0 + DAY].filter((d) => d >= r.from && d + DAY <= r.to).map(iso)
 
-describe('IssueRollup', () => {
+// Each test compares 4 ranges × 3 goals on a store: minutes on a loaded machine.
+describe('IssueRollup', { timeout: 120_000 }, () => {
   it('before any roll-up, reads the per-day tables and gives the raw figures', async () => {
     await sameAsRaw(() => [])
   })

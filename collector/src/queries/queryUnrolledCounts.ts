@@ -54,8 +54,7 @@ const EDGE_SPANS = `SELECT day, page, session FROM page_day_spans FINAL
     AND (day != {leftDay:Date} OR last >= fromUnixTimestamp64Milli({from:Int64}, 'UTC'))
     AND (day != {rightDay:Date} OR first < fromUnixTimestamp64Milli({to:Int64}, 'UTC'))`
 /** The converted edge session-days' pages and issues counted (each row is one session-day's page or issue). */
-const EDGE_SPAN_KEYS = `UNION ALL
-  SELECT key, count(), sum(value) FROM (
+const EDGE_SPAN_KEYS = `SELECT key, count() AS n, sum(value) AS v FROM (
     SELECT day, session, cityHash64(page) AS key FROM edge_views
     UNION ALL
     SELECT day, session, cityHash64(page, selector, type) AS key FROM edge_hits GROUP BY day, session, key
@@ -86,6 +85,8 @@ export async function queryUnrolledCounts(
   const DAYS = parts.slowDays.length ? `site = {site:String} AND day IN {slowDays:Array(Date)}` : '0'
   // A range that crosses midnight reads its first and last day's pages from the spans.
   const spans = parts.dayFrom <= parts.dayTo
+  // The converted session-days' keys from per-day rows: none to read (nor conversions to join) without whole days not rolled up or hour edges.
+  const dayKeys = parts.slowDays.length > 0 || !spans
   // Only URL goals make the page views a source of conversions: no scan for them otherwise.
   // `multiMatchAny` on the paths' dictionary matches each distinct path once, not every row.
   const slowHours = parts.slowDays.length ? `OR (${HOURS} AND toDate(hour) IN {slowDays:Array(Date)})` : ''
@@ -130,8 +131,8 @@ export async function queryUnrolledCounts(
       (
         SELECT (groupArray(key), groupArray(n), groupArray(v)) FROM (
           SELECT key, sum(n) AS n, sum(v) AS v FROM (
-            SELECT key, count() AS n, sum(value) AS v FROM converted ARRAY JOIN keys AS key GROUP BY key
-            ${spans ? EDGE_SPAN_KEYS : ''}
+            ${dayKeys ? 'SELECT key, count() AS n, sum(value) AS v FROM converted ARRAY JOIN keys AS key GROUP BY key' : ''}
+            ${spans ? `${dayKeys ? 'UNION ALL' : ''} ${EDGE_SPAN_KEYS}` : ''}
           ) GROUP BY key
         )
       ) AS won
