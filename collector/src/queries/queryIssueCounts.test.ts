@@ -50,6 +50,12 @@ const ranges = [
     from: H0 + 2 * HOUR + 7 * 60_000,
     to: D0 + DAY + 2 * HOUR + 25 * 60_000,
   },
+  // Session s0 rages at 08:59:01 and 08:59:02: the range starts between its two signals.
+  {
+    what: 'across midnight, from between two signals of one session',
+    from: H0 + HOUR - 58_500,
+    to: D0 + DAY + 2 * HOUR + 25 * 60_000,
+  },
   { what: 'hours and minutes of one day, then a whole day', from: H0 + 2 * HOUR + 20 * 60_000, to: D0 + 2 * DAY },
 ]
 

@@ -57,8 +57,29 @@ const EDGE_SPANS = `SELECT day, page, session FROM page_day_spans FINAL
 const EDGE_SPAN_KEYS = `SELECT key, count() AS n, sum(value) AS v FROM (
     SELECT day, session, cityHash64(page) AS key FROM edge_views
     UNION ALL
-    SELECT day, session, cityHash64(page, selector, type) AS key FROM edge_hits GROUP BY day, session, key
+    SELECT day, session, issue FROM edge_meets
   ) AS edge_keys INNER JOIN conv USING (day, session) GROUP BY key`
+/** The rows of a session's meeting an issue on the first and last day of a range that crosses midnight, merged. */
+const EDGE_DAYS = `SELECT day, issue, session, any(page) AS page, any(selector) AS selector, any(type) AS type,
+    groupUniqArrayArray(ids) AS ids, min(first) AS first, max(last) AS last, any(label) AS label, min(url) AS url
+  FROM issue_day_sessions WHERE site = {site:String} AND day IN ({leftDay:Date}, {rightDay:Date}) GROUP BY day, issue, session`
+/** Of those, the meetings wholly inside the range. */
+const INSIDE = `(day != {leftDay:Date} OR first >= fromUnixTimestamp64Milli({from:Int64}, 'UTC'))
+  AND (day != {rightDay:Date} OR last < fromUnixTimestamp64Milli({to:Int64}, 'UTC'))`
+/**
+ * The edges' meetings (day, issue, session) of a range that crosses midnight: those wholly
+ * inside it as the per-day table has them, and the few that straddle its start or end
+ * (met before and after it) from their signals inside the range (per-hour tables and raw
+ * minutes), instead of grouping every signal of the edges.
+ */
+const EDGE_MEETS = `edge_days AS (${EDGE_DAYS}),
+  edge_meets AS (
+    SELECT day, issue, session, page, selector, type, length(ids) AS signals, first, last, label, url FROM edge_days WHERE ${INSIDE}
+    UNION ALL
+    SELECT day, cityHash64(page, selector, type) AS issue, session, any(page), any(selector), any(type), uniqExact(id), min(ts), max(ts), any(label), min(url)
+    FROM edge_hits WHERE (day, cityHash64(page, selector, type), session) IN (SELECT day, issue, session FROM edge_days WHERE NOT (${INSIDE}))
+    GROUP BY day, issue, session
+  ),`
 /** A day that holds no event of any range (the absent edge of {@link EDGE_SPANS}). */
 const NO_DAY = '1970-01-01'
 
@@ -111,11 +132,16 @@ export async function queryUnrolledCounts(
         FROM signals WHERE ${MINUTES} AND selector != ''
       ),
       edge_views AS (${spans ? EDGE_SPANS : EDGE_VIEWS}),
+      ${spans ? EDGE_MEETS : ''}
       meetings AS (
         SELECT issue, page, selector, type, length(ids) AS signals, first, last, label, url FROM issue_day_sessions FINAL WHERE ${DAYS}
         UNION ALL
-        SELECT cityHash64(page, selector, type) AS issue, any(page), any(selector), any(type), uniqExact(id), min(ts), max(ts), any(label), min(url)
-        FROM edge_hits GROUP BY day, issue, session
+        ${
+          spans
+            ? 'SELECT issue, page, selector, type, signals, first, last, label, url FROM edge_meets'
+            : `SELECT cityHash64(page, selector, type) AS issue, any(page), any(selector), any(type), uniqExact(id), min(ts), max(ts), any(label), min(url)
+               FROM edge_hits GROUP BY day, issue, session`
+        }
       ),
       viewers AS (
         SELECT page FROM page_day_sessions FINAL WHERE ${DAYS}
