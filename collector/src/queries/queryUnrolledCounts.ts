@@ -120,7 +120,8 @@ export async function queryUnrolledCounts(
       conv AS (
         SELECT day, session, sum(value) AS value FROM (
           SELECT toDate(ts) AS day, cityHash64(session) AS session, value FROM goals FINAL
-          WHERE ${RANGE_FILTER} AND (day IN {slowDays:Array(Date)} OR NOT (day >= toDate(toDateTime({dayFrom:Int64}, 'UTC')) AND day < toDate(toDateTime({dayTo:Int64}, 'UTC'))))
+          WHERE ${RANGE_FILTER}
+            AND (day < toDate(toDateTime({dayFrom:Int64}, 'UTC')) OR day >= toDate(toDateTime({dayTo:Int64}, 'UTC')) OR day IN {slowDays:Array(Date)})
             AND ({goal:String} = '' OR name = {goal:String})
           ${urlGoals}
         ) GROUP BY day, session
