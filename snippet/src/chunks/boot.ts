@@ -61,10 +61,9 @@ chunk('boot', (c: Ctx) => {
   // Page API calls the core left to this chunk: `wince('goal', name, value?)`.
   takeCalls(c)
   const sub = hub(c)
-  // Mouse thrash and excessive scroll.
-  watchMotion(c, sub)
-
-  const sendTrail = trail(c, e, sub)
+  const [sendTrail, move] = trail(c, e, sub)
+  // Mouse thrash and excessive scroll; their pointer samples are the trail's cursor.
+  watchMotion(c, sub, move)
   const go = () => {
     const st = c.st
     if (!st) return

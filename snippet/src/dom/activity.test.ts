@@ -81,6 +81,8 @@ const record = (target: unknown, added?: { ignored: boolean }, removed?: { ignor
 const event = (type: string, target?: EventTarget) => {
   const e = new Event(type)
   if (target) Object.defineProperty(e, 'target', { value: target })
+  // On the stubbed clock, as a browser's events are on performance.now()'s.
+  Object.defineProperty(e, 'timeStamp', { value: clock })
   win.dispatchEvent(e)
 }
 /** A click waits for its answer (the click adapter's call). */
