@@ -57,16 +57,21 @@ try {
   {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
     const page = await context.newPage()
-    await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
-    })
+    // Two traces: the start (load and the settle after it), then the inputs; Wince's longest part of one task in each.
+    const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute']
+    await browser.startTracing(page, { categories })
     await page.goto(url, { waitUntil: 'load' })
     await sleep(3000)
+    const start = summarizeTrace(JSON.parse((await browser.stopTracing()).toString('utf8')), ours)
+    console.log(
+      `start: own ${start.ownMs.toFixed(1)} ms in ${start.ownTasks} tasks; longest own part of a task ${start.longestOwnPartMs.toFixed(1)} ms (that task ${start.longestTaskMs.toFixed(1)} ms); longest evaluation ${start.evaluateMs.toFixed(1)} ms (${start.evaluateScript})`,
+    )
+    await browser.startTracing(page, { categories })
     await inputs(page)
     const trace = await browser.stopTracing()
     const s = summarizeTrace(JSON.parse(trace.toString('utf8')), ours)
     console.log(
-      `traced: own ${s.ownMs.toFixed(1)} ms in ${s.ownTasks} tasks; longest own part ${s.longestOwnPartMs.toFixed(1)} ms`,
+      `inputs: own ${s.ownMs.toFixed(1)} ms in ${s.ownTasks} tasks; longest own part of a task ${s.longestOwnPartMs.toFixed(1)} ms (that task ${s.longestTaskMs.toFixed(1)} ms)`,
     )
     for (const [k, v] of Object.entries(s.byCaller).sort((a, b) => b[1].ms - a[1].ms))
       console.log(`  ${k}: ${v.ms.toFixed(1)} ms, ${v.calls} calls`)
