@@ -7,6 +7,7 @@ import type { Config } from './config.ts'
 import { memoryBroker, redisBroker } from './broker/Broker.ts'
 import { WebhookSender } from './webhooks/WebhookSender.ts'
 import { Sites } from './sites/Sites.ts'
+import { IssueRollup } from './issues/IssueRollup.ts'
 import { createStore } from './store/createStore.ts'
 import { checkVersion, migrate } from './store/migrate.ts'
 import { Writer } from './store/Writer.ts'
@@ -68,6 +69,9 @@ export async function start(config: Config): Promise<Running> {
   const stats = new IngestStats()
   const lifecycle = new Lifecycle()
   const streams = new StreamGate({ perIp: config.livePerIp, total: config.liveMax })
+  // Closed days' issue counts, finished ahead of `/api/issues` (and redone when late events come).
+  const rollup = new IssueRollup(store.client, () => sites.list())
+  rollup.start()
   const app = createApp({
     client: store.client,
     writer,
@@ -113,6 +117,7 @@ export async function start(config: Config): Promise<Running> {
       streams.closeAll()
       // In-flight requests finish (each was logged before its 202), streams end, then the log is drained into the store.
       await lifecycle.stop()
+      await rollup.stop()
       webhooks.close()
       state?.close()
       await broker.close()

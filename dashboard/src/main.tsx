@@ -17,6 +17,7 @@ import { createIssuesModel } from './models/issuesModel.ts'
 import { createSessionListModel } from './models/sessionListModel.ts'
 import { createSettingsModel } from './models/settingsModel.ts'
 import { createLearningModel } from './models/learningModel.ts'
+import { createSegmentFamiliesModel } from './models/segmentFamiliesModel.ts'
 import './styles.css'
 
 const api = createApi()
@@ -35,6 +36,7 @@ const alerts = createAlertsModel({
   onOffer: offers.receive,
   onOfferAnswer: offers.answer,
 })
+const issues = createIssuesModel(undefined, location.search)
 const models = {
   filters: createFiltersModel(api, location.search),
   alerts,
@@ -43,15 +45,17 @@ const models = {
   sessionPages,
   deliveries: createDeliveriesModel(api),
   notifier,
-  friction: createFrictionModel(api),
+  // One segment for Issues and Friction: the top issues and the tables under them count the same visitors.
+  friction: createFrictionModel(api, issues.segment),
   heatmap: createHeatmapModel(api, location.search),
   session: createSessionModel(api),
   replay: createReplayModel(api),
   clock: createClock(),
-  issues: createIssuesModel(),
+  issues,
   sessionList: createSessionListModel(),
   settings: createSettingsModel(),
   learning: createLearningModel(),
+  segments: createSegmentFamiliesModel(api),
 }
 
 // index.html has the #app element.

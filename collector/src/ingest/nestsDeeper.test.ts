@@ -9,10 +9,11 @@ describe('nestsDeeper', () => {
     expect(nestsDeeper(JSON.stringify([['a"]]'], ['b']]), 2)).toBe(false)
   })
 
-  it('refuses a 2,000,000-deep document in one quick pass', () => {
+  // A recursive walk would overflow the stack here; the scan is a loop (its speed is not
+  // timed in a unit test: a shared machine's load would fail it, not the code).
+  it('refuses a 2,000,000-deep document without recursing', () => {
     const deep = '['.repeat(2_000_000) + ']'.repeat(2_000_000)
-    const started = performance.now()
     expect(nestsDeeper(deep, 1_000)).toBe(true)
-    expect(performance.now() - started).toBeLessThan(100)
+    expect(nestsDeeper(deep, 2_000_000)).toBe(false)
   })
 })

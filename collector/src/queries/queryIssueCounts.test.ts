@@ -7,6 +7,7 @@ import { migrate } from '../store/migrate.ts'
 import { queryIssueCounts, wholeDays, wholeHours } from './queryIssueCounts.ts'
 import { queryIssueCountsRaw } from './queryIssueCountsRaw.ts'
 import type { GoalMatch } from '../issues/goalPatterns.ts'
+import { seedIssueEvents } from '../testing/issueSeed.ts'
 
 // The summary-backed query must give the raw query's figures exactly, for ranges of whole
 // days, ranges that cut days and hours in the middle, sessions that span hours, re-sent
@@ -16,84 +17,14 @@ const DAY = 24 * HOUR
 /** Midnight UTC two days ago: the sessions below fall on that day and the next. */
 const D0 = Math.floor(Date.now() / DAY) * DAY - 2 * DAY
 const H0 = D0 + 8 * HOUR
-const O = 'https://shop.test'
 let dir: string
 let store: Store
-
-const pv = (session: string, path: string, ts: number, n: number) => ({
-  site: 'shop',
-  ts,
-  id: `pv-${session}-${n}`,
-  session,
-  page_view: `${session}-${n}`,
-  url: O + path,
-  ref: '',
-  vw: 1280,
-  vh: 800,
-})
-const sig = (session: string, path: string, sel: string, type: string, ts: number, id: string) => ({
-  site: 'shop',
-  ts,
-  id,
-  session,
-  page_view: `${session}-0`,
-  url: O + path,
-  type,
-  selector: sel,
-  label: sel,
-  x: 1,
-  y: 1,
-  n: 3,
-  ms: 0,
-  why: '',
-})
-const lines = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n')
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wince-issue-counts-'))
   store = createStore({ dataDir: dir })
   await migrate(store.client)
-  const views = []
-  const signals = []
-  const goals = []
-  for (let i = 0; i < 40; i++) {
-    const s = `s${i}`
-    // Sessions start through four hours; every fifth one crosses into the next hour.
-    const start = H0 + (i % 4) * HOUR + (i % 5 === 0 ? HOUR - 60_000 : i * 37_000)
-    views.push(pv(s, '/cart/', start, 0), pv(s, i % 3 ? '/product' : '/', start + 90_000, 1))
-    if (i % 2 === 0)
-      signals.push(
-        sig(s, '/cart', 'button#pay', 'rage_click', start + 1000, `r-${s}`),
-        sig(s, '/cart', 'button#pay', 'rage_click', start + 2000, `r2-${s}`),
-      )
-    if (i % 7 === 0) signals.push(sig(s, '/product', 'a#size', 'dead_click', start + 95_000, `d-${s}`))
-    if (i % 3 === 0) views.push(pv(s, '/thanks/order', start + 120_000, 2))
-    if (i % 4 === 1)
-      goals.push({
-        site: 'shop',
-        ts: start + 130_000,
-        id: `g-${s}`,
-        session: s,
-        page_view: `${s}-0`,
-        url: O + '/cart',
-        name: 'purchase',
-        value: 10 + i,
-      })
-  }
-  // The next day, six more sessions between 02:00 and 03:00: whole days and edges meet.
-  for (let j = 0; j < 6; j++) {
-    const s = `t${j}`
-    const start = D0 + DAY + 2 * HOUR + j * 10 * 60_000
-    views.push(pv(s, '/cart', start, 0))
-    signals.push(sig(s, '/cart/', 'button#pay', 'rage_click', start + 1000, `r-${s}`))
-    if (j % 2) views.push(pv(s, '/thanks', start + 60_000, 1))
-  }
-  // A signal sent twice (a retry the door did not catch): counted once, as signals FINAL does.
-  signals.push(signals[0]!)
-  await store.insertJson('page_views', lines(views))
-  await store.insertJson('signals', lines(signals.slice(0, 10)))
-  await store.insertJson('signals', lines(signals.slice(10)))
-  await store.insertJson('goals', lines(goals))
+  await seedIssueEvents(store, D0)
 })
 afterAll(async () => {
   await store?.close()
@@ -113,6 +44,17 @@ const ranges = [
     what: 'a whole day, hours and minutes either side',
     from: D0 - 4 * HOUR + 5 * 60_000,
     to: D0 + DAY + 2 * HOUR + 30 * 60_000,
+  },
+  {
+    what: 'across one midnight, no whole day',
+    from: H0 + 2 * HOUR + 7 * 60_000,
+    to: D0 + DAY + 2 * HOUR + 25 * 60_000,
+  },
+  // Session s0 rages at 08:59:01 and 08:59:02: the range starts between its two signals.
+  {
+    what: 'across midnight, from between two signals of one session',
+    from: H0 + HOUR - 58_500,
+    to: D0 + DAY + 2 * HOUR + 25 * 60_000,
   },
   { what: 'hours and minutes of one day, then a whole day', from: H0 + 2 * HOUR + 20 * 60_000, to: D0 + 2 * DAY },
 ]

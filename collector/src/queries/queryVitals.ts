@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client'
 import { RANGE_FILTER, type Range } from './range.ts'
+import { inSegment, segmentParams, type Segment } from './segment.ts'
 
 export interface PageVitals {
   url: string
@@ -11,13 +12,17 @@ export interface PageVitals {
   element: string
 }
 
-/** LCP, INP and CLS at p75 per page, with the element web-vitals blames most. */
-export async function queryVitals(client: ClickHouseClient, range: Range): Promise<PageVitals[]> {
+/** LCP, INP and CLS at p75 per page (of a segment's page views, if given), with the element web-vitals blames most. */
+export async function queryVitals(
+  client: ClickHouseClient,
+  range: Range,
+  segment: Segment = {},
+): Promise<PageVitals[]> {
   const rs = await client.query({
     query: `SELECT url, name, quantile(0.75)(value) AS p75, count() AS samples, topK(1)(selector)[1] AS element
-      FROM vitals FINAL WHERE ${RANGE_FILTER}
+      FROM vitals FINAL WHERE ${RANGE_FILTER} ${inSegment(segment)}
       GROUP BY url, name ORDER BY url, name LIMIT 600`,
-    query_params: { ...range },
+    query_params: { ...range, ...segmentParams(segment) },
     format: 'JSONEachRow',
   })
   const rows = await rs.json<{

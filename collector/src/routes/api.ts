@@ -8,8 +8,6 @@ import type { LiveBus } from '../live/LiveBus.ts'
 import { streamMessages } from '../live/streamMessages.ts'
 import { HelpDesk } from '../live/HelpDesk.ts'
 import { querySignals } from '../queries/querySignals.ts'
-import { queryFrictionPages } from '../queries/queryFrictionPages.ts'
-import { queryFrictionElements } from '../queries/queryFrictionElements.ts'
 import { queryRecentAlerts } from '../queries/queryRecentAlerts.ts'
 import type { Sites } from '../sites/Sites.ts'
 import { redactSite } from '../sites/redactSite.ts'
@@ -21,7 +19,7 @@ import { heatmapApi } from './heatmapApi.ts'
 import { sessionsApi } from './sessionsApi.ts'
 import { liveRoutes } from './live.ts'
 import { issuesApi } from './issuesApi.ts'
-import { parseSegment } from './parseSegment.ts'
+import { frictionApi } from './frictionApi.ts'
 import { sessionListApi } from './sessionListApi.ts'
 import { diagnosticsApi } from './diagnosticsApi.ts'
 import type { SiteDiagnostics } from '../diagnostics/SiteDiagnostics.ts'
@@ -83,6 +81,7 @@ export function apiRoutes({
   return new Hono()
     .use('*', requireRole(tokens, token, 'agent'))
     .route('/', heatmapApi(client))
+    .route('/', frictionApi(client))
     .route('/', sessionsApi(client))
     .route('/', issuesApi(client, sites))
     .route('/', sessionListApi(client, sites))
@@ -100,15 +99,6 @@ export function apiRoutes({
       const q = c.req.valid('query')
       const signals = await querySignals(client, q)
       return c.json({ signals })
-    })
-    .get('/friction', valid('query', rangeQuery), async (c) => {
-      const range = c.req.valid('query')
-      const segment = parseSegment(c.req.query())
-      const [pages, elements] = await Promise.all([
-        queryFrictionPages(client, range, 50, segment),
-        queryFrictionElements(client, range, 50, segment),
-      ])
-      return c.json({ pages, elements })
     })
     .get('/alerts', valid('query', rangeQuery), async (c) => {
       const range = c.req.valid('query')

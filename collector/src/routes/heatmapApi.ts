@@ -7,9 +7,6 @@ import { queryScrollBands } from '../queries/queryScrollBands.ts'
 import { queryLatestSnapshot } from '../queries/queryLatestSnapshot.ts'
 import { queryHotspotSessions } from '../queries/queryHotspotSessions.ts'
 import { queryPageList } from '../queries/queryPageList.ts'
-import { queryTrend } from '../queries/queryTrend.ts'
-import { queryStrugglingShare } from '../queries/queryStrugglingShare.ts'
-import { queryVitals } from '../queries/queryVitals.ts'
 import { valid } from '../validate/valid.ts'
 import { heatmapLayerQuery, heatmapQuery, hotspotQuery, rangeQuery } from '../validate/queries.ts'
 
@@ -33,7 +30,7 @@ export function hotspots(cells: HeatCell[]): Hotspot[] {
   return [...by.values()].sort((a, b) => b.clicks - a.clicks || a.selector.localeCompare(b.selector))
 }
 
-/** `/api/heatmap`, `/api/snapshot`, `/api/scroll`, `/api/pages`, `/api/overview`: what digital teams look at. */
+/** `/api/heatmap`, `/api/snapshot`, `/api/scroll`, `/api/pages`: what digital teams look at on a page. */
 export function heatmapApi(client: ClickHouseClient) {
   return new Hono()
     .get('/pages', valid('query', rangeQuery), async (c) =>
@@ -58,13 +55,4 @@ export function heatmapApi(client: ClickHouseClient) {
     .get('/scroll', valid('query', heatmapQuery), async (c) =>
       c.json(await queryScrollBands(client, c.req.valid('query'))),
     )
-    .get('/overview', valid('query', rangeQuery), async (c) => {
-      const range = c.req.valid('query')
-      const [trend, struggling, vitals] = await Promise.all([
-        queryTrend(client, range),
-        queryStrugglingShare(client, range),
-        queryVitals(client, range),
-      ])
-      return c.json({ trend, struggling, vitals })
-    })
 }

@@ -21,7 +21,7 @@ import { HeatmapView } from './HeatmapView.tsx'
 import { ReplayPanel } from './ReplayPanel.tsx'
 import { SessionPanel } from './SessionPanel.tsx'
 import type { Issue } from '@wince/collector'
-import type { IssuesModel } from '../models/issuesModel.ts'
+import { segmentQuery, type IssuesModel } from '../models/issuesModel.ts'
 import type { SessionListModel } from '../models/sessionListModel.ts'
 import type { SettingsModel } from '../models/settingsModel.ts'
 import { IssuesView } from './IssuesView.tsx'
@@ -29,6 +29,7 @@ import { IssuesTable } from './IssuesTable.tsx'
 import { SessionsView } from './SessionsView.tsx'
 import { SettingsView } from './SettingsView.tsx'
 import type { LearningModel } from '../models/learningModel.ts'
+import type { SegmentFamiliesModel } from '../models/segmentFamiliesModel.ts'
 import { LearningPanel } from './LearningPanel.tsx'
 
 /** How far before an alert a session's timeline starts: the struggle builds up over minutes, a visit rarely lasts hours. */
@@ -51,6 +52,8 @@ export interface AppModels {
   sessionList: SessionListModel
   settings: SettingsModel
   learning: LearningModel
+  /** What the segment pickers offer. */
+  segments: SegmentFamiliesModel
 }
 
 export interface Props {
@@ -69,11 +72,20 @@ export function App({ models }: Props) {
       filters.persist(
         (search) => history.replaceState(history.state, '', search),
         (): Record<string, string> =>
-          filters.view.value === 'heatmaps' && heatmap.url.value
-            ? { page: heatmap.url.value, vc: heatmap.vc.value, layer: heatmap.layer.value }
-            : {},
+          // Issues and Friction share one segment: a link to either keeps it.
+          filters.view.value === 'issues' || filters.view.value === 'friction'
+            ? segmentQuery(models.issues.segment.value)
+            : filters.view.value === 'heatmaps' && heatmap.url.value
+              ? {
+                  page: heatmap.url.value,
+                  vc: heatmap.vc.value,
+                  layer: heatmap.layer.value,
+                  // The heatmap model reads them back from a shared link.
+                  ...segmentQuery({ ...heatmap.segment.value, device: '' }),
+                }
+              : {},
       ),
-    [filters, heatmap],
+    [filters, heatmap, models.issues],
   )
 
   // Re-run when site or range change; untracked so the watchers' own reads do not restart them.
@@ -109,6 +121,8 @@ export function App({ models }: Props) {
       if (view === 'sessions') void models.sessionList.refresh(site, ms)
       if (view === 'settings') void models.settings.load(site)
       if (view === 'learning') void models.learning.refresh(site, ms)
+      if (view === 'heatmaps' || view === 'friction' || view === 'issues' || view === 'sessions')
+        void models.segments.refresh(site, ms)
     })
   })
   useSignalEffect(() => {
@@ -204,27 +218,35 @@ export function App({ models }: Props) {
             now={clock.now}
             onOpenSession={(id, last) => void session.open(site(), id, last - SESSION_LOOKBACK_MS)}
             aside={session.session.value ? sessionPanel : null}
+            families={models.segments.families.value}
           />
         )}
         {view === 'friction' && (
           <FrictionView
             friction={friction}
+            families={models.segments.families.value}
             now={clock.now}
             onRefresh={refreshFriction}
             onSegment={() => {
-              // What to fix first follows the same segment as the tables below it.
-              models.issues.segment.value = friction.segment.peek()
+              // What to fix first shares the tables' segment (main.tsx): both follow it.
               refreshFriction()
               void models.issues.refresh(site(), ms())
             }}
           >
             <h3>What to fix first</h3>
-            <IssuesTable issues={models.issues.issues.value.slice(0, 5)} onSessions={issueSessions} trend />
+            <IssuesTable
+              issues={models.issues.issues.value.slice(0, 5)}
+              onSessions={issueSessions}
+              trend
+              loading={models.issues.loading.value}
+              segmented={Object.values(models.issues.segment.value).some(Boolean)}
+            />
           </FrictionView>
         )}
         {view === 'issues' && (
           <IssuesView
             issues={models.issues}
+            families={models.segments.families.value}
             onRefresh={() => void models.issues.refresh(site(), ms())}
             onStatus={(issue, status) => void models.issues.setStatus(site(), issue.id, status, ms())}
             onSessions={issueSessions}
@@ -242,6 +264,7 @@ export function App({ models }: Props) {
         {view === 'sessions' && (
           <SessionsView
             list={models.sessionList}
+            families={models.segments.families.value}
             onRefresh={() => void models.sessionList.refresh(site(), ms())}
             onOpen={(row) => {
               void session.open(site(), row.session, row.start - 1)

@@ -41,11 +41,14 @@ export function DiagnosticsPanel({ diagnosis: d, now }: Props) {
       {d.refusedOrigins.length > 0 && (
         <>
           <h4>Refused origins</h4>
-          <p class="muted">Allowed: {d.origins.join(', ') || 'none'}. Add an origin below if it is yours.</p>
+          <p class="muted">
+            Allowed: {d.origins.join(', ') || 'none'}. If one below is yours, add it to the site's Origins in the
+            settings.
+          </p>
           <ul data-testid="diag-refused-origins">
             {d.refusedOrigins.map((o) => (
               <li key={o.origin}>
-                <code>{o.origin}</code> — {o.count} beacons, last {ago(o.last, now)}
+                <code>{o.origin}</code> — {o.count} {o.count === 1 ? 'beacon' : 'beacons'}, last {ago(o.last, now)}
               </li>
             ))}
           </ul>

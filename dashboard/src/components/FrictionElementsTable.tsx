@@ -5,10 +5,12 @@ import { typeColumns } from '../lib/typeColumns.ts'
 
 export interface Props {
   elements: readonly FrictionElement[]
+  /** A device, browser or OS filter is on: an empty table says it is empty for those visitors. */
+  segmented?: boolean
 }
 
 /** Elements (per page) ranked by signals: what to fix first. */
-export function FrictionElementsTable({ elements }: Props) {
+export function FrictionElementsTable({ elements, segmented = false }: Props) {
   const types = typeColumns(elements)
   return (
     <div class="table-wrap">
@@ -21,8 +23,8 @@ export function FrictionElementsTable({ elements }: Props) {
             <th scope="col" class="num">
               Signals
             </th>
-            <th scope="col" class="num">
-              Sessions
+            <th scope="col" class="num" title="Sessions with at least one signal on the element">
+              Sessions with signals
             </th>
             {types.map((t) => (
               <th key={t} scope="col" class="num">
@@ -35,7 +37,9 @@ export function FrictionElementsTable({ elements }: Props) {
           {elements.length === 0 && (
             <tr>
               <td colSpan={4} class="empty">
-                No signals on elements in this range.
+                {segmented
+                  ? 'No signals from these visitors on elements in this range.'
+                  : 'No signals on elements in this range.'}
               </td>
             </tr>
           )}

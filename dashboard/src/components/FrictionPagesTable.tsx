@@ -7,10 +7,12 @@ export interface Props {
   pages: readonly FrictionPage[]
   /** Per page: sessions and how many of them struggled there (from the overview). */
   struggling: ReadonlyArray<{ url: string; sessions: number; struggling: number; share: number }>
+  /** A device, browser or OS filter is on: an empty table says it is empty for those visitors. */
+  segmented?: boolean
 }
 
 /** Pages ranked by signals, with the rate per 100 views that makes busy and quiet pages comparable. */
-export function FrictionPagesTable({ pages, struggling }: Props) {
+export function FrictionPagesTable({ pages, struggling, segmented = false }: Props) {
   const types = typeColumns(pages)
   const share = new Map(struggling.map((s) => [s.url, s]))
   return (
@@ -29,8 +31,12 @@ export function FrictionPagesTable({ pages, struggling }: Props) {
             <th scope="col" class="num" title="Share of the page's sessions that raised a struggle alert on it">
               Struggling
             </th>
-            <th scope="col" class="num">
-              Sessions
+            <th
+              scope="col"
+              class="num"
+              title="Sessions with at least one signal on the page (Struggling counts every session that viewed it)"
+            >
+              Sessions with signals
             </th>
             <th scope="col" class="num">
               Views
@@ -46,7 +52,7 @@ export function FrictionPagesTable({ pages, struggling }: Props) {
           {pages.length === 0 && (
             <tr>
               <td colSpan={6} class="empty">
-                No signals in this range.
+                {segmented ? 'No signals from these visitors in this range.' : 'No signals in this range.'}
               </td>
             </tr>
           )}

@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals'
 import type { ComponentChildren } from 'preact'
+import type { SegmentFamilies } from '@wince/collector'
 import { clockTime } from '../lib/clockTime.ts'
 import type { FrictionModel } from '../models/frictionModel.ts'
 import { FrictionElementsTable } from './FrictionElementsTable.tsx'
@@ -16,14 +17,18 @@ export interface Props {
   onSegment(): void
   /** Shown above the tables: the top issues by cost. */
   children?: ComponentChildren
+  /** Device classes and families seen, which the segment picker offers. */
+  families?: SegmentFamilies
 }
 
 /** Where visitors struggle: the trend, pages and elements ranked by signals, and web vitals per page. */
-export function FrictionView({ friction, now, onRefresh, onSegment, children }: Props) {
+export function FrictionView({ friction, now, onRefresh, onSegment, children, families }: Props) {
   const updatedAt = friction.updatedAt.value
   const loading = friction.loading.value
   const overview = friction.overview.value
   const span = friction.span.value
+  const seg = friction.segment.value
+  const segmented = !!(seg.device || seg.browser || seg.os)
   return (
     <section class="friction panel" aria-labelledby="friction-heading" aria-busy={loading}>
       <div class="section-head">
@@ -36,7 +41,7 @@ export function FrictionView({ friction, now, onRefresh, onSegment, children }: 
         </button>
       </div>
       <div class="pickers">
-        <SegmentPicker segment={friction.segment} onChange={onSegment} />
+        <SegmentPicker segment={friction.segment} onChange={onSegment} {...(families && { families })} />
       </div>
       {friction.error.value && (
         <p class="error" role="alert">
@@ -53,8 +58,8 @@ export function FrictionView({ friction, now, onRefresh, onSegment, children }: 
           now={now.value}
         />
       )}
-      <FrictionPagesTable pages={friction.pages.value} struggling={overview?.struggling ?? []} />
-      <FrictionElementsTable elements={friction.elements.value} />
+      <FrictionPagesTable pages={friction.pages.value} struggling={overview?.struggling ?? []} segmented={segmented} />
+      <FrictionElementsTable elements={friction.elements.value} segmented={segmented} />
       <VitalsTable vitals={overview?.vitals ?? []} />
     </section>
   )

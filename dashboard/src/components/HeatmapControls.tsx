@@ -2,13 +2,16 @@ import { LAYERS, VIEWPORTS, findLayer, findViewport } from '../lib/layers.ts'
 import { pagePath } from '../lib/pagePath.ts'
 import type { HeatmapModel } from '../models/heatmapModel.ts'
 import { SegmentPicker } from './SegmentPicker.tsx'
+import type { SegmentFamilies } from '@wince/collector'
 
 export interface Props {
   heatmap: HeatmapModel
+  /** Device classes and families seen, which the segment picker offers. */
+  families?: SegmentFamilies
 }
 
 /** Which page, at which viewport size, of which browser and OS, and which layer the heatmap shows (site and range are in the header). */
-export function HeatmapControls({ heatmap }: Props) {
+export function HeatmapControls({ heatmap, families }: Props) {
   const pages = heatmap.pages.value
   const url = heatmap.url.value
   return (
@@ -62,7 +65,12 @@ export function HeatmapControls({ heatmap }: Props) {
         </select>
       </div>
       {/* The size picker is the device class here; the model reloads when the segment changes. */}
-      <SegmentPicker segment={heatmap.segment} device={false} onChange={() => undefined} />
+      <SegmentPicker
+        segment={heatmap.segment}
+        device={false}
+        onChange={() => undefined}
+        {...(families && { families })}
+      />
     </div>
   )
 }

@@ -7,6 +7,7 @@ import { HotspotList } from './HotspotList.tsx'
 import { HotspotSessions } from './HotspotSessions.tsx'
 import { ScrollSummary } from './ScrollSummary.tsx'
 import type { ComponentChildren } from 'preact'
+import type { SegmentFamilies } from '@wince/collector'
 
 export interface Props {
   heatmap: HeatmapModel
@@ -14,12 +15,16 @@ export interface Props {
   onOpenSession(session: string, last: number): void
   /** Shown beside the hotspots: the session panel. */
   aside?: ComponentChildren
+  /** Device classes and families seen, which the segment picker offers. */
+  families?: SegmentFamilies
 }
 
 const NO_BANDS: readonly number[] = []
+/** Wider than this past its viewport, a page was overflowing, not only showing a scrollbar. */
+const WIDER_THAN_VIEWPORT_PX = 32
 
 /** Where visitors click and struggle, drawn on the page itself. */
-export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
+export function HeatmapView({ heatmap, now, onOpenSession, aside, families }: Props) {
   const [hovered, setHovered] = useState<Array<{ selector: string; clicks: number }>>([])
   const [missing, setMissing] = useState<string[]>([])
   const snapshot = heatmap.snapshot.value
@@ -35,7 +40,7 @@ export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
           {heatmap.loading.value ? 'Loading…' : layer === 'scroll' && scroll ? `${scroll.views} page views` : ''}
         </span>
       </div>
-      <HeatmapControls heatmap={heatmap} />
+      <HeatmapControls heatmap={heatmap} {...(families && { families })} />
       {heatmap.url.value && (
         <div class="snapshot-bar">
           <span class="muted" data-testid="snapshot-taken">
@@ -49,6 +54,13 @@ export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
           >
             Take a new snapshot
           </button>
+          {/* A page wider than its viewport (a phone zoomed out over it) is drawn at the viewport's width: say what is cut. */}
+          {snapshot && snapshot.dw > snapshot.vw + WIDER_THAN_VIEWPORT_PX && (
+            <span class="muted small" data-testid="snapshot-overflow">
+              This page was {snapshot.dw} px wide in a {snapshot.vw} px viewport (the visitor's browser zoomed out):
+              what lies right of {snapshot.vw} px is not drawn; its hotspots are still listed.
+            </span>
+          )}
           {heatmap.refreshNote.value && (
             <span role="status" data-testid="snapshot-refresh-note">
               {heatmap.refreshNote.value}
@@ -85,6 +97,7 @@ export function HeatmapView({ heatmap, now, onOpenSession, aside }: Props) {
               selected={selected}
               missing={missing}
               unit={layer === 'clicks' ? 'clicks' : 'signals'}
+              segmented={!!(heatmap.segment.value.browser || heatmap.segment.value.os)}
               onPick={pick}
             />
           )}

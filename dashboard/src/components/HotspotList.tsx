@@ -9,6 +9,8 @@ export interface Props {
   missing: readonly string[]
   /** What is counted: clicks or signals. */
   unit: string
+  /** A browser or OS filter is on: an empty list says so, not only "this page and size". */
+  segmented?: boolean
   onPick(selector: string): void
 }
 
@@ -16,7 +18,7 @@ export interface Props {
 const SHOWN = 30
 
 /** Elements ranked by clicks (or signals) on this page; the ones under the pointer first. */
-export function HotspotList({ hotspots, hovered, selected, missing, unit, onPick }: Props) {
+export function HotspotList({ hotspots, hovered, selected, missing, unit, segmented = false, onPick }: Props) {
   const gone = new Set(missing)
   return (
     <div class="hotspots">
@@ -30,7 +32,7 @@ export function HotspotList({ hotspots, hovered, selected, missing, unit, onPick
                   <code>{h.selector}</code>
                 </button>{' '}
                 <span class="muted">
-                  {h.clicks} {unit} here
+                  {h.clicks} {h.clicks === 1 ? unit.replace(/s$/, '') : unit} here
                 </span>
               </li>
             ))}
@@ -38,7 +40,13 @@ export function HotspotList({ hotspots, hovered, selected, missing, unit, onPick
         </div>
       )}
       <h3>Hotspots</h3>
-      {hotspots.length === 0 && <p class="empty">Nothing on this layer for this page, size and range.</p>}
+      {hotspots.length === 0 && (
+        <p class="empty">
+          {segmented
+            ? 'Nothing on this layer for this page, size, browser and OS in this range.'
+            : 'Nothing on this layer for this page, size and range.'}
+        </p>
+      )}
       <ol class="hotspot-list" data-testid="hotspot-list">
         {hotspots.slice(0, SHOWN).map((h) => (
           <li
@@ -57,7 +65,7 @@ export function HotspotList({ hotspots, hovered, selected, missing, unit, onPick
             >
               <code>{h.selector}</code>
               <span class="num">
-                {h.clicks} {unit}
+                {h.clicks} {h.clicks === 1 ? unit.replace(/s$/, '') : unit}
               </span>
               <span class="num muted">
                 {h.sessions} {h.sessions === 1 ? 'session' : 'sessions'}

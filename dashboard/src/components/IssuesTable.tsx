@@ -1,4 +1,5 @@
 import type { Issue, IssueStatus } from '@wince/collector'
+import { pagePath } from '../lib/pagePath.ts'
 import { Sparkline } from './Sparkline.tsx'
 import { VerdictButtons } from './VerdictButtons.tsx'
 
@@ -10,6 +11,10 @@ export interface Props {
   trend?: boolean
   /** An agent's verdict on the issue (resolves with an error message, or null). */
   onVerdict?(issue: Issue, verdict: 'real' | 'not', reason: string): Promise<string | null>
+  /** New figures are on their way (a filter changed): the rows shown are the old ones. */
+  loading?: boolean
+  /** A device, browser or OS filter is on: an empty list says it is empty for those visitors. */
+  segmented?: boolean
 }
 
 /** The statuses an issue can be set to, in the order the picker lists them. */
@@ -20,10 +25,12 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10} %`
 /** Lost conversions with their interval, or why there is no figure. */
 function Cost({ issue }: { issue: Issue }) {
   const i = issue.impact
+  // The reason says what is missing (how many sessions, of which kind): a team can tell when to look again.
   if (!i)
     return (
-      <span class="muted" title={issue.impactReason ?? ''}>
+      <span class="muted">
         not enough data
+        {issue.impactReason && <div class="small">{issue.impactReason}</div>}
       </span>
     )
   return (
@@ -40,10 +47,23 @@ function Cost({ issue }: { issue: Issue }) {
 }
 
 /** Issues ranked by what they cost: lost conversions (95 % interval), sessions, status. */
-export function IssuesTable({ issues, onStatus, onSessions, onVerdict, trend = false }: Props) {
-  if (issues.length === 0) return <p class="muted">No issue in this range.</p>
+export function IssuesTable({
+  issues,
+  onStatus,
+  onSessions,
+  onVerdict,
+  trend = false,
+  loading = false,
+  segmented = false,
+}: Props) {
+  if (issues.length === 0)
+    return (
+      <p class="muted" aria-busy={loading}>
+        {loading ? 'Loading…' : segmented ? 'No issue for these visitors in this range.' : 'No issue in this range.'}
+      </p>
+    )
   return (
-    <div class="table-wrap">
+    <div class={loading ? 'table-wrap stale' : 'table-wrap'} aria-busy={loading}>
       <table data-testid="issues-table">
         <thead>
           <tr>
@@ -65,7 +85,10 @@ export function IssuesTable({ issues, onStatus, onSessions, onVerdict, trend = f
                 {issue.type.replace('_', ' ')}
                 {issue.regression && <span class="badge regression"> regression</span>}
               </td>
-              <td>{issue.url}</td>
+              {/* The page as the friction tables and heatmaps name it; the issue's own key is the bare path. */}
+              <td class="path" title={issue.url}>
+                {pagePath(issue.pageUrl || issue.url)}
+              </td>
               <td>
                 <code>{issue.selector}</code> <span class="muted">{issue.label}</span>
               </td>
@@ -79,7 +102,7 @@ export function IssuesTable({ issues, onStatus, onSessions, onVerdict, trend = f
               </td>
               <td>
                 <button type="button" class="link" data-testid="issue-sessions" onClick={() => onSessions(issue)}>
-                  {issue.sessions} sessions
+                  {issue.sessions} {issue.sessions === 1 ? 'session' : 'sessions'}
                 </button>
               </td>
               {trend && <td>{issue.trend && <Sparkline values={issue.trend} unit="sessions" />}</td>}

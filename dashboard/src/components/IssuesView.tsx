@@ -1,4 +1,4 @@
-import type { Issue, IssueStatus } from '@wince/collector'
+import type { Issue, IssueStatus, SegmentFamilies } from '@wince/collector'
 import type { IssuesModel } from '../models/issuesModel.ts'
 import { IssuesTable } from './IssuesTable.tsx'
 import { SegmentPicker } from './SegmentPicker.tsx'
@@ -9,15 +9,17 @@ export interface Props {
   onStatus(issue: Issue, status: IssueStatus): void
   onSessions(issue: Issue): void
   onVerdict?(issue: Issue, verdict: 'real' | 'not', reason: string): Promise<string | null>
+  /** Device classes and families seen, which the segment picker offers. */
+  families?: SegmentFamilies
 }
 
 /** What to fix first: issues ranked by lost conversions, with segments and status. */
-export function IssuesView({ issues, onRefresh, onStatus, onSessions, onVerdict }: Props) {
+export function IssuesView({ issues, onRefresh, onStatus, onSessions, onVerdict, families }: Props) {
   return (
     <section class="issues panel" aria-labelledby="issues-heading" aria-busy={issues.loading.value}>
       <div class="section-head">
         <h2 id="issues-heading">Issues</h2>
-        <SegmentPicker segment={issues.segment} onChange={onRefresh} />
+        <SegmentPicker segment={issues.segment} onChange={onRefresh} {...(families && { families })} />
         <button type="button" onClick={onRefresh} disabled={issues.loading.value}>
           Refresh
         </button>
@@ -33,6 +35,8 @@ export function IssuesView({ issues, onRefresh, onStatus, onSessions, onVerdict 
       </p>
       <IssuesTable
         issues={issues.issues.value}
+        loading={issues.loading.value}
+        segmented={Object.values(issues.segment.value).some(Boolean)}
         onStatus={onStatus}
         onSessions={onSessions}
         {...(onVerdict && { onVerdict })}

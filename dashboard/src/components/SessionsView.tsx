@@ -1,4 +1,4 @@
-import type { SessionRow } from '@wince/collector'
+import type { SegmentFamilies, SessionRow } from '@wince/collector'
 import type { ComponentChildren } from 'preact'
 import { NO_SESSION_FILTER, type SessionFilter, type SessionListModel } from '../models/sessionListModel.ts'
 import { SegmentPicker } from './SegmentPicker.tsx'
@@ -10,13 +10,15 @@ export interface Props {
   onRefresh(): void
   onOpen(row: SessionRow): void
   aside: ComponentChildren
+  /** Device classes and families seen, which the segment picker offers. */
+  families?: SegmentFamilies
 }
 
 /** Every signal type, from the one list the collector words them by (a type added there shows here). */
 const TYPES = SIGNAL_ORDER
 
 /** Sessions to watch: filters, then one row per session; a row opens its signals and replay. */
-export function SessionsView({ list, onRefresh, onOpen, aside }: Props) {
+export function SessionsView({ list, onRefresh, onOpen, aside, families }: Props) {
   const f = list.filter.value
   const set = (patch: Partial<SessionFilter>) => {
     list.filter.value = { ...list.filter.peek(), ...patch }
@@ -58,6 +60,7 @@ export function SessionsView({ list, onRefresh, onOpen, aside }: Props) {
             Min. score{' '}
             <input
               data-testid="sessions-min-score"
+              type="text"
               size={3}
               value={f.minScore}
               onChange={(e) => set({ minScore: e.currentTarget.value.trim() })}
@@ -67,13 +70,14 @@ export function SessionsView({ list, onRefresh, onOpen, aside }: Props) {
             Page{' '}
             <input
               data-testid="sessions-url"
+              type="text"
               size={12}
               value={f.url}
               placeholder="/path"
               onChange={(e) => set({ url: e.currentTarget.value.trim() })}
             />
           </label>
-          <SegmentPicker segment={segment} onChange={onRefresh} />
+          <SegmentPicker segment={segment} onChange={onRefresh} {...(families && { families })} />
           {(f.selector || f.url || f.type) && (
             <button type="button" onClick={() => set(NO_SESSION_FILTER)}>
               Clear filters

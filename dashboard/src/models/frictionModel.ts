@@ -17,7 +17,7 @@ export interface FrictionModel {
   overview: ReadonlySignal<Overview | null>
   /** The range the figures cover, epoch ms (for the trend's axis). */
   span: ReadonlySignal<{ from: number; to: number }>
-  /** Device class, browser and OS the pages and elements are counted for ('' = any). */
+  /** Device class, browser and OS every figure of the view is counted for ('' = any). */
   segment: Signal<SegmentFilter>
   loading: ReadonlySignal<boolean>
   error: ReadonlySignal<string | null>
@@ -29,13 +29,19 @@ export interface FrictionModel {
   watch(site: string, rangeMs: number, everyMs?: number): () => void
 }
 
-/** Where visitors struggle: pages and elements ranked by signals. */
-export function createFrictionModel(api: Api): FrictionModel {
+/**
+ * Where visitors struggle: pages and elements ranked by signals, the trend, struggling share
+ * and vitals, all for one segment. Pass the issues' segment so the view's "what to fix first"
+ * and its tables always count the same visitors (default: a segment of its own).
+ */
+export function createFrictionModel(
+  api: Api,
+  segment: Signal<SegmentFilter> = signal({ device: '', browser: '', os: '' }),
+): FrictionModel {
   const pages = signal<readonly FrictionPage[]>([])
   const elements = signal<readonly FrictionElement[]>([])
   const overview = signal<Overview | null>(null)
   const span = signal({ from: 0, to: 0 })
-  const segment = signal<SegmentFilter>({ device: '', browser: '', os: '' })
   const loading = signal(false)
   const error = signal<string | null>(null)
   const updatedAt = signal(0)
@@ -47,9 +53,9 @@ export function createFrictionModel(api: Api): FrictionModel {
     loading.value = true
     try {
       const to = Date.now()
-      const query = { site, from: String(to - rangeMs), to: String(to) }
+      const query = { site, from: String(to - rangeMs), to: String(to), ...segmentQuery(segment.peek()) }
       const [body, over] = await Promise.all([
-        readJson(await api.friction.$get({ query: { ...query, ...segmentQuery(segment.peek()) } })),
+        readJson(await api.friction.$get({ query })),
         readJson(await api.overview.$get({ query })),
       ])
       if (call !== latest) return

@@ -23,10 +23,16 @@ export interface IssuesModel {
   setStatus(site: string, id: string, status: IssueStatus, rangeMs: number): Promise<void>
 }
 
-/** Issues ranked by lost conversions (`GET /api/issues`), and their status. */
-export function createIssuesModel(base = `${location.origin}/api`): IssuesModel {
+/** The segment a shared link names (`?device=&browser=&os=`), '' where it names none. */
+export const segmentOfSearch = (search: string): SegmentFilter => {
+  const p = new URLSearchParams(search)
+  return { device: p.get('device') ?? '', browser: p.get('browser') ?? '', os: p.get('os') ?? '' }
+}
+
+/** Issues ranked by lost conversions (`GET /api/issues`), and their status; the segment starts from the page URL's. */
+export function createIssuesModel(base = `${location.origin}/api`, search = ''): IssuesModel {
   const issues = signal<readonly Issue[]>([])
-  const segment = signal<SegmentFilter>({ device: '', browser: '', os: '' })
+  const segment = signal<SegmentFilter>(segmentOfSearch(search))
   const loading = signal(false)
   const error = signal<string | null>(null)
   let latest = 0

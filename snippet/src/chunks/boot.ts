@@ -13,6 +13,7 @@ import { takeCalls } from './boot/goals'
 import { watchMotion } from './boot/watchMotion'
 import { trail } from './boot/trail'
 import { hub } from './boot/hub'
+import { layoutWidth } from './lib/layoutWidth'
 
 /**
  * Longest wait for an idle moment before the settings request goes anyway, ms: a page
@@ -92,6 +93,8 @@ chunk('boot', (c: Ctx) => {
   })
 
   const doc = () => document.documentElement
+  // The width viewport classes follow (not innerWidth: a zoomed-out phone's is its content's).
+  const vw = () => layoutWidth(innerWidth, doc().clientWidth)
   // Heatmap clicks: document coordinates, the offset inside the element as fractions.
   // Clicks inside `data-wince-ignore` count too (that attribute is about frustration
   // signals; a heatmap with holes would mislead).
@@ -108,7 +111,7 @@ chunk('boot', (c: Ctx) => {
       u: page(),
       x: Math.round(v.pageX),
       y: Math.round(v.pageY),
-      vw: innerWidth,
+      vw: vw(),
       dw: doc().scrollWidth,
       dh: doc().scrollHeight,
       sel: selector(el),
@@ -127,7 +130,15 @@ chunk('boot', (c: Ctx) => {
     if (!url) return
     reach()
     c.q(
-      { k: 'scroll', id: rid(), t: Date.now(), u: url, d: Math.round(deep), dh: doc().scrollHeight, vw: innerWidth },
+      {
+        k: 'scroll',
+        id: rid(),
+        t: Date.now(),
+        u: url,
+        d: Math.round(deep),
+        dh: doc().scrollHeight,
+        vw: vw(),
+      },
       true,
     )
     url = ''
@@ -136,7 +147,7 @@ chunk('boot', (c: Ctx) => {
     url = page()
     deep = 0
     reach()
-    const ask = `${e}/v1/site?s=${c.h.s}&u=${encodeURIComponent(url)}&vw=${innerWidth}&sid=${c.h.sid}`
+    const ask = `${e}/v1/site?s=${c.h.s}&u=${encodeURIComponent(url)}&vw=${vw()}&sid=${c.h.sid}`
     idle(() => {
       if (c.a)
         c.f(ask)

@@ -4,6 +4,7 @@ import { snapshot } from 'rrweb-snapshot'
 import { chunk, endpoint, idle, on, page } from './lib/chunk'
 import { maskTree, rrwebMasking } from './lib/mask'
 import { postJson } from './lib/send'
+import { layoutWidth } from './lib/layoutWidth'
 
 /** Longest wait for an idle moment before the snapshot is taken anyway, ms: it is never on the page's critical path. */
 export const SNAPSHOT_IDLE_MAX_MS = 5000
@@ -44,7 +45,8 @@ chunk('snap', (c: Ctx) => {
         v: 1,
         s: c.h.s,
         u,
-        vw: innerWidth,
+        // The width the boot chunk's ask for this snapshot gave: the same viewport class.
+        vw: layoutWidth(innerWidth, d.clientWidth),
         vh: innerHeight,
         dw: d.scrollWidth,
         dh: d.scrollHeight,

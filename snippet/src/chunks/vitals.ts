@@ -4,6 +4,7 @@ import { onCLS, onINP, onLCP, type MetricWithAttribution } from 'web-vitals/attr
 import { rid } from '../core/rid'
 import { selector } from '../describe/selector'
 import { chunk, page } from './lib/chunk'
+import { layoutWidth } from './lib/layoutWidth'
 
 /**
  * The web-vitals chunk (attribution build): LCP, INP and CLS of the page view as
@@ -25,7 +26,7 @@ chunk('vitals', (c: Ctx) => {
         name: m.name as VitalName,
         v: m.name == 'CLS' ? Math.round(m.value * 1e4) / 1e4 : Math.round(m.value),
         sel: a.target || a.interactionTarget || a.largestShiftTarget || '',
-        vw: innerWidth,
+        vw: layoutWidth(innerWidth, document.documentElement.clientWidth),
         // Reported when the page is hidden, after the core sent its batch: send at once then.
       },
       document.visibilityState == 'hidden',
