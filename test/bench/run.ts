@@ -22,7 +22,7 @@ import { benchCorpus, corpusTable } from './corpus/benchCorpus.ts'
 // machine, medians of several runs, then one table. `--only=weight,main,ingest,unload`
 // runs some parts (`--only=scale`: 1 vs 3 collector processes, not in the default set; `peers`: Wince beside PostHog,
 // Clarity and Sentry, `--rounds=N`, after the pointer-listener probe, which `listeners` runs alone and `--no-probe`
-// skips, `--probe-reps=N`; `--only=corpus`: the labelled corpus under Wince, PostHog and Sentry, precision and
+// skips, `--probe-reps=N`, `--probe=regex` picks candidates; `--only=corpus`: the labelled corpus under Wince, PostHog and Sentry, precision and
 // recall per signal type, not in the default set: it plays 123 scenarios twice, half an hour on a busy machine); `--quick` runs fewer repetitions (for trying the bench, not for figures).
 const args = process.argv.slice(2)
 const only = new Set(
@@ -239,7 +239,8 @@ if (only.has('main') || only.has('unload') || only.has('peers') || only.has('lis
     }
     if (only.has('listeners') || (only.has('peers') && !args.includes('--no-probe'))) {
       log('pointer listener shapes, alone on the busy page, and the snippet: 1,000 moves each…')
-      peers += `${listenerProbeTable(await probeListeners(browser, `${site.url}/workload.html`, quick ? 1 : probeReps, log))}\n\n`
+      const probeOnly = args.find((a) => a.startsWith('--probe='))?.slice(8)
+      peers += `${listenerProbeTable(await probeListeners(browser, `${site.url}/workload.html`, quick ? 1 : probeReps, log, probeOnly ? new RegExp(probeOnly) : undefined))}\n\n`
     }
     if (only.has('peers')) {
       log('side by side: Wince, PostHog, Clarity, Sentry on the same page and inputs (interleaved rounds)…')

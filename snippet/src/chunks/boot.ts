@@ -61,12 +61,11 @@ chunk('boot', (c: Ctx) => {
   // Page API calls the core left to this chunk: `wince('goal', name, value?)`.
   takeCalls(c)
   const sub = hub(c)
-  // Mouse thrash and excessive scroll.
-  watchMotion(c, sub)
+  const [sendTrail, move] = trail(c, e, sub)
+  // Mouse thrash and excessive scroll; their pointer samples are the trail's cursor.
+  watchMotion(c, sub, move)
   // Answers and errors the core cannot see: canvas redraws, errors a framework only logs.
   watchUnseen(c)
-
-  const sendTrail = trail(c, e, sub)
   const go = () => {
     const st = c.st
     if (!st) return

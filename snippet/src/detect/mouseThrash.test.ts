@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createMouseThrash, type PointerSample } from './mouseThrash'
 import type { Verdict } from './Verdict'
 import { choose, rng, shake as humanShake, type MotionSample } from './humanMotion'
+import { THRASH_SAMPLE_MS } from '../chunks/boot/watchMotion'
 
 /** Samples every 16 ms of a horizontal oscillation: `amp` px either side, `hz` full back-and-forths per second. */
 function shake(hz: number, amp: number, ms: number, o: Partial<PointerSample> = {}): PointerSample[] {
@@ -76,6 +77,47 @@ describe('mouse thrash on generated human movement (humanMotion.ts)', { timeout:
       if (run(asSamples(choose(path, 40 + 80 * r(), r))).length) fired.push(seed)
     }
     expect(fired).toEqual([])
+  })
+
+  // As the snippet samples: a move is kept once THRASH_SAMPLE_MS have passed since the last kept one.
+  const thinned = (m: MotionSample[], phase: number, every = THRASH_SAMPLE_MS): PointerSample[] => {
+    let last = -1e9
+    const out: PointerSample[] = []
+    for (const s of m) if (s.t + phase - last >= every) out.push({ ...s, t: (last = s.t + phase), b: 0, p: 'mouse' })
+    return out
+  }
+
+  it('calls every shake and no choosing glide with moves thinned as the snippet samples them (400 seeds)', () => {
+    const missed: number[] = []
+    const fired: number[] = []
+    for (let seed = 1; seed <= 400; seed++) {
+      const r = rng(seed)
+      const hz = 3 + 3 * r()
+      const amp = 30 + 90 * r()
+      if (!run(thinned(humanShake(500, 300, hz, amp, 1000, r), seed % 16)).length) missed.push(seed)
+      const q = rng(seed)
+      const gap = 40 + 360 * q()
+      const path = Array.from({ length: 9 }, (_, i) =>
+        i % 2 ? { x: 400 + gap, y: 300 + 20 * q() } : { x: 400, y: 300 },
+      )
+      if (run(thinned(choose(path, 40 + 80 * q(), q), seed % 16)).length) fired.push(seed)
+    }
+    expect([missed, fired]).toEqual([[], []])
+  })
+
+  it('shows the sampling margin: every 64 ms still calls every shake, every 80 ms misses some', () => {
+    const misses = (every: number) => {
+      let n = 0
+      for (let seed = 1; seed <= 200; seed++) {
+        const r = rng(seed)
+        const hz = 3 + 3 * r()
+        const amp = 30 + 90 * r()
+        if (!run(thinned(humanShake(500, 300, hz, amp, 1000, r), seed % 16, every)).length) n++
+      }
+      return n
+    }
+    expect(misses(64)).toBe(0)
+    expect(misses(80)).toBeGreaterThan(0)
   })
 
   it('never calls hovering down a menu, item by item, thrash', () => {

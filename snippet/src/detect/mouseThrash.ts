@@ -57,7 +57,8 @@ export function createMouseThrash() {
     const r = v(s.y, s.t) || rx
     if (r) {
       reset()
-      return verdict('mouse_thrash', { x: s.x, y: s.y, t: s.t - r.ms, _pointer: s.p }, r.n, r.ms, 'reversals')
+      // Only a mouse gets here (see above).
+      return verdict('mouse_thrash', { x: s.x, y: s.y, t: s.t - r.ms, _pointer: 'mouse' }, r.n, r.ms, 'reversals')
     }
   }
 }

@@ -85,6 +85,8 @@ const attr = (target: unknown) => ({ ...record(target), attributeName: 'class' }
 const event = (type: string, target?: EventTarget) => {
   const e = new Event(type)
   if (target) Object.defineProperty(e, 'target', { value: target })
+  // On the stubbed clock, as a browser's events are on performance.now()'s.
+  Object.defineProperty(e, 'timeStamp', { value: clock })
   win.dispatchEvent(e)
 }
 /** A click waits for its answer (the click adapter's call). */

@@ -59,7 +59,11 @@ let mo: MutationObserver
 let waiting: unknown
 /** Within a click's own task chain (its handlers, their microtasks, until the next task): what changes then is its doing, background or not. */
 export let hot: unknown
-/** When the visitor last pressed, typed, wheeled, touched or hovered. */
+/**
+ * When the visitor last pressed, typed, wheeled, touched or hovered: the event's
+ * `timeStamp` (the clock `now` reads). A hover comes with nearly every pointer move on a
+ * busy page, and calling `now()` there cost more than the rest of the listener.
+ */
 let input = -1e9
 /** Nodes that changed on their own: how many moments, and when the last one started. */
 let quiet: WeakMap<object, { n: number; t: number }>
@@ -154,7 +158,7 @@ export function start(s: Sink): void {
       // Focus landing on what was clicked is no answer (the click adapter checks); an element's blur is none either.
       if (y != 'blur' || e.target == window) sink(now(), y == 'selectionchange', y == 'focusin' ? e.target : void 0)
     })
-  for (const type of INPUT.split(' ')) listen(window, type, () => void (input = now()))
+  for (const type of INPUT.split(' ')) listen(window, type, (e: Event) => (input = e.timeStamp))
   // The document scrolling is an answer; an element scrolling may be background (a chat log following its messages).
   listen(window, 'scroll', (e: Event) => (e.target == document ? mark() : change(e.target as Node)))
   // One string split, like EVENTS: fewer bytes in the core than an array of names.

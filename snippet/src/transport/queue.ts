@@ -18,7 +18,7 @@ export const BATCH_MAX_EVENTS = 50
 export const BODY_MAX_CHARS = 20_000
 
 let q: WireEvent[] = []
-let timer: ReturnType<typeof setTimeout> | 0 | undefined
+let timer: ReturnType<typeof setTimeout> | undefined
 let url = ''
 /** The beacon head; chunks read it too (site, session, current page view). */
 export const head = { v: WIRE_VERSION } as Head
@@ -77,8 +77,8 @@ export function push(e: WireEvent, now?: boolean): void {
 
 /** Sends the batch; on unload through sendBeacon, else fetch keepalive. */
 export function flush(unload?: boolean): void {
-  clearTimeout(timer)
-  timer = 0
+  // clearTimeout returns undefined (typed void): the timer is gone and `timer` empty in one statement.
+  timer = clearTimeout(timer) as undefined
   if (q.length) send(q.splice(0), unload)
 }
 

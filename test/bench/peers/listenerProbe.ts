@@ -25,6 +25,12 @@ export const LISTENER_CANDIDATES = {
   getCoalescedEvents: `addEventListener('pointermove', function (e) { window.__p = e.getCoalescedEvents().length }, ${o})`,
   'guarded (rest args, try/catch)': `(function () { var g = function (f) { return function () { try { return f.apply(this, arguments) } catch (x) {} } }; addEventListener('pointermove', g(function (e) { window.__p = e.timeStamp }), ${o}) })()`,
   'two listeners (window + document)': `addEventListener('pointermove', function () {}, ${o}); document.addEventListener('pointermove', function () {}, ${o})`,
+  /** A 30 ms sampler: reads `timeStamp` alone on the moves it drops, the other fields on the ones it keeps. */
+  'thins by timeStamp at 30 ms, fields when kept': `(function () { var l = -1e9; addEventListener('pointermove', function (e) { var t = e.timeStamp; if (t - l < 30) return; l = t; window.__p = { x: e.clientX, y: e.clientY, t: t, b: e.buttons, p: e.pointerType } }, ${o}) })()`,
+  /** The same sampler off between samples: it removes itself on a kept move and a 30 ms timer puts it back. */
+  'off between samples, 30 ms timer': `(function () { var f = function (e) { removeEventListener('pointermove', f, ${o}); window.__p = { x: e.clientX, y: e.clientY, t: e.timeStamp, b: e.buttons, p: e.pointerType }; setTimeout(function () { addEventListener('pointermove', f, ${o}) }, 30) }; addEventListener('pointermove', f, ${o}) })()`,
+  /** Keeps the event, reads nothing: a 30 ms timer started by the first move reads the last one. */
+  'stashes the event, 30 ms timer reads it': `(function () { var last, timer = 0; var read = function () { timer = 0; var e = last; window.__p = { x: e.clientX, y: e.clientY, t: e.timeStamp, b: e.buttons, p: e.pointerType } }; addEventListener('pointermove', function (e) { last = e; timer || (timer = setTimeout(read, 30)) }, ${o}) })()`,
 } as const
 
 export type Candidate = keyof typeof LISTENER_CANDIDATES
@@ -45,8 +51,15 @@ export async function probeListeners(
   url: string,
   reps = 3,
   log = console.log,
+  /** Only the candidates whose name matches (the bare page always runs). */
+  only?: RegExp,
 ): Promise<ListenerProbeResult> {
-  const names = ['bare', ...(Object.keys(LISTENER_CANDIDATES) as Candidate[]), 'snippet'] as const
+  const names = [
+    'bare',
+    ...([...(Object.keys(LISTENER_CANDIDATES) as Candidate[]), 'snippet'] as const).filter(
+      (n) => !only || only.test(n),
+    ),
+  ] as const
   const runs: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]))
   for (let r = 0; r < reps; r++) {
     for (const name of names) {

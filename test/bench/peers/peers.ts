@@ -19,6 +19,8 @@ export interface PeerStub {
   url: string
   /** The script tags of a peer, pointing at this stub. */
   tag(peer: Peer): string
+  /** Requests the stub answered so far, by method and path (which calls a tool made: did it run and upload?). */
+  requests(): Record<string, number>
   close(): Promise<void>
 }
 
@@ -74,8 +76,11 @@ export async function startPeerStub(): Promise<PeerStub> {
     'access-control-allow-methods': 'GET, POST',
   }
   const js = { ...cors, 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }
+  const seen: Record<string, number> = {}
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x')
+    const key = `${req.method} ${url.pathname}`
+    seen[key] = (seen[key] ?? 0) + 1
     // PostHog with recording has its own api_host under /rec: the same files, recording on in its config.
     const rec = url.pathname.startsWith('/rec/')
     const p = rec ? url.pathname.slice(4) : url.pathname
@@ -131,6 +136,7 @@ export async function startPeerStub(): Promise<PeerStub> {
   return {
     url,
     tag,
+    requests: () => ({ ...seen }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

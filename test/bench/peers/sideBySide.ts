@@ -112,7 +112,17 @@ export async function sideBySide(
       500,
     )
     log("  the page's snapshot is stored; warming up each variant once…")
-    for (const v of VARIANTS) if (v !== 'bare' && v !== 'wince') await once(browser, page, v, collector, stub.url) // warm compile caches and the stub
+    for (const v of VARIANTS)
+      if (v !== 'bare' && v !== 'wince') {
+        const before = stub.requests()
+        await once(browser, page, v, collector, stub.url) // warm compile caches and the stub
+        // What each peer asked of the stub in one page view: a tool that never uploads is not measured running.
+        const after = stub.requests()
+        const calls = Object.entries(after)
+          .map(([k, n]) => [k, n - (before[k] ?? 0)] as const)
+          .filter(([, n]) => n > 0)
+        if (v !== 'wince-off') log(`  ${v} requested: ${calls.map(([k, n]) => `${k} ×${n}`).join(', ') || 'nothing'}`)
+      }
     for (let r = 0; r < rounds; r++) {
       // Interleaved: each round starts with another variant.
       const order = VARIANTS.map((_, i) => VARIANTS[(i + r) % VARIANTS.length]!)

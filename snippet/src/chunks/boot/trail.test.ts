@@ -4,6 +4,7 @@ import type { Ctx } from '../../ext/Ctx'
 import type { SiteSettings, TrailBody } from '../../wire'
 import { TRAIL_AFTER_MS, TRAIL_WINDOW_MS, trail } from './trail'
 import { hub } from './hub'
+import { THRASH_SAMPLE_MS, watchMotion } from './watchMotion'
 
 /** The page API as the core answers chunks: `on` subscriptions kept by topic. */
 function setup(st: Partial<SiteSettings> | undefined) {
@@ -55,15 +56,17 @@ describe('the rolling trail', () => {
 
   it('sends the last minute once, a moment after the alert: moves thinned, clicks and fields by selector, no value', async () => {
     const { c, posted, struggle } = setup({ replay: 'tok' })
-    trail(c, '', hub(c))
+    const sub = hub(c)
+    // The cursor comes from the motion detectors' samples, as in the boot chunk.
+    watchMotion(c, sub, trail(c, '', sub)[1])
     const input = document.querySelector('input')!
     const pay = document.querySelector('#pay')!
     // Old steps fall out of the window.
     fire(document.body, 'click', { clientX: 1, clientY: 1 })
     vi.advanceTimersByTime(TRAIL_WINDOW_MS + 10_000)
     for (let i = 0; i < 10; i++) {
-      fire(document.body, 'pointermove', { clientX: 10 + i, clientY: 20 })
-      vi.advanceTimersByTime(20)
+      fire(document.body, 'pointermove', { clientX: 10 + i, clientY: 20, pointerType: 'mouse', buttons: 0 })
+      vi.advanceTimersByTime(THRASH_SAMPLE_MS / 2)
     }
     fire(input, 'focusin')
     input.value = 'secret typed'
@@ -77,8 +80,8 @@ describe('the rolling trail', () => {
     expect(url).toMatch(/\/v1\/trail$/)
     expect(body).toMatchObject({ v: 1, s: 'shop', sid: 'sess1', pv: 'pv1', seq: 0, alert: 'alert1', rt: 'tok' })
     const kinds = body.ev.map((s) => s[1]).join('')
-    // The scroll it starts at, 4 of the 10 moves (one per 50 ms of 200 ms), focus, input, three clicks; not the click that fell out of the window.
-    expect(kinds).toBe('smmmmficcc')
+    // The scroll it starts at, 5 of the 10 moves (one per sample), focus, input, three clicks; not the click that fell out of the window.
+    expect(kinds).toBe('smmmmmficcc')
     expect(body.ev.find((s) => s[1] == 'c')!.slice(2)).toEqual([300, 200, 'button#pay'])
     expect(body.ev.find((s) => s[1] == 'i')).toEqual([expect.any(Number), 'i', 0, 0, 'input[name="email"]'])
     expect(JSON.stringify(body)).not.toContain('secret')
@@ -91,7 +94,7 @@ describe('the rolling trail', () => {
 
   it('sends nothing for a site that does not record, nor for an earlier page’s alert; the settings coming late send it', async () => {
     const { c, posted, struggle } = setup(undefined)
-    const settingsCame = trail(c, '', hub(c))
+    const [settingsCame] = trail(c, '', hub(c))
     fire(document.body, 'click', { clientX: 5, clientY: 5 })
     // An earlier page's alert (in `z` from the session) is not this page's.
     c.z = { id: 'old', t: Date.now() }

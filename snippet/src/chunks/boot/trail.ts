@@ -7,8 +7,6 @@ import type { Sub } from './hub'
 
 /** What the trail keeps: the minute before an alert is what an agent needs to see. */
 export const TRAIL_WINDOW_MS = 60_000
-/** One cursor sample per this long at most: the path still reads at 20 per second, and a minute stays small. */
-export const TRAIL_MOVE_MS = 50
 /** Scroll samples per this long at most (the last position of a burst is what the page showed). */
 export const TRAIL_SCROLL_MS = 100
 /** How far past the window steps may linger before a prune, ms. */
@@ -26,13 +24,15 @@ export const TRAIL_AFTER_MS = 1000
  * focus and input. On a struggle it goes to the collector with the alert's id
  * (`POST /v1/trail`), which replays it over the page's stored snapshot; the full recorder
  * loads only then. Nothing is sent unless the site records replays (`st.replay`).
- * `e` is the collector's origin; `sub` the boot chunk's shared listeners.
+ * `e` is the collector's origin; `sub` the boot chunk's shared listeners. The cursor is
+ * taken on the moves the motion detectors sample (`THRASH_SAMPLE_MS` apart, ~20 a second:
+ * the path still reads and a minute stays small), handed over through the returned
+ * `move`: the trail has no pointer listener of its own.
  */
-export function trail(c: Ctx, e: string, sub: Sub): () => void {
+export function trail(c: Ctx, e: string, sub: Sub): [settingsCame: () => void, move: (e: PointerEvent) => void] {
   let steps: TrailStep[] = []
   // The scroll position the window starts at: the newest scroll step that fell out of it.
   let base: TrailStep = [Date.now(), 's', Math.round(scrollX), Math.round(scrollY)]
-  let lastMove = 0
   let lastScroll = 0
   let sent = ''
   let due = ''
@@ -53,11 +53,6 @@ export function trail(c: Ctx, e: string, sub: Sub): () => void {
   const origin = performance.timeOrigin
   const at = (v: Event) => Math.round(origin + v.timeStamp)
   const sel = (v: Event) => (v.target instanceof Element ? selector(v.target) : '')
-  sub('pointermove', (v: PointerEvent) => {
-    if (v.timeStamp - lastMove < TRAIL_MOVE_MS) return
-    lastMove = v.timeStamp
-    add([at(v), 'm', v.clientX | 0, v.clientY | 0])
-  })
   sub('click', (v: MouseEvent) => add([at(v), 'c', v.clientX | 0, v.clientY | 0, sel(v)]))
   sub('scroll', (v: Event) => {
     // The document's own scroll only: an inner scroller's position has no place on the snapshot's page.
@@ -117,6 +112,9 @@ export function trail(c: Ctx, e: string, sub: Sub): () => void {
   })
   sub('pagehide', () => send(true))
   c.x.push(() => clearTimeout(timer))
-  // The settings came (with the replay token): a struggle that came first sends now.
-  return () => due && sent != due && later()
+  return [
+    // The settings came (with the replay token): a struggle that came first sends now.
+    () => due && sent != due && later(),
+    (v) => add([at(v), 'm', v.clientX | 0, v.clientY | 0]),
+  ]
 }

@@ -1,32 +1,46 @@
 import type { Ctx } from '../../ext/Ctx'
-import { createMouseThrash } from '../../detect/mouseThrash'
+import { createMouseThrash, type PointerSample } from '../../detect/mouseThrash'
 import { createExcessiveScroll } from '../../detect/excessiveScroll'
 import { IGNORE } from '../../dom/classify'
 import type { Sub } from './hub'
 
-/** At most one pointer sample per ~60 Hz frame: high-rate mice add work, not information. */
-export const THRASH_SAMPLE_MS = 15
+/**
+ * At most one pointer sample per this long (every third move of a 60 Hz mouse, 48 ms apart).
+ * A move is the page's most frequent event, and reading an event's fields is what costs on
+ * it, so the moves in between are dropped on their `timeStamp` alone. Thrash is ≥ 5
+ * reversals of ≥ 30 px at 3–6 Hz: on generated human shakes and choosing glides
+ * (`humanMotion.ts`, 400 seeds, moves every 16 ms thinned like this) sampling every 64 ms
+ * still calls every shake and no glide; every 80 ms misses a fifth of the shakes. 40 ms
+ * keeps that margin. The trail's cursor takes the same samples (~20 a second).
+ */
+export const THRASH_SAMPLE_MS = 40
 
 /**
  * Motion detectors, in the boot chunk (the core has no room for them, and neither needs
  * to see the page's first second): pointer moves into the mouse thrash detector; the
  * document's and any element's scroll position, in viewport heights, into the excessive
  * scroll detector. Their verdicts go the way the core's go (`c.e`). They listen through
- * the boot chunk's {@link Sub} (one listener per event type for all its parts).
+ * the boot chunk's {@link Sub} (one listener per event type for all its parts); each
+ * pointer sample also goes to `move` (the trail's cursor).
  */
-export function watchMotion(c: Ctx, on: Sub): void {
+export function watchMotion(c: Ctx, on: Sub, move: (e: PointerEvent) => void): void {
   const thrash = createMouseThrash()
   let lastT = 0
   on('pointermove', (e: PointerEvent) => {
-    if (e.timeStamp - lastT < THRASH_SAMPLE_MS) return
-    lastT = e.timeStamp
-    const v = thrash({ x: e.clientX, y: e.clientY, t: e.timeStamp, b: e.buttons, p: e.pointerType })
+    const t = e.timeStamp
+    if (t - lastT < THRASH_SAMPLE_MS) return
+    lastT = t
+    // One sample for the detector and the trail.
+    const s = { x: e.clientX, y: e.clientY, t, b: e.buttons, p: e.pointerType }
+    move(e)
+    const v = thrash(s)
     // Pointer events always target an element (the hit one, or the capturing one).
     const el = e.target as Element
     if (v && !el.closest(IGNORE)) c.e({ ...v, k: el })
   })
   // Down or up on a control ends a glide: the visitor chose. Thrash only counts motion with no press in it.
-  on('pointerdown', () => thrash({ x: 0, y: 0, t: 0, b: 1, p: 'mouse' }))
+  // A held button resets the detector before it reads any other field of the sample.
+  on('pointerdown', () => thrash({ b: 1 } as PointerSample))
   const scroll = createExcessiveScroll()
   on('scroll', (e: Event) => {
     // The target is the document (its scrolling element stands for it) or an element.
