@@ -19,6 +19,39 @@ describe('rage click', () => {
     ])
   })
 
+  it('keeps a short burst open when its clicks were resolved before the next press was dispatched', () => {
+    // A busy page resolved the first two (nothing was waiting) before it dispatched the third,
+    // pressed 200 ms after the second.
+    const rage = createRageClick()
+    expect([rage.push(click(0)), rage.push(click(200)), rage.end()]).toEqual([undefined, undefined, undefined])
+    expect([rage.push(click(400)), rage.push(click(600)), rage.end()]).toEqual([
+      undefined,
+      undefined,
+      { type: 'rage_click', x: 100, y: 200, t: 0, n: 4, ms: 600, why: 'no-response', k: 'button.buy' },
+    ])
+  })
+
+  it('does not join a press outside the gap to a short burst kept open', () => {
+    const rage = createRageClick()
+    expect([rage.push(click(0)), rage.push(click(200)), rage.end()]).toEqual([undefined, undefined, undefined])
+    // 1.3 s after the second press: a new burst of one, then two more make three — rage of those three only.
+    expect([rage.push(click(1500)), rage.end()]).toEqual([undefined, undefined])
+    expect([rage.push(click(1700)), rage.end()]).toEqual([undefined, undefined])
+    expect([rage.push(click(1900)), rage.end()].map((v) => v && [v.type, v.n, v.t])).toEqual([
+      undefined,
+      ['rage_click', 3, 1500],
+    ])
+  })
+
+  it('closes a burst that is already rage when nothing is waiting; a late press starts anew', () => {
+    const rage = createRageClick()
+    rage.push(click(0))
+    rage.push(click(200))
+    rage.push(click(400))
+    expect(rage.end()).toMatchObject({ type: 'rage_click', n: 3 })
+    expect([rage.push(click(600)), rage.end()]).toEqual([undefined, undefined])
+  })
+
   it('ignores a quantity stepper the page answers each time', () => {
     expect(run([0, 150, 300, 450, 600, 750].map((t) => click(t, { _answered: t + 16 })))).toEqual([])
   })

@@ -58,7 +58,12 @@ export function createRageClick() {
       burst.push(c)
       return v
     },
-    /** No click is waiting: closes the current burst. */
-    end: close,
+    /**
+     * No click is waiting: closes the current burst when it is already rage. A shorter one
+     * stays open: a busy page may dispatch the visitor's next press after the earlier ones
+     * were resolved, and its `timeStamp` (the press) still places it within the gap; a
+     * later click outside the gap closes it as before.
+     */
+    end: () => (burst.length < RAGE_CLICK_MIN ? undefined : close()),
   }
 }

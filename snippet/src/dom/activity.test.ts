@@ -127,6 +127,18 @@ describe('liveness', () => {
     expect(marks).toEqual([{ selection: false, focus: button }])
   })
 
+  it("does not count focus or input inside an ignored element (Wince's help panel focusing its button)", () => {
+    const inside = (ignored: boolean) => ({
+      closest: (s: string) => (ignored && s == '[data-wince-ignore]' ? {} : null),
+    })
+    event('focusin', inside(true) as unknown as EventTarget)
+    event('input', inside(true) as unknown as EventTarget)
+    expect(marks).toHaveLength(0)
+    const field = inside(false) as unknown as EventTarget
+    event('focusin', field)
+    expect(marks).toEqual([{ selection: false, focus: field }])
+  })
+
   it('ignores mutations inside <head> (injected scripts and styles), counts any elsewhere, only while a click waits', () => {
     observed([record(node(false))])
     expect(marks).toHaveLength(0)

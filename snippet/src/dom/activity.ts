@@ -155,8 +155,11 @@ export function start(s: Sink): void {
   for (const type of EVENTS.split(' '))
     listen(window, type, (e: Event) => {
       const y = e.type
-      // Focus landing on what was clicked is no answer (the click adapter checks); an element's blur is none either.
-      if (y != 'blur' || e.target == window) sink(now(), y == 'selectionchange', y == 'focusin' ? e.target : void 0)
+      // Focus landing on what was clicked is no answer (the click adapter checks); an element's blur is none either,
+      // nor anything inside an ignored element (Wince's help panel takes focus when it shows). The window and the
+      // document have no `closest`.
+      if ((y != 'blur' || e.target == window) && !(e.target as Element).closest?.(IGNORE))
+        sink(now(), y == 'selectionchange', y == 'focusin' ? e.target : void 0)
     })
   for (const type of INPUT.split(' ')) listen(window, type, (e: Event) => (input = e.timeStamp))
   // The document scrolling is an answer; an element scrolling may be background (a chat log following its messages).
