@@ -231,6 +231,14 @@ describe.concurrent('form struggle', () => {
           // Every request the page sends, beacons on unload included.
           page.on('request', (r) => bodies.push(`${r.url()} ${r.postData() ?? ''}`))
           page.on('pageerror', (e) => pageErrors.push(e.message))
+          const t0 = Date.now()
+          const beacons: string[] = []
+          context.on('requestfinished', async (r) => {
+            if (r.url().includes('/v1/')) beacons.push(`${Date.now() - t0} ms ${(await r.response())?.status()}`)
+          })
+          context.on('requestfailed', (r) => {
+            if (r.url().includes('/v1/')) beacons.push(`${Date.now() - t0} ms failed ${r.failure()?.errorText}`)
+          })
           await page.goto(`${site.url}/forms.html`)
           await snippetReady(page)
           const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('wince.sid')!) as string)
@@ -239,12 +247,20 @@ describe.concurrent('form struggle', () => {
           await page.goto('about:blank')
           // The page's own count misses what it raised while unloading (abandon): wait for the
           // expected signals, then a little longer for any unexpected one.
-          await poll(
-            () => signalsOf(session),
-            (r) => r.signals.length >= Math.max(raised, s.expect.length),
-            15_000,
-            200,
-          )
+          try {
+            await poll(
+              () => signalsOf(session),
+              (r) => r.signals.length >= Math.max(raised, s.expect.length),
+              15_000,
+              200,
+            )
+          } catch (e) {
+            const stats = await collector.api('/api/stats')
+            const all = await collector.api<{ signals: SignalRow[] }>('/api/signals?site=demo')
+            throw new Error(
+              `${(e as Error).message}; raised ${raised}; left at ${Date.now() - t0} ms; beacons: ${beacons.join(', ')}; stats ${JSON.stringify(stats)}; signals of the site: ${JSON.stringify(all.signals.map((r) => [r.session, r.type, r.why]))}`,
+            )
+          }
           await new Promise((r) => setTimeout(r, 1500))
           const { signals } = await signalsOf(session)
           const forms = signals.filter((r) => r.type === 'form_struggle')
