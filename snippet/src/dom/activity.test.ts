@@ -55,7 +55,7 @@ beforeEach(() => {
     },
   )
   fields = [{ value: '1', checked: false }]
-  vi.stubGlobal('document', { id: 'document', querySelectorAll: () => fields })
+  vi.stubGlobal('document', { id: 'document', getElementsByTagName: (tag: string) => (tag == 'input' ? fields : []) })
   marks = []
   targets = []
   // Each test starts later than the last: the watcher keeps the visitor's last input time across tests.
@@ -201,6 +201,30 @@ describe('liveness', () => {
     clock += BACKGROUND_RECENT_MS
     observed([record(list)])
     expect(marks).toHaveLength(2)
+  })
+
+  it('does not learn what a hover changes: pointer moves mark the visitor at work through the context (the boot chunk stamps them)', () => {
+    const menu = node(false)
+    // A submenu opening and closing under a gliding pointer, twice, seconds apart: no press, no key.
+    for (let i = 0; i < 2; i++) {
+      clock += 3000
+      ctx.i = clock - 100 // a move 100 ms earlier, as the boot chunk's pointer listener stamps it
+      observed([record(menu)])
+    }
+    waitForAnswer()
+    observed([record(menu)])
+    expect(marks).toHaveLength(1)
+    // The same changes with the pointer still (no move for 3 s each time) are the page's habit.
+    const clockFace = node(false)
+    watch()
+    marks = []
+    for (let i = 0; i < 2; i++) {
+      clock += 3000
+      observed([record(clockFace)])
+    }
+    waitForAnswer()
+    observed([record(clockFace)])
+    expect(marks).toHaveLength(0)
   })
 
   it('counts a background node changed by the click\'s own task chain (a carousel\'s own "next")', () => {

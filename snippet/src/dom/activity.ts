@@ -22,8 +22,12 @@ export type Sink = (t: number, selection?: boolean, focus?: unknown) => void
  */
 const EVENTS = 'focusin input change play pause beforeunload blur selectionchange visibilitychange'
 
-/** The visitor at work: what the page changes soon after one of these is theirs, not the page's own habit. */
-const INPUT = 'pointerdown pointerover keydown wheel touchstart'
+/**
+ * The visitor at work: what the page changes soon after one of these is theirs, not the page's own habit.
+ * Pointer moves (a hover opening a menu) are marked by the boot chunk's pointer listener, which exists
+ * anyway: a core listener of its own on `pointerover` was entered on nearly every move of a busy page.
+ */
+const INPUT = 'pointerdown keydown wheel touchstart'
 
 /**
  * How long after the visitor's last press, key, wheel, touch or hover a change with no
@@ -59,12 +63,6 @@ let mo: MutationObserver
 let waiting: unknown
 /** Within a click's own task chain (its handlers, their microtasks, until the next task): what changes then is its doing, background or not. */
 export let hot: unknown
-/**
- * When the visitor last pressed, typed, wheeled, touched or hovered: the event's
- * `timeStamp` (the clock `now` reads). A hover comes with nearly every pointer move on a
- * busy page, and calling `now()` there cost more than the rest of the listener.
- */
-let input = -1e9
 /** Nodes that changed on their own: how many moments, and when the last one started. */
 let quiet: WeakMap<object, { n: number; t: number }>
 
@@ -88,7 +86,8 @@ export const change = (n: Node, cold?: boolean): void => {
     return q && q.n >= BACKGROUND_CHANGES && t - q.t < BACKGROUND_RECENT_MS
   }
   if (waiting) (cold ? !bg(n) : hot || !(bg(n) || bg(n.parentNode))) && sink(t)
-  else if (t - input > BACKGROUND_QUIET_MS) {
+  // Before the visitor's first input `ctx.i` is unset: the difference is NaN, no comparison holds, and the change is learnt.
+  else if (!(t - ctx.i! <= BACKGROUND_QUIET_MS)) {
     const q = quiet.get(n) || { n: 0, t: -1e9 }
     // q.t: when its latest moment started.
     if (t - q.t > BACKGROUND_MOMENT_MS) q.n++, (q.t = t)
@@ -96,12 +95,18 @@ export const change = (n: Node, cold?: boolean): void => {
   }
 }
 
-/** The state of every form control (value, checked): what a stepper or a toggle changes without a DOM mutation. */
-const controls = (): string =>
-  [...document.querySelectorAll('input,select,textarea')]
-    // input, select and textarea all have `value`; `checked` is undefined on the last two, which is fine in the string.
-    .map((e) => (e as HTMLInputElement).value + (e as HTMLInputElement).checked)
-    .join()
+/**
+ * The state of every form control (value, checked): what a stepper or a toggle changes without a DOM mutation.
+ * Read through the document's tag-name collections, which the browser keeps cached until the DOM changes
+ * (a selector query walks and matches the whole page on every click), into one string without arrays.
+ */
+const controls = (): string => {
+  let s = ''
+  // input, select and textarea all have `value`; `checked` is undefined on the last two, which is fine in the string.
+  for (const tag of ['input', 'select', 'textarea'])
+    for (const e of document.getElementsByTagName(tag) as HTMLCollectionOf<HTMLInputElement>) s += e.value + e.checked
+  return s
+}
 
 /**
  * A click starts: the controls' state is compared after its own task chain (handlers,
@@ -161,7 +166,7 @@ export function start(s: Sink): void {
       if ((y != 'blur' || e.target == window) && !(e.target as Element).closest?.(IGNORE))
         sink(now(), y == 'selectionchange', y == 'focusin' ? e.target : void 0)
     })
-  for (const type of INPUT.split(' ')) listen(window, type, (e: Event) => (input = e.timeStamp))
+  for (const type of INPUT.split(' ')) listen(window, type, (e: Event) => (ctx.i = e.timeStamp))
   // The document scrolling is an answer; an element scrolling may be background (a chat log following its messages).
   listen(window, 'scroll', (e: Event) => (e.target == document ? mark() : change(e.target as Node)))
   // One string split, like EVENTS: fewer bytes in the core than an array of names.

@@ -55,7 +55,7 @@ beforeEach(() => {
       disconnect() {}
     },
   )
-  vi.stubGlobal('document', { querySelectorAll: () => [] })
+  vi.stubGlobal('document', { getElementsByTagName: () => [] })
   emitter.start({ site: 'demo' })
   activity.start(clicks.answer)
   clicks.start()
@@ -167,7 +167,7 @@ describe('click adapter: answers of a click dispatched late', () => {
 
   it("counts a control's value set by the click's handler as at once, however late the click came (a stepper)", () => {
     const field = { value: '1', checked: false }
-    vi.stubGlobal('document', { querySelectorAll: () => [field] })
+    vi.stubGlobal('document', { getElementsByTagName: (tag: string) => (tag == 'input' ? [field] : []) })
     click(clock - 1500)
     field.value = '2'
     vi.advanceTimersByTime(0) // the chain ends: the value is compared

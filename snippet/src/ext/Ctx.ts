@@ -57,6 +57,13 @@ export interface Ctx {
   /** Starts a new page view (the boot chunk calls it when the page comes back from the back/forward cache). */
   n(): void
   /**
+   * When the visitor last pressed, typed, wheeled, touched or moved the pointer: the event's
+   * `timeStamp` (the clock `now` reads; unset before the first). The liveness watcher sets it
+   * for presses, keys, wheels and touches, the boot chunk's pointer listener for moves (a
+   * hover opening a menu is the visitor's doing, not the page's habit).
+   */
+  i?: number
+  /**
    * A node changed as the liveness watcher sees it (`cold`: a canvas drawn, which answers a
    * waiting click unless that canvas is background): the boot chunk reports canvas redraws.
    */

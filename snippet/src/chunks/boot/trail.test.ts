@@ -68,6 +68,11 @@ describe('the rolling trail', () => {
       fire(document.body, 'pointermove', { clientX: 10 + i, clientY: 20, pointerType: 'mouse', buttons: 0 })
       vi.advanceTimersByTime(THRASH_SAMPLE_MS / 2)
     }
+    // Every move, sampled or not, marks the visitor at work for the liveness watcher (its `timeStamp`).
+    expect(c.i).toBeGreaterThan(0)
+    const lastMove = c.i
+    fire(document.body, 'pointermove', { clientX: 20, clientY: 20, pointerType: 'mouse', buttons: 0 })
+    expect(c.i).toBeGreaterThan(lastMove!)
     fire(input, 'focusin')
     input.value = 'secret typed'
     fire(input, 'input')
@@ -80,8 +85,8 @@ describe('the rolling trail', () => {
     expect(url).toMatch(/\/v1\/trail$/)
     expect(body).toMatchObject({ v: 1, s: 'shop', sid: 'sess1', pv: 'pv1', seq: 0, alert: 'alert1', rt: 'tok' })
     const kinds = body.ev.map((s) => s[1]).join('')
-    // The scroll it starts at, 5 of the 10 moves (one per sample), focus, input, three clicks; not the click that fell out of the window.
-    expect(kinds).toBe('smmmmmficcc')
+    // The scroll it starts at, 6 of the 11 moves (one per sample), focus, input, three clicks; not the click that fell out of the window.
+    expect(kinds).toBe('smmmmmmficcc')
     expect(body.ev.find((s) => s[1] == 'c')!.slice(2)).toEqual([300, 200, 'button#pay'])
     expect(body.ev.find((s) => s[1] == 'i')).toEqual([expect.any(Number), 'i', 0, 0, 'input[name="email"]'])
     expect(JSON.stringify(body)).not.toContain('secret')

@@ -4,6 +4,7 @@ import { selector } from '../../describe/selector'
 import { on, page } from '../lib/chunk'
 import { postJson } from '../lib/send'
 import type { Sub } from './hub'
+import type { PointerSample } from '../../detect/mouseThrash'
 
 /** What the trail keeps: the minute before an alert is what an agent needs to see. */
 export const TRAIL_WINDOW_MS = 60_000
@@ -29,7 +30,7 @@ export const TRAIL_AFTER_MS = 1000
  * the path still reads and a minute stays small), handed over through the returned
  * `move`: the trail has no pointer listener of its own.
  */
-export function trail(c: Ctx, e: string, sub: Sub): [settingsCame: () => void, move: (e: PointerEvent) => void] {
+export function trail(c: Ctx, e: string, sub: Sub): [settingsCame: () => void, move: (s: PointerSample) => void] {
   let steps: TrailStep[] = []
   // The scroll position the window starts at: the newest scroll step that fell out of it.
   let base: TrailStep = [Date.now(), 's', Math.round(scrollX), Math.round(scrollY)]
@@ -115,6 +116,7 @@ export function trail(c: Ctx, e: string, sub: Sub): [settingsCame: () => void, m
   return [
     // The settings came (with the replay token): a struggle that came first sends now.
     () => due && sent != due && later(),
-    (v) => add([at(v), 'm', v.clientX | 0, v.clientY | 0]),
+    // The detectors' sample, not the event: its fields were read once already.
+    (s) => add([Math.round(origin + s.t), 'm', s.x | 0, s.y | 0]),
   ]
 }

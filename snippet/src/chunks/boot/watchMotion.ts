@@ -23,16 +23,17 @@ export const THRASH_SAMPLE_MS = 40
  * the boot chunk's {@link Sub} (one listener per event type for all its parts); each
  * pointer sample also goes to `move` (the trail's cursor).
  */
-export function watchMotion(c: Ctx, on: Sub, move: (e: PointerEvent) => void): void {
+export function watchMotion(c: Ctx, on: Sub, move: (s: PointerSample) => void): void {
   const thrash = createMouseThrash()
   let lastT = 0
   on('pointermove', (e: PointerEvent) => {
-    const t = e.timeStamp
+    // Every move marks the visitor at work (see `Ctx.i`): what the page changes now is theirs.
+    const t = (c.i = e.timeStamp)
     if (t - lastT < THRASH_SAMPLE_MS) return
     lastT = t
     // One sample for the detector and the trail.
     const s = { x: e.clientX, y: e.clientY, t, b: e.buttons, p: e.pointerType }
-    move(e)
+    move(s)
     const v = thrash(s)
     // Pointer events always target an element (the hit one, or the capturing one).
     const el = e.target as Element
