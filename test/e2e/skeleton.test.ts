@@ -64,7 +64,12 @@ describe('script tag to live alert', () => {
     const card = dashboard.locator(`[data-testid="alert"][data-session="${rage.session}"]`)
     await card.waitFor({ timeout: 10_000 })
     await expect.poll(() => card.innerText()).toMatch(/rage/i)
-    const { alerts } = await collector.api<{ alerts: Alert[] }>('/api/alerts?site=demo')
+    // The live card comes before storage: the alert's row is written in its own insert, after the signals'.
+    const { alerts } = await poll(
+      () => collector.api<{ alerts: Alert[] }>('/api/alerts?site=demo'),
+      (r) => r.alerts.length > 0,
+      10_000,
+    )
     expect(alerts.map((a) => a.session)).toEqual([rage.session])
 
     // A working button clicked the same way raises nothing.
