@@ -145,13 +145,14 @@ chunk('boot', (c: Ctx) => {
     url = ''
   }
   const begin = () => {
-    url = page()
+    const u = (url = page())
     deep = 0
-    reach()
-    const ask = `${e}/v1/site?s=${c.h.s}&u=${encodeURIComponent(url)}&vw=${vw()}&sid=${c.h.sid}`
+    // Scroll position and widths are read once the page is idle: read as the chunk starts, they would force
+    // the page's first layout (a long one on a big page) inside Wince's task.
     idle(() => {
+      reach()
       if (c.a)
-        c.f(ask)
+        c.f(`${e}/v1/site?s=${c.h.s}&u=${encodeURIComponent(u)}&vw=${vw()}&sid=${c.h.sid}`)
           .then((r) => r.json())
           .then((st: SiteSettings) => {
             c.st = st

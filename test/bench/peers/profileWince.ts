@@ -21,6 +21,30 @@ const inputs = async (page: import('playwright-core').Page) => {
     await sleep(16)
   }
 }
+/** Per evaluation of one of our scripts: the events nested in it (outermost of each name), ms by name. */
+function insideEvaluations(
+  trace: { traceEvents: Array<{ name: string; ts: number; dur?: number; pid: number; tid: number; ph: string; args?: { data?: { url?: string } } }> },
+  isOurs: (url: string) => boolean,
+): Record<string, Record<string, number>> {
+  const all = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur !== undefined)
+  const out: Record<string, Record<string, number>> = {}
+  for (const ev of all.filter((e) => e.name === 'EvaluateScript' && isOurs(e.args?.data?.url ?? ''))) {
+    const script = (ev.args?.data?.url ?? '').split('?')[0]!.split('/').pop()!
+    const by = (out[`${script} (${(ev.dur! / 1000).toFixed(1)} ms)`] = {} as Record<string, number>)
+    const inside = all
+      .filter((e) => e !== ev && e.pid === ev.pid && e.tid === ev.tid && e.ts >= ev.ts && e.ts + e.dur! <= ev.ts + ev.dur!)
+      .sort((a, b) => a.ts - b.ts)
+    const seen: Record<string, number> = {}
+    for (const e of inside) {
+      // Outermost only: a Layout inside a Layout counts once.
+      if ((seen[e.name] ?? -1) > e.ts) continue
+      seen[e.name] = e.ts + e.dur!
+      by[e.name] = (by[e.name] ?? 0) + e.dur! / 1000
+    }
+  }
+  return out
+}
+
 const collector = await startCollector()
 const site = await serveFixtures(collector.url)
 const browser = await launchChromium()
@@ -62,10 +86,20 @@ try {
     await browser.startTracing(page, { categories })
     await page.goto(url, { waitUntil: 'load' })
     await sleep(3000)
-    const start = summarizeTrace(JSON.parse((await browser.stopTracing()).toString('utf8')), ours)
+    const startTrace = JSON.parse((await browser.stopTracing()).toString('utf8'))
+    const start = summarizeTrace(startTrace, ours)
     console.log(
       `start: own ${start.ownMs.toFixed(1)} ms in ${start.ownTasks} tasks; longest own part of a task ${start.longestOwnPartMs.toFixed(1)} ms (that task ${start.longestTaskMs.toFixed(1)} ms); longest evaluation ${start.evaluateMs.toFixed(1)} ms (${start.evaluateScript})`,
     )
+    // What each of our scripts' evaluations spent its time on: the browser work it forced (style, layout) or the code.
+    for (const [script, inside] of Object.entries(insideEvaluations(startTrace, ours)))
+      console.log(
+        `  evaluating ${script}: ${Object.entries(inside)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 6)
+          .map(([k, v]) => `${k} ${v.toFixed(1)} ms`)
+          .join(', ')}`,
+      )
     await browser.startTracing(page, { categories })
     await inputs(page)
     const trace = await browser.stopTracing()

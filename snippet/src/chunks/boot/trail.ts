@@ -1,7 +1,7 @@
 import type { Ctx } from '../../ext/Ctx'
 import type { TrailBody, TrailStep } from '../../wire'
 import { selector } from '../../describe/selector'
-import { on, page } from '../lib/chunk'
+import { idle, on, page } from '../lib/chunk'
 import { postJson } from '../lib/send'
 import type { Sub } from './hub'
 import type { PointerSample } from '../../detect/mouseThrash'
@@ -14,6 +14,9 @@ export const TRAIL_SCROLL_MS = 100
 export const TRAIL_PRUNE_MS = 5000
 /** Steps kept at most (a minute of moves, scrolls and clicks is about 2,000): a runaway page cannot grow it. */
 export const TRAIL_MAX_STEPS = 4000
+
+/** Longest wait for an idle moment to read the page's scroll position at start, ms. */
+export const TRAIL_IDLE_MAX_MS = 3000
 
 /** The trail goes this long after the alert, ms: the clicks right after the one that tipped the score belong to the moment. */
 export const TRAIL_AFTER_MS = 1000
@@ -32,8 +35,10 @@ export const TRAIL_AFTER_MS = 1000
  */
 export function trail(c: Ctx, e: string, sub: Sub): [settingsCame: () => void, move: (s: PointerSample) => void] {
   let steps: TrailStep[] = []
-  // The scroll position the window starts at: the newest scroll step that fell out of it.
-  let base: TrailStep = [Date.now(), 's', Math.round(scrollX), Math.round(scrollY)]
+  // The scroll position the window starts at: the newest scroll step that fell out of it. The page's own
+  // position is read once it is idle (reading it as the chunk starts would force the page's first layout),
+  // unless the document scrolled before.
+  let base: TrailStep = [Date.now(), 's', 0, 0]
   let lastScroll = 0
   let sent = ''
   let due = ''
@@ -50,6 +55,8 @@ export function trail(c: Ctx, e: string, sub: Sub): [settingsCame: () => void, m
     }
     steps.push(s)
   }
+  // `lastScroll` is still 0 when no scroll step was taken: the position is then the page's since load.
+  idle(() => lastScroll || ((base[2] = Math.round(scrollX)), (base[3] = Math.round(scrollY))), TRAIL_IDLE_MAX_MS)
   // Read once: an attribute read per event is a call into the browser.
   const origin = performance.timeOrigin
   const at = (v: Event) => Math.round(origin + v.timeStamp)
