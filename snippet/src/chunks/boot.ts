@@ -39,7 +39,8 @@ const e = endpoint()
 chunk('boot', (c: Ctx) => {
   // Beacons the collector could not take (network error, 5xx, 429) are sent again
   // with backoff; the core has no room for it, so the transport's fetch is wrapped here.
-  const r = retrying(c.f, setTimeout, (id) => clearTimeout(id as ReturnType<typeof setTimeout>))
+  // The timer functions as they are: a browser calls them without a `this`.
+  const r = retrying(c.f, setTimeout, clearTimeout as (id: unknown) => void)
   const plain = c.f
   c.f = r.fetch
   c.x.push(() => {
@@ -180,7 +181,7 @@ chunk('boot', (c: Ctx) => {
   }
   sub('focusin', formsNeeded)
   sub('pointerdown', formsNeeded)
-  for (const type of ['input', 'focusout', 'invalid', 'click', 'submit'])
+  for (const type of 'input focusout invalid click submit'.split(' '))
     sub(type, (v: Event) => {
       if (type == 'click') formsNeeded(v)
       c.fe && c.fe.length < EARLY_EVENTS_MAX && c.fe.push(v)
@@ -206,8 +207,11 @@ chunk('boot', (c: Ctx) => {
       begin()
     },
   })
+  // On stop, a plain field again (the accessor is configurable: deleting it leaves the field to be set).
   c.x.push(() => {
-    Object.defineProperty(c.h, 'pv', { value: pv, writable: true, enumerable: true, configurable: true })
+    // biome-ignore lint/performance/noDelete: the accessor must go, not be set to undefined.
+    delete (c.h as Partial<Ctx['h']>).pv
+    c.h.pv = pv
   })
   begin()
 })

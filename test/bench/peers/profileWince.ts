@@ -23,7 +23,17 @@ const inputs = async (page: import('playwright-core').Page) => {
 }
 /** Per evaluation of one of our scripts: the events nested in it (outermost of each name), ms by name. */
 function insideEvaluations(
-  trace: { traceEvents: Array<{ name: string; ts: number; dur?: number; pid: number; tid: number; ph: string; args?: { data?: { url?: string } } }> },
+  trace: {
+    traceEvents: Array<{
+      name: string
+      ts: number
+      dur?: number
+      pid: number
+      tid: number
+      ph: string
+      args?: { data?: { url?: string } }
+    }>
+  },
   isOurs: (url: string) => boolean,
 ): Record<string, Record<string, number>> {
   const all = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur !== undefined)
@@ -32,7 +42,9 @@ function insideEvaluations(
     const script = (ev.args?.data?.url ?? '').split('?')[0]!.split('/').pop()!
     const by = (out[`${script} (${(ev.dur! / 1000).toFixed(1)} ms)`] = {} as Record<string, number>)
     const inside = all
-      .filter((e) => e !== ev && e.pid === ev.pid && e.tid === ev.tid && e.ts >= ev.ts && e.ts + e.dur! <= ev.ts + ev.dur!)
+      .filter(
+        (e) => e !== ev && e.pid === ev.pid && e.tid === ev.tid && e.ts >= ev.ts && e.ts + e.dur! <= ev.ts + ev.dur!,
+      )
       .sort((a, b) => a.ts - b.ts)
     const seen: Record<string, number> = {}
     for (const e of inside) {

@@ -56,7 +56,7 @@ export function trail(c: Ctx, e: string, sub: Sub): [settingsCame: () => void, m
     steps.push(s)
   }
   // `lastScroll` is still 0 when no scroll step was taken: the position is then the page's since load.
-  idle(() => lastScroll || ((base[2] = Math.round(scrollX)), (base[3] = Math.round(scrollY))), TRAIL_IDLE_MAX_MS)
+  idle(() => lastScroll || ((base[2] = scrollX | 0), (base[3] = scrollY | 0)), TRAIL_IDLE_MAX_MS)
   // Read once: an attribute read per event is a call into the browser.
   const origin = performance.timeOrigin
   const at = (v: Event) => Math.round(origin + v.timeStamp)
@@ -66,7 +66,7 @@ export function trail(c: Ctx, e: string, sub: Sub): [settingsCame: () => void, m
     // The document's own scroll only: an inner scroller's position has no place on the snapshot's page.
     if (v.target != document || v.timeStamp - lastScroll < TRAIL_SCROLL_MS) return
     lastScroll = v.timeStamp
-    add([at(v), 's', Math.round(scrollX), Math.round(scrollY)])
+    add([at(v), 's', scrollX | 0, scrollY | 0])
   })
   // Which field, never what was typed.
   sub('focusin', (v: FocusEvent) => add([at(v), 'f', 0, 0, sel(v)]))

@@ -36,7 +36,7 @@ export function retrying(
   send: typeof fetch,
   schedule: (fn: () => void, ms: number) => unknown,
   cancel: (id: unknown) => void,
-): { fetch: typeof fetch; stop(): void; waiting(): number } {
+): { fetch: typeof fetch; stop(): void } {
   const waiting = new Map<number, unknown>()
   let next = 0
   const attempt = (url: string, init: RequestInit, tries: number): Promise<Response> => {
@@ -80,6 +80,5 @@ export function retrying(
       for (const id of waiting.values()) cancel(id)
       waiting.clear()
     },
-    waiting: () => waiting.size,
   }
 }
