@@ -209,7 +209,6 @@ chunk('boot', (c: Ctx) => {
   })
   // On stop, a plain field again (the accessor is configurable: deleting it leaves the field to be set).
   c.x.push(() => {
-    // biome-ignore lint/performance/noDelete: the accessor must go, not be set to undefined.
     delete (c.h as Partial<Ctx['h']>).pv
     c.h.pv = pv
   })
