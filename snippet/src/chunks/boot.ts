@@ -56,8 +56,8 @@ chunk('boot', (c: Ctx) => {
   // Signal labels as a person would give them: the role, and the text chunk adds the
   // element's text where the site allows it. Until this page view's settings come, the
   // session's last answer decides (sessionStorage).
+  // (Left in place on stop: it is Wince's own state, read only while Wince runs.)
   c.l = role
-  c.x.push(() => (c.l = undefined))
   c.d<boolean>('tx') && need('text')
   // Page API calls the core left to this chunk: `wince('goal', name, value?)`.
   takeCalls(c)
@@ -183,12 +183,15 @@ chunk('boot', (c: Ctx) => {
   sub('pointerdown', formsNeeded)
   for (const type of 'input focusout invalid click submit'.split(' '))
     sub(type, (v: Event) => {
-      if (type == 'click') formsNeeded(v)
-      c.fe && c.fe.length < EARLY_EVENTS_MAX && c.fe.push(v)
+      if (type == 'click')
+        formsNeeded(v)
+        // No list yet: `undefined < 50` is false.
+      ;(c.fe?.length as number) < EARLY_EVENTS_MAX && c.fe!.push(v)
     })
   sub('pagehide', () => {
     leave()
     end()
+    r.stop(true)
   })
   sub('visibilitychange', () => document.hidden && end())
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RETRY_QUEUE_MAX, RETRY_TRIES, restamp, retryDelay, retrying } from './retry'
 
 /** A fetch that answers with the statuses given, in turn ('fail' rejects, as a network error does). */
@@ -117,5 +117,32 @@ describe('restamp', () => {
     expect(calls).toHaveLength(2)
     expect(calls[1]).not.toContain('"t":1800000000000')
     expect(calls[1]).toMatch(/"t":\d{13}/)
+  })
+
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('sends what waits for a retry by sendBeacon when the page goes, restamped, and schedules nothing more', async () => {
+    const beacons: Array<[string, unknown]> = []
+    vi.stubGlobal('navigator', { sendBeacon: (url: string, body: unknown) => (beacons.push([url, body]), true) })
+    const { f, calls } = fakeFetch(['fail', 503])
+    const t = manualTimers()
+    const r = retrying(f, t.schedule, t.cancel)
+    await r.fetch('https://c.example/v1/collect', { method: 'POST', body: '{"v":1,"t":1,"ev":[]}' }).catch(() => {})
+    await r.fetch('https://c.example/v1/collect', { method: 'POST', body: '{"v":1,"t":2,"ev":[]}' })
+    await flush()
+    expect(t.due).toHaveLength(2)
+    r.stop(true)
+    expect(t.due).toEqual([])
+    expect(beacons.map(([url]) => url)).toEqual(['https://c.example/v1/collect', 'https://c.example/v1/collect'])
+    // Each with the time it really left (the page's clock), not its first try's.
+    for (const [, body] of beacons) expect(body).toMatch(/^\{"v":1,"t":\d{13},"ev":\[\]\}$/)
+    await t.run()
+    expect(calls).toHaveLength(2)
+    // Stopped without leaving (wince('stop')): dropped, nothing sent.
+    const r2 = retrying(fakeFetch(['fail']).f, t.schedule, t.cancel)
+    await r2.fetch('https://c.example/v1/collect', { method: 'POST', body: 'x' }).catch(() => {})
+    await flush()
+    r2.stop()
+    expect(beacons).toHaveLength(2)
   })
 })

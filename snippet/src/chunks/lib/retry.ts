@@ -10,8 +10,7 @@ export const RETRY_QUEUE_MAX = 20
 /** The wait before try number `tries + 1`, ms; a `Retry-After` (seconds) from the collector wins. */
 export function retryDelay(tries: number, retryAfter?: string | null): number {
   const asked = Number(retryAfter) * 1000
-  if (asked > 0) return Math.min(asked, RETRY_MAX_MS)
-  return Math.min(RETRY_FIRST_MS * 2 ** (tries - 1), RETRY_MAX_MS)
+  return Math.min(asked > 0 ? asked : RETRY_FIRST_MS * 2 ** (tries - 1), RETRY_MAX_MS)
 }
 
 /** Whether an answer means "try again later": no answer, rate limited, or a server error. */
@@ -36,8 +35,9 @@ export function retrying(
   send: typeof fetch,
   schedule: (fn: () => void, ms: number) => unknown,
   cancel: (id: unknown) => void,
-): { fetch: typeof fetch; stop(): void } {
-  const waiting = new Map<number, unknown>()
+): { fetch: typeof fetch; stop(leaving?: boolean): void } {
+  // Each beacon waiting: its timer, and what to send.
+  const waiting = new Map<number, [unknown, string, RequestInit['body']]>()
   let next = 0
   const attempt = (url: string, init: RequestInit, tries: number): Promise<Response> => {
     const retry = (status: number, after?: string | null) => {
@@ -45,13 +45,12 @@ export function retrying(
       if (waiting.size >= RETRY_QUEUE_MAX) {
         const [oldest] = waiting
         // `waiting` is full here, so it has a first entry.
-        cancel(oldest![1])
+        cancel(oldest![1][0])
         // (as above)
         waiting.delete(oldest![0])
       }
       const key = next++
-      waiting.set(
-        key,
+      waiting.set(key, [
         schedule(
           () => {
             waiting.delete(key)
@@ -60,7 +59,9 @@ export function retrying(
           },
           retryDelay(tries, after),
         ),
-      )
+        url,
+        init.body,
+      ])
     }
     return send(url, init).then(
       (r) => (retry(r.status, r.headers.get('retry-after')), r),
@@ -73,11 +74,14 @@ export function retrying(
   return {
     // The same arguments and result as fetch (the overloads of `typeof fetch` cannot be written as one arrow).
     fetch: ((input: RequestInfo | URL, init?: RequestInit) =>
-      String(input).endsWith('/v1/collect') && init
-        ? attempt(String(input), init, 1)
+      // The transport's beacons come with a string URL (`test` reads any other as its string).
+      /\/v1\/collect$/.test(input as string) && init
+        ? attempt(input as string, init, 1)
         : send(input, init)) as typeof fetch,
-    stop() {
-      for (const id of waiting.values()) cancel(id)
+    // `leaving`: the page is going, and what waits for a retry goes now with its last beacons, or never.
+    stop(leaving) {
+      for (const [id, url, body] of waiting.values())
+        cancel(id), leaving && navigator.sendBeacon(url, restamp(body) as BodyInit)
       waiting.clear()
     },
   }
