@@ -183,10 +183,9 @@ chunk('boot', (c: Ctx) => {
   sub('pointerdown', formsNeeded)
   for (const type of 'input focusout invalid click submit'.split(' '))
     sub(type, (v: Event) => {
-      if (type == 'click')
-        formsNeeded(v)
-        // No list yet: `undefined < 50` is false.
-      ;(c.fe?.length as number) < EARLY_EVENTS_MAX && c.fe!.push(v)
+      if (type == 'click') formsNeeded(v)
+      // Kept while the forms chunk loads; no list yet: `undefined < 50` is false.
+      if ((c.fe?.length as number) < EARLY_EVENTS_MAX) c.fe!.push(v)
     })
   sub('pagehide', () => {
     leave()

@@ -36,7 +36,17 @@ function insideEvaluations(
   },
   isOurs: (url: string) => boolean,
 ): Record<string, Record<string, number>> {
+  // Complete events, and begin/end pairs (style and layout come as those) joined into complete ones.
   const all = trace.traceEvents.filter((e) => e.ph === 'X' && e.dur !== undefined)
+  const open = new Map<string, (typeof all)[number][]>()
+  for (const e of [...trace.traceEvents].sort((a, b) => a.ts - b.ts)) {
+    const key = `${e.pid}/${e.tid}/${e.name}`
+    if (e.ph === 'B') open.set(key, [...(open.get(key) ?? []), e])
+    else if (e.ph === 'E') {
+      const begun = open.get(key)?.pop()
+      if (begun) all.push({ ...begun, ph: 'X', dur: e.ts - begun.ts })
+    }
+  }
   const out: Record<string, Record<string, number>> = {}
   for (const ev of all.filter((e) => e.name === 'EvaluateScript' && isOurs(e.args?.data?.url ?? ''))) {
     const script = (ev.args?.data?.url ?? '').split('?')[0]!.split('/').pop()!
