@@ -29,6 +29,8 @@ export const LISTENER_CANDIDATES = {
   'thins by timeStamp at 30 ms, fields when kept': `(function () { var l = -1e9; addEventListener('pointermove', function (e) { var t = e.timeStamp; if (t - l < 30) return; l = t; window.__p = { x: e.clientX, y: e.clientY, t: t, b: e.buttons, p: e.pointerType } }, ${o}) })()`,
   /** The same sampler off between samples: it removes itself on a kept move and a 30 ms timer puts it back. */
   'off between samples, 30 ms timer': `(function () { var f = function (e) { removeEventListener('pointermove', f, ${o}); window.__p = { x: e.clientX, y: e.clientY, t: e.timeStamp, b: e.buttons, p: e.pointerType }; setTimeout(function () { addEventListener('pointermove', f, ${o}) }, 30) }; addEventListener('pointermove', f, ${o}) })()`,
+  /** The boot chunk's shared listener: a loop over its parts, each in its own try, one part reading `timeStamp`. */
+  'shared listener (parts in a loop, each in a try)': `(function () { var all = [function (e) { window.__p = e.timeStamp }]; addEventListener('pointermove', function (e) { for (const f of all) try { f(e) } catch (x) {} }, ${o}) })()`,
   /** Keeps the event, reads nothing: a 30 ms timer started by the first move reads the last one. */
   'stashes the event, 30 ms timer reads it': `(function () { var last, timer = 0; var read = function () { timer = 0; var e = last; window.__p = { x: e.clientX, y: e.clientY, t: e.timeStamp, b: e.buttons, p: e.pointerType } }; addEventListener('pointermove', function (e) { last = e; timer || (timer = setTimeout(read, 30)) }, ${o}) })()`,
 } as const
@@ -77,7 +79,9 @@ export async function probeListeners(
       const before = await script()
       const t0 = performance.now()
       for (let i = 0; i < MOVES; i++) {
-        await page.mouse.move(100 + (i % 50) * 20, 200 + (i % 13) * 30)
+        // Rows of slow glides (one turn every 100 moves, 1.6 s): a path no thrash detector calls a
+        // shake, so the snippet's row is its moves alone, not a struggle loading the recorder.
+        await page.mouse.move(100 + (i % 100) * 10, 200 + Math.floor(i / 100) * 40)
         const wait = t0 + (i + 1) * MOVE_PACE_MS - performance.now()
         if (wait > 0) await sleep(wait)
       }
