@@ -11,13 +11,18 @@ import { fileURLToPath } from 'node:url'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url))
 
-/** Everything compared: the bare page (baseline), Wince with its defaults and with recording off, and the peers. */
-export type Variant = 'bare' | 'wince' | 'wince-off' | Peer
-export const VARIANTS: readonly Variant[] = ['bare', 'wince', 'wince-off', ...PEERS]
+/**
+ * Everything compared: the bare page (baseline), Wince with its defaults and with recording off, Wince with its
+ * defaults but no pointer listener (what watching the pointer costs it; a bench-only variant), and the peers.
+ */
+export type Variant = 'bare' | 'wince' | 'wince-off' | 'wince-nomove' | 'floor' | Peer
+export const VARIANTS: readonly Variant[] = ['bare', 'wince', 'wince-off', 'wince-nomove', 'floor', ...PEERS]
 const NAMES: Record<Variant, string> = {
   bare: 'bare page',
   wince: 'Wince, defaults (`recording: struggle`)',
   'wince-off': 'Wince, recording off',
+  'wince-nomove': 'Wince, defaults, its pointer listener refused (bench only)',
+  floor: "empty listeners on Wince's event types (floor)",
   posthog: 'PostHog (autocapture, rage + dead clicks, no recording)',
   'posthog-rec': 'PostHog with recording',
   clarity: 'Clarity (always records)',
@@ -54,6 +59,20 @@ export interface SideBySideResult {
 }
 
 /** Long tasks as the page saw them: from the start, so the first long task at load is in. */
+/**
+ * The 'wince-nomove' variant: `pointermove` listeners are not added (the page has none of its own), so Wince
+ * runs without mouse thrash and the trail's cursor: what its other listeners, timers and beacons cost alone.
+ */
+const NO_POINTER_MOVES = `(function(){var a=EventTarget.prototype.addEventListener;EventTarget.prototype.addEventListener=function(t){if(t!=='pointermove')return a.apply(this,arguments)}})()`
+
+/**
+ * The 'floor' variant: one listener per event type Wince listens to (core and boot chunk), capturing and passive,
+ * reading the event's `timeStamp` and nothing else: what any script watching these events pays on this page.
+ */
+export const WINCE_EVENT_TYPES =
+  'pointermove pointerdown keydown wheel touchstart click scroll focusin focusout blur input change invalid submit selectionchange play pause resize popstate pageshow pagehide visibilitychange beforeunload error unhandledrejection'
+const FLOOR = `<script>(function(){var o={capture:true,passive:true};'${WINCE_EVENT_TYPES}'.split(' ').forEach(function(t){addEventListener(t,function(e){window.__t=e.timeStamp},o)})})()</script>`
+
 const LONG_TASKS = `window.__long=[];try{new PerformanceObserver(function(l){l.getEntries().forEach(function(e){__long.push([e.startTime,e.duration])})}).observe({type:'longtask',buffered:true})}catch(e){}`
 
 const setRecording = (collector: TestCollector, recording: 'off' | 'struggle') =>
@@ -86,7 +105,7 @@ export async function sideBySide(
     dir: FIXTURES,
     render(html, url) {
       const v = (url.searchParams.get('v') ?? 'bare') as Variant
-      const tag = v === 'bare' ? '' : v === 'wince' || v === 'wince-off' ? wince : stub.tag(v)
+      const tag = v === 'bare' ? '' : v === 'floor' ? FLOOR : v.startsWith('wince') ? wince : stub.tag(v as Peer)
       return html.replaceAll('{{SNIPPET}}', tag)
     },
     headers: () => ({ 'cache-control': 'no-store' }),
@@ -113,7 +132,7 @@ export async function sideBySide(
     )
     log("  the page's snapshot is stored; warming up each variant once…")
     for (const v of VARIANTS)
-      if (v !== 'bare' && v !== 'wince') {
+      if (v !== 'bare' && v !== 'wince' && v !== 'floor') {
         const before = stub.requests()
         await once(browser, page, v, collector, stub.url) // warm compile caches and the stub
         // What each peer asked of the stub in one page view: a tool that never uploads is not measured running.
@@ -121,7 +140,8 @@ export async function sideBySide(
         const calls = Object.entries(after)
           .map(([k, n]) => [k, n - (before[k] ?? 0)] as const)
           .filter(([, n]) => n > 0)
-        if (v !== 'wince-off') log(`  ${v} requested: ${calls.map(([k, n]) => `${k} ×${n}`).join(', ') || 'nothing'}`)
+        if (!v.startsWith('wince'))
+          log(`  ${v} requested: ${calls.map(([k, n]) => `${k} ×${n}`).join(', ') || 'nothing'}`)
       }
     for (let r = 0; r < rounds; r++) {
       // Interleaved: each round starts with another variant.
@@ -171,9 +191,10 @@ async function once(
   collector: TestCollector,
   stubUrl: string,
 ): Promise<{ run: VariantRun; inputs: number }> {
-  if (v === 'wince' || v === 'wince-off') await setRecording(collector, v === 'wince' ? 'struggle' : 'off')
+  if (v.startsWith('wince')) await setRecording(collector, v === 'wince-off' ? 'off' : 'struggle')
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   await context.addInitScript(LONG_TASKS)
+  if (v === 'wince-nomove') await context.addInitScript(NO_POINTER_MOVES)
   // Automation is flagged in navigator.webdriver and some tools (Clarity) stay idle for it: every variant gets a plain browser.
   await context.addInitScript(`Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false })`)
   const p = await context.newPage()
@@ -223,6 +244,8 @@ export function sideBySideTables(r: SideBySideResult): string {
   const f = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d })
   const wince = r.rows.find((x) => x.variant === 'wince')!
   const ph = r.rows.find((x) => x.variant === 'posthog')!
+  const nomove = r.rows.find((x) => x.variant === 'wince-nomove')!
+  const floor = r.rows.find((x) => x.variant === 'floor')!
   const lines = [
     `Median of ${r.rounds} interleaved rounds; ${f(r.inputs)} inputs per page view; load average ${r.load.before.map((l) => l.toFixed(2)).join(' ')} before, ${r.load.after.map((l) => l.toFixed(2)).join(' ')} after.`,
     '',
@@ -242,7 +265,7 @@ export function sideBySideTables(r: SideBySideResult): string {
         `| ${x.name} | ${x.variant === 'bare' ? '—' : f(x.addedMsPer1000, 1)} | ${f(x.startTaskMs)} | ${f(x.inputTaskMs)} |`,
     ),
     '',
-    `Wince ÷ PostHog (no recording), added script time: ${f(wince.addedMsPer1000 / ph.addedMsPer1000, 2)}.`,
+    `Wince ÷ PostHog (no recording), added script time: ${f(wince.addedMsPer1000 / ph.addedMsPer1000, 2)}; without its pointer listener: ${f(nomove.addedMsPer1000 / ph.addedMsPer1000, 2)}; empty listeners on its event types: ${f(floor.addedMsPer1000 / ph.addedMsPer1000, 2)}.`,
   ]
   return lines.join('\n')
 }
