@@ -17,7 +17,8 @@ const movesOnly = process.argv[3] === 'moves'
 const inputs = async (page: import('playwright-core').Page) => {
   if (!movesOnly) return void (await play(page))
   for (let i = 0; i < 1000; i++) {
-    await page.mouse.move(100 + (i % 50) * 20, 200 + (i % 13) * 30)
+    // The listener probe's rows of glides (no shake, so no recorder loads).
+    await page.mouse.move(100 + (i % 100) * 10, 200 + Math.floor(i / 100) * 40)
     await sleep(16)
   }
 }
