@@ -109,7 +109,7 @@ chunk('rec', (c: Ctx) => {
     tick()
   }
   every(c, always ? ALWAYS_RUN_MS : STREAM_MS, tick)
-  listen(c, window, 'pagehide', () => tick(true))
+  listen(c, 'pagehide', () => tick(true))
   on('struggle', follow)
   // A struggle on an earlier page of the session: keep following it here.
   if (recent(c, FOLLOW_MS)) follow()

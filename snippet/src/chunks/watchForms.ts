@@ -202,12 +202,12 @@ export function watchForms(c: Ctx, early: readonly Event[] = []): () => void {
     // What happened while this chunk loaded first, in order; then the live events.
     for (const e of early) on[e.type]?.(e as never)
     // `type` is a key of `on`.
-    for (const type in on) listen(c, window, type, on[type]!)
+    for (const type in on) listen(c, type, on[type]!)
   }
 
   if (document.querySelector(FIELDS)) start()
   // No field yet: the first one the visitor focuses starts the watcher.
-  else listen(c, window, 'focusin', (e: FocusEvent) => field(e.target) && start())
+  else listen(c, 'focusin', (e: FocusEvent) => field(e.target) && start())
 
   return () => running && feed({ k: 'leave', t: performance.now() })
 }

@@ -6,6 +6,12 @@ const MOVES = 1000
 /** One move per frame, as a real mouse reports them. */
 const MOVE_PACE_MS = 16
 
+/**
+ * Where the `i`th of the moves goes: rows of slow glides (one turn every 100 moves, 1.6 s), a path no
+ * thrash detector calls a shake, so the snippet's time is its moves alone, not a struggle loading the recorder.
+ */
+export const glide = (i: number): [x: number, y: number] => [100 + (i % 100) * 10, 200 + Math.floor(i / 100) * 40]
+
 const o = '{ capture: true, passive: true }'
 /**
  * The shapes a pointer listener can take, each added alone before the page's own scripts,
@@ -79,9 +85,7 @@ export async function probeListeners(
       const before = await script()
       const t0 = performance.now()
       for (let i = 0; i < MOVES; i++) {
-        // Rows of slow glides (one turn every 100 moves, 1.6 s): a path no thrash detector calls a
-        // shake, so the snippet's row is its moves alone, not a struggle loading the recorder.
-        await page.mouse.move(100 + (i % 100) * 10, 200 + Math.floor(i / 100) * 40)
+        await page.mouse.move(...glide(i))
         const wait = t0 + (i + 1) * MOVE_PACE_MS - performance.now()
         if (wait > 0) await sleep(wait)
       }

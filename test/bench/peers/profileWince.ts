@@ -5,6 +5,7 @@ import { play } from '../mainThread.ts'
 import { sleep } from '../stats.ts'
 import { summarizeTrace } from '../summarizeTrace.ts'
 import { poll } from '../../lib/poll.ts'
+import { glide } from './listenerProbe.ts'
 
 /**
  * Where Wince's script time goes on the side-by-side workload (busy page, 1,000 inputs):
@@ -17,8 +18,7 @@ const movesOnly = process.argv[3] === 'moves'
 const inputs = async (page: import('playwright-core').Page) => {
   if (!movesOnly) return void (await play(page))
   for (let i = 0; i < 1000; i++) {
-    // The listener probe's rows of glides (no shake, so no recorder loads).
-    await page.mouse.move(100 + (i % 100) * 10, 200 + Math.floor(i / 100) * 40)
+    await page.mouse.move(...glide(i))
     await sleep(16)
   }
 }

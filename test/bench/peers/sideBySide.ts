@@ -13,7 +13,8 @@ const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url))
 
 /**
  * Everything compared: the bare page (baseline), Wince with its defaults and with recording off, Wince with its
- * defaults but no pointer listener (what watching the pointer costs it; a bench-only variant), and the peers.
+ * defaults but no pointer listener (what watching the pointer costs it; a bench-only variant), empty listeners on
+ * Wince's event types (the floor), and the peers.
  */
 export type Variant = 'bare' | 'wince' | 'wince-off' | 'wince-nomove' | 'floor' | Peer
 export const VARIANTS: readonly Variant[] = ['bare', 'wince', 'wince-off', 'wince-nomove', 'floor', ...PEERS]
@@ -58,7 +59,6 @@ export interface SideBySideResult {
   }>
 }
 
-/** Long tasks as the page saw them: from the start, so the first long task at load is in. */
 /**
  * The 'wince-nomove' variant: `pointermove` listeners are not added (the page has none of its own), so Wince
  * runs without mouse thrash and the trail's cursor: what its other listeners, timers and beacons cost alone.
@@ -69,10 +69,11 @@ const NO_POINTER_MOVES = `(function(){var a=EventTarget.prototype.addEventListen
  * The 'floor' variant: one listener per event type Wince listens to (core and boot chunk), capturing and passive,
  * reading the event's `timeStamp` and nothing else: what any script watching these events pays on this page.
  */
-export const WINCE_EVENT_TYPES =
+const WINCE_EVENT_TYPES =
   'pointermove pointerdown keydown wheel touchstart click scroll focusin focusout blur input change invalid submit selectionchange play pause resize popstate pageshow pagehide visibilitychange beforeunload error unhandledrejection'
 const FLOOR = `<script>(function(){var o={capture:true,passive:true};'${WINCE_EVENT_TYPES}'.split(' ').forEach(function(t){addEventListener(t,function(e){window.__t=e.timeStamp},o)})})()</script>`
 
+/** Long tasks as the page saw them: from the start, so the first long task at load is in. */
 const LONG_TASKS = `window.__long=[];try{new PerformanceObserver(function(l){l.getEntries().forEach(function(e){__long.push([e.startTime,e.duration])})}).observe({type:'longtask',buffered:true})}catch(e){}`
 
 const setRecording = (collector: TestCollector, recording: 'off' | 'struggle') =>

@@ -1,15 +1,9 @@
 import type { Ctx } from '../../ext/Ctx'
 import { guard } from '../../core/guard'
+import { own } from '../lib/chunk'
 
 /** Subscribes a part of the boot chunk to an event type (see {@link hub}). */
 export type Sub = <E extends Event>(type: string, fn: (e: E) => void) => void
-
-/** Adds a listener on `window`, capturing and passive, that `wince('stop')` removes. */
-export function own(c: Ctx, type: string, fn: (e: never) => void): void {
-  const o = { capture: true, passive: true }
-  addEventListener(type, fn as EventListener, o)
-  c.x.push(() => removeEventListener(type, fn as EventListener, o))
-}
 
 /**
  * The boot chunk's listeners: one per event type, on `window`, capturing and passive,

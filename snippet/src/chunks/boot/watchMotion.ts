@@ -2,7 +2,8 @@ import type { Ctx } from '../../ext/Ctx'
 import { createMouseThrash, type PointerSample } from '../../detect/mouseThrash'
 import { createExcessiveScroll } from '../../detect/excessiveScroll'
 import { IGNORE } from '../../dom/classify'
-import { own, type Sub } from './hub'
+import type { Sub } from './hub'
+import { own } from '../lib/chunk'
 
 /**
  * At most one pointer sample per this long (every third move of a 60 Hz mouse, 48 ms apart).

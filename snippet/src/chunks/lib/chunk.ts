@@ -31,20 +31,21 @@ export interface ChunkEvents extends WinceEvents {
 export const on = <T extends keyof ChunkEvents>(topic: T, cb: (data: ChunkEvents[T]) => void): void =>
   api('on', topic, guard(cb))
 
-/** Binds a guarded, passive listener that `wince('stop')` removes. */
-export function listen<E extends Event>(
-  c: Ctx,
-  target: EventTarget,
-  type: string,
-  fn: (e: E) => void,
-  capture = true,
-): void {
-  // The guarded listener is called with the event only.
-  const g = guard(fn) as EventListener
-  const o = { capture, passive: true }
-  target.addEventListener(type, g, o)
-  c.x.push(() => target.removeEventListener(type, g, o))
+/**
+ * Adds a listener on `window`, capturing and passive, that `wince('stop')` removes. Unguarded: for
+ * a listener that catches its own errors (the pointer's, the hottest path, where `guard`'s shared
+ * wrapper costs; the boot chunk's hub, whose parts are guarded each); {@link listen} otherwise.
+ */
+export function own(c: Ctx, type: string, fn: (e: never) => void): void {
+  const o = { capture: true, passive: true }
+  addEventListener(type, fn as EventListener, o)
+  c.x.push(() => removeEventListener(type, fn as EventListener, o))
 }
+
+/** Binds a guarded listener on `window`, capturing and passive, that `wince('stop')` removes. */
+export const listen = <E extends Event>(c: Ctx, type: string, fn: (e: E) => void): void =>
+  // The guarded listener is called with the event only.
+  own(c, type, guard(fn))
 
 /** A timer that `wince('stop')` clears. */
 export function every(c: Ctx, ms: number, fn: () => void): ReturnType<typeof setInterval> {
