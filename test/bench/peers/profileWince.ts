@@ -10,7 +10,8 @@ import { glide } from './listenerProbe.ts'
 /**
  * Where Wince's script time goes on the side-by-side workload (busy page, 1,000 inputs):
  * one traced page view (time by caller) and one CPU-profiled one (self time by function
- * of the snippet's files). `pnpm --filter ./test exec tsx bench/peers/profileWince.ts [off|struggle] [moves]`.
+ * of the snippet's files, and inclusive time by way in: the listener, timer or callback
+ * and the parts it called). `pnpm --filter ./test exec tsx bench/peers/profileWince.ts [off|struggle] [moves]`.
  */
 const recording = process.argv[2] === 'struggle' ? 'struggle' : 'off'
 /** `moves`: the listener probe's 1,000 pointer moves instead of the side-by-side workload. */
@@ -174,9 +175,29 @@ try {
       byFn.set(key, (byFn.get(key) ?? 0) + t)
     }
     for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1])) console.log(`  ${v.toFixed(1)} ms  ${k}`)
+    // Inclusive time by way in: the outermost function of ours on each sampled stack (a listener, a timer, a
+    // callback) and the one it called, so a listener shared by several parts says which part the time went to.
+    const byEntry = new Map<string, number>()
+    for (const n of profile.nodes) {
+      const t = (dt.get(n.id) ?? 0) / 1000
+      if (!t) continue
+      const stack: (typeof profile.nodes)[number][] = []
+      for (let m: (typeof profile.nodes)[number] | undefined = n; m; m = byId.get(parent.get(m.id) ?? -1))
+        stack.unshift(m)
+      const at = stack.findIndex((m) => ours(m.callFrame.url))
+      if (at < 0) continue
+      const key = stack
+        .slice(at, at + 3)
+        .map((m) => (m.callFrame.url ? name(m.callFrame) : m.callFrame.functionName || 'native'))
+        .join(' > ')
+      byEntry.set(key, (byEntry.get(key) ?? 0) + t)
+    }
     const total = [...byFn.values()].reduce((a, b) => a + b, 0)
     console.log(`CPU profile: self time in the snippet's files and the calls they make ${total.toFixed(1)} ms`)
     for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${v.toFixed(1)} ms  ${k}`)
+    console.log('CPU profile: inclusive time by way in (outermost function of ours > the next two on the stack)')
+    for (const [k, v] of [...byEntry].sort((a, b) => b[1] - a[1]).slice(0, 30))
+      console.log(`  ${v.toFixed(1)} ms  ${k}`)
     await context.close()
   }
 } finally {
