@@ -1,5 +1,5 @@
 import type { ReadonlySignal, Signal } from '@preact/signals'
-import { useEffect, useMemo, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Alert } from '@wince/collector'
 import { matchesFilter, stateOf, type AlertAction, type StateFilter } from '../lib/alertStates.ts'
 import type { AlertActionsModel } from '../models/alertActionsModel.ts'
@@ -39,6 +39,13 @@ const EMPTY: readonly never[] = []
  */
 export const WINDOW = 20
 
+/**
+ * Problems newly put in the page per render: a window of new cards (the first batch
+ * of a flood, "show more") is built over a few frames, each a short task, so the tab
+ * keeps reading the stream between them. A trickle of alerts shows each at once.
+ */
+export const MOUNT_STEP = 5
+
 /** Up to this many cards in the page, each shows its note and offer fields open; beyond, they open on demand. */
 export const OPEN_FORMS_MAX = 8
 
@@ -62,11 +69,30 @@ export function AlertsView(props: Props) {
   const [sendingAll, setSendingAll] = useState<ReadonlySet<string>>(new Set())
   const pages = sessionPages.bySession.value
   const byOffer = offers.bySession.value
-  const visible = groups.slice(0, limit)
+  const wanted = groups.slice(0, limit)
+  // The window as far as this render builds it: up to MOUNT_STEP problems not in the page yet.
+  const mounted = useRef<ReadonlySet<string>>(new Set())
+  let cut = wanted.length
+  for (let i = 0, added = 0; i < wanted.length; i++) {
+    // i < wanted.length, checked in the loop's test.
+    if (!mounted.current.has(wanted[i]!.key) && ++added > MOUNT_STEP) {
+      cut = i
+      break
+    }
+  }
+  const visible = cut === wanted.length ? wanted : wanted.slice(0, cut)
+  mounted.current = new Set(visible.map((g) => g.key))
+  const [, setBuilt] = useState(0)
+  // The rest of the window after this frame is painted (effects run then).
+  useEffect(() => {
+    if (cut < wanted.length) setBuilt((n) => n + 1)
+  })
   const waitingHelp = groups.reduce((n, g) => n + g.help.length, 0)
+  const cardsOf = (g: (typeof groups)[number]) => (g.alerts.length === 1 || expanded.has(g.key) ? g.alerts : g.help)
   // The cards in the page: a lone alert, an unfolded issue's sessions, and every help request.
-  const rendered = visible.flatMap((g) => (g.alerts.length === 1 || expanded.has(g.key) ? g.alerts : g.help))
-  const compact = rendered.length + visible.length > OPEN_FORMS_MAX
+  const rendered = visible.flatMap(cardsOf)
+  // Folded by the whole window, so a card does not start unfolded while the window is being built.
+  const compact = wanted.flatMap(cardsOf).length + wanted.length > OPEN_FORMS_MAX
 
   // Last pages come from each rendered session's page views.
   useEffect(() => {
@@ -183,9 +209,9 @@ export function AlertsView(props: Props) {
           </li>
         ))}
       </ol>
-      {groups.length > visible.length && (
+      {groups.length > wanted.length && (
         <button type="button" class="more" data-testid="alerts-more" onClick={() => setLimit((n) => n + WINDOW)}>
-          Show {Math.min(WINDOW, groups.length - visible.length)} more of {groups.length - visible.length} problems
+          Show {Math.min(WINDOW, groups.length - wanted.length)} more of {groups.length - wanted.length} problems
         </button>
       )}
     </section>
