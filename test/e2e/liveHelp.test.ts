@@ -152,7 +152,9 @@ describe('live help: help requests, one card per problem, phones', () => {
     const panel = agent.getByTestId('session-panel')
     await expect
       .poll(() => panel.getByTestId('session-summary').innerText(), { timeout: 10_000 })
-      .toMatch(/^On \/pay-error\.html.*Pressed button#pay (?:twice|\d+ times); each press threw TypeError.*Asked for help/s)
+      .toMatch(
+        /^On \/pay-error\.html.*Pressed button#pay (?:twice|\d+ times); each press threw TypeError.*Asked for help/s,
+      )
     expect(await panel.getByTestId('visitor-facts').innerText()).toMatch(/desktop · Chrome/)
     await panel.screenshot({ path: `${ARTIFACTS}session-panel.png` })
 
