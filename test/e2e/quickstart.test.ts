@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { get } from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -66,6 +67,26 @@ describe('quick start: pnpm start', () => {
     const body = await res.text()
     expect(body.length).toBeGreaterThan(1000)
     expect(body.split('\n').length).toBeLessThan(5)
+  })
+
+  it('sends /s.js compressed as the browser accepts it: brotli, else gzip, within the gzip budget on the wire', async () => {
+    // Raw bytes on the wire (fetch would decode them): what a visitor downloads.
+    const wire = (accept: string) =>
+      new Promise<{ encoding?: string; vary?: string; bytes: number }>((resolve, reject) => {
+        get(`http://127.0.0.1:${port}/s.js`, { headers: { 'accept-encoding': accept } }, (res) => {
+          let bytes = 0
+          res.on('data', (d: Buffer) => (bytes += d.length))
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], vary: res.headers.vary, bytes }))
+        }).on('error', reject)
+      })
+    const br = await wire('gzip, deflate, br, zstd')
+    const gz = await wire('gzip, deflate')
+    const plain = await wire('identity')
+    expect([br.encoding, gz.encoding, plain.encoding]).toEqual(['br', 'gzip', undefined])
+    expect(br.vary).toMatch(/accept-encoding/i)
+    expect(gz.bytes).toBeLessThanOrEqual(4096)
+    expect(br.bytes).toBeLessThan(gz.bytes)
+    expect(plain.bytes).toBeGreaterThan(gz.bytes * 1.5)
   })
 
   it('serves the dashboard at / behind the printed token link', async () => {

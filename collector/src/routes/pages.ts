@@ -35,18 +35,31 @@ export function pageRoutes(
   return new Hono()
     .get('/s.js', async (c) => {
       // Short cache: a new snippet reaches every site within minutes of a deploy.
-      const res = await serveFile(dirs.snippet, 's.js', { 'cache-control': 'public, max-age=300' })
+      const res = await serveFile(
+        dirs.snippet,
+        's.js',
+        { 'cache-control': 'public, max-age=300' },
+        c.req.header('accept-encoding'),
+      )
       return res ?? c.text('snippet not built: run pnpm build', 404)
     })
     .get('/s/:file{[\\w.-]+\\.js}', async (c) => {
       // Lazily loaded chunks are content-hashed: cache them for good.
-      const res = await serveFile(dirs.snippet, c.req.param('file'), {
-        'cache-control': 'public, max-age=31536000, immutable',
-      })
+      const res = await serveFile(
+        dirs.snippet,
+        c.req.param('file'),
+        { 'cache-control': 'public, max-age=31536000, immutable' },
+        c.req.header('accept-encoding'),
+      )
       return res ?? c.notFound()
     })
     .get('/demo', (c) => c.redirect('/demo/'))
-    .get('/demo/*', async (c) => (await serveFile(dirs.demo, c.req.path.slice('/demo/'.length))) ?? c.notFound())
+    .get(
+      '/demo/*',
+      async (c) =>
+        (await serveFile(dirs.demo, c.req.path.slice('/demo/'.length), {}, c.req.header('accept-encoding'))) ??
+        c.notFound(),
+    )
     .get('/login', (c) => c.html(loginPage('')))
     .post('/login', async (c) => {
       const form = await c.req.parseBody()
@@ -72,7 +85,10 @@ export function pageRoutes(
       }
       if (!principalOf(c, tokens, token)) return c.redirect('/login')
       const path = c.req.path === '/' ? 'index.html' : c.req.path.slice(1)
-      const res = (await serveFile(dirs.dashboard, path)) ?? (await serveFile(dirs.dashboard, 'index.html'))
+      const accept = c.req.header('accept-encoding')
+      const res =
+        (await serveFile(dirs.dashboard, path, {}, accept)) ??
+        (await serveFile(dirs.dashboard, 'index.html', {}, accept))
       return res ?? c.text('dashboard not built: run pnpm build', 404)
     })
 }

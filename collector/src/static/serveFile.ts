@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,14 +16,61 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
+/** Types worth compressing: text. Images are compressed already. */
+const TEXT = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.map', '.txt'])
+
+/** Bodies under this many bytes go as they are: headers would eat the saving. */
+const COMPRESS_MIN = 512
+
+export type Encoding = 'br' | 'gzip'
+
+// Compressed once per file and encoding, at the highest levels (the files are built
+// assets, fixed until the next deploy), and kept: a page view is then a memory read,
+// not a compression. Zlib's async calls run on libuv's pool, off the event loop.
+const compressors: Record<Encoding, (body: Buffer) => Promise<Buffer>> = {
+  br: (body) =>
+    promisify(brotliCompress)(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+  gzip: (body) => promisify(gzip)(body, { level: constants.Z_BEST_COMPRESSION }),
+}
+
+/** Most compressed bodies kept: more than the snippet's and the dashboard's files together. */
+const CACHE_MAX = 256
+const cache = new Map<string, Promise<Buffer | undefined>>()
+
+/**
+ * The encoding to send for an `Accept-Encoding` header: brotli, else gzip, when the
+ * browser accepts it (`q` above 0, by name or by `*`); `undefined` for the body as it is.
+ */
+export function pickEncoding(accept: string | undefined): Encoding | undefined {
+  if (!accept) return undefined
+  const q = new Map<string, number>()
+  for (const part of accept.split(',')) {
+    const [name, ...params] = part.split(';').map((s) => s.trim().toLowerCase())
+    if (!name) continue
+    const weight = params.find((p) => p.startsWith('q='))
+    const value = weight === undefined ? 1 : Number(weight.slice(2))
+    q.set(name, Number.isFinite(value) ? value : 0)
+  }
+  const ok = (e: Encoding) => (q.get(e) ?? q.get('*') ?? 0) > 0
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : undefined
+}
+
 /**
  * Answers a file under `root`, or `undefined` when there is none. A path that
  * climbs out of `root` is treated as missing. A directory serves its index.html.
+ * Text is sent compressed when `accept` (the request's `Accept-Encoding`) allows,
+ * with `Vary: Accept-Encoding` so caches keep one copy per encoding.
  */
 export async function serveFile(
   root: string,
   path: string,
   headers: Record<string, string> = {},
+  accept?: string,
 ): Promise<Response | undefined> {
   let decoded: string
   try {
@@ -32,13 +81,42 @@ export async function serveFile(
   if (decoded.includes('\0')) return undefined
   let file = normalize(join(root, decoded))
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined
+  let info: Awaited<ReturnType<typeof stat>>
+  let body: Buffer
   try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html')
-    const body = await readFile(file)
-    return new Response(body, {
-      headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers },
-    })
+    info = await stat(file)
+    if (info.isDirectory()) {
+      file = join(file, 'index.html')
+      info = await stat(file)
+    }
+    body = await readFile(file)
   } catch {
     return undefined
   }
+  const ext = extname(file)
+  const type = { 'content-type': TYPES[ext] ?? 'application/octet-stream' }
+  if (!TEXT.has(ext)) return new Response(body, { headers: { ...type, ...headers } })
+  const encoding = body.length >= COMPRESS_MIN ? pickEncoding(accept) : undefined
+  const packed = encoding && (await compressed(`${file}\0${info.mtimeMs}\0${info.size}\0${encoding}`, body, encoding))
+  return new Response(packed || body, {
+    headers: { ...type, ...(packed && { 'content-encoding': encoding }), vary: 'Accept-Encoding', ...headers },
+  })
+}
+
+/**
+ * The kept compressed body for `key` (a file as it is on disk, and an encoding), made on
+ * first use; `undefined` when compressing failed (the body goes as it is, and the next
+ * request tries again).
+ */
+function compressed(key: string, body: Buffer, encoding: Encoding): Promise<Buffer | undefined> {
+  let hit = cache.get(key)
+  if (!hit) {
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!)
+    hit = compressors[encoding](body).catch(() => {
+      cache.delete(key)
+      return undefined
+    })
+    cache.set(key, hit)
+  }
+  return hit
 }
