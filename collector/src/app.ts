@@ -103,11 +103,11 @@ export function createApp(deps: AppDeps): Hono {
       ...(webhooks && { onAlert: (alert, site) => webhooks.send(alert, site) }),
     }),
   )
-  // One memory of which pages have a snapshot, so "take a new snapshot" clears it for the visitor routes.
+  // One memory of which pages have a snapshot, so "take a new snapshot" and a changed text setting clear it for the visitor routes.
   const wanted = new SnapshotWanted(deps.client)
   app.route('/', visitorRoutes({ ...deps, wanted }))
   app.route('/', helpRoutes({ ...deps, desk }))
-  app.route('/api/settings', settingsRoutes(deps))
+  app.route('/api/settings', settingsRoutes({ ...deps, wanted }))
   app.route('/api', apiRoutes({ ...deps, desk, diagnostics, wanted, learning }))
   app.route('/', pageRoutes(deps.dirs, deps.tokens, deps.token, { trustProxy }))
   return app

@@ -5,7 +5,8 @@ export const SNAPSHOT_MAX_AGE_MS = 7 * 24 * 3600 * 1000
 
 /**
  * Whether the store has a snapshot of this page at this viewport class newer than
- * {@link SNAPSHOT_MAX_AGE_MS} and than the page's latest "take a new snapshot" request.
+ * {@link SNAPSHOT_MAX_AGE_MS} and than the page's latest "take a new snapshot" request,
+ * or its site's (url `''`: every page, as when the site's text setting changes).
  */
 export async function hasRecentSnapshot(
   client: ClickHouseClient,
@@ -18,7 +19,7 @@ export async function hasRecentSnapshot(
     query: `SELECT count() AS c FROM snapshots
       WHERE site = {site:String} AND url = {url:String} AND vc = {vc:String}
         AND ts >= fromUnixTimestamp64Milli({since:Int64}, 'UTC')
-        AND ts > (SELECT max(at) FROM snapshot_refresh WHERE site = {site:String} AND url = {url:String})`,
+        AND ts > (SELECT max(at) FROM snapshot_refresh WHERE site = {site:String} AND url IN ({url:String}, ''))`,
     query_params: { site, url, vc, since: now - SNAPSHOT_MAX_AGE_MS },
     format: 'JSONEachRow',
   })

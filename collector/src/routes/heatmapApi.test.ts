@@ -124,6 +124,63 @@ describe('snapshots', () => {
       await get<{ snap: unknown; dh: number }>(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`),
     ).toMatchObject({ snap, dh: 2000 })
   })
+
+  it("asks every page for a new snapshot when the site's text setting changes, not when another setting does", async () => {
+    const ask = async (url: string) =>
+      (
+        (await (
+          await t.app.request(`/v1/site?s=demo&u=${encodeURIComponent(url)}&vw=1280`, { headers: { origin: ORIGIN } })
+        ).json()) as { snapshot: string | false }
+      ).snapshot
+    const patch = (body: unknown) =>
+      t.app.request('/api/settings/sites/demo', {
+        method: 'PATCH',
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const store = async (url: string, tk: string, text: string) =>
+      (
+        await t.app.request(
+          '/v1/snapshot',
+          postInit({
+            v: 1,
+            s: 'demo',
+            u: url,
+            vw: 1280,
+            vh: 800,
+            dw: 1280,
+            dh: 900,
+            snap: { type: 0, childNodes: [{ type: 3, textContent: text }], id: 1 },
+            tk,
+          }),
+        )
+      ).status
+    const OTHER = `${ORIGIN}/basket`
+    expect(await store(OTHER, (await ask(OTHER)) as string, 'basket')).toBe(202)
+    expect([await ask(PAGE), await ask(OTHER)]).toEqual([false, false])
+
+    // Another setting: the stored snapshots still stand.
+    expect((await patch({ allowHeadless: true })).status).toBe(200)
+    expect([await ask(PAGE), await ask(OTHER)]).toEqual([false, false])
+
+    // Text allowed: each page is asked once for a snapshot taken with text.
+    expect((await patch({ allowText: true })).status).toBe(200)
+    const withText = [await ask(PAGE), await ask(OTHER)]
+    expect(withText).toEqual([expect.stringMatching(/^[\w-]{16,}$/), expect.stringMatching(/^[\w-]{16,}$/)])
+    expect(await store(PAGE, withText[0] as string, 'Ann Smith')).toBe(202)
+    expect(await store(OTHER, withText[1] as string, 'Ann Smith')).toBe(202)
+    expect([await ask(PAGE), await ask(OTHER)]).toEqual([false, false])
+
+    // Text masked again: the snapshots with text no longer count as stored, so masked ones replace them.
+    expect((await patch({ allowText: false })).status).toBe(200)
+    const masked = [await ask(PAGE), await ask(OTHER)]
+    expect(masked).toEqual([expect.stringMatching(/^[\w-]{16,}$/), expect.stringMatching(/^[\w-]{16,}$/)])
+    expect(await store(PAGE, masked[0] as string, '*** *****')).toBe(202)
+    expect(
+      await get<{ snap: unknown }>(`/api/snapshot?site=demo&url=${encodeURIComponent(PAGE)}&vc=desktop`),
+    ).toMatchObject({ snap: { childNodes: [{ textContent: '*** *****' }] } })
+    await patch({ allowHeadless: null })
+  })
 })
 
 describe('heatmap', () => {

@@ -3,7 +3,10 @@ import { z } from 'zod'
 import { ApiError } from '../ApiError.ts'
 import { jsonBody, valid } from '../validate/valid.ts'
 import { id } from '../validate/id.ts'
-import { requireRole } from '../auth/requireRole.ts'
+import type { ClickHouseClient } from '@clickhouse/client'
+import { type AuthEnv, requireRole } from '../auth/requireRole.ts'
+import type { SnapshotWanted } from '../ingest/storeCache/SnapshotWanted.ts'
+import { insertSnapshotRefresh } from '../queries/insertSnapshotRefresh.ts'
 import type { Tokens } from '../auth/Tokens.ts'
 import { siteSchema, type Site, type Sites } from '../sites/Sites.ts'
 import { mergePatch } from '../sites/mergePatch.ts'
@@ -14,6 +17,9 @@ export interface SettingsDeps {
   tokens: Tokens
   /** Signs sessions: the admin token. */
   token: string
+  client: ClickHouseClient
+  /** Which pages want a snapshot: told when a site's text setting changes. */
+  wanted: SnapshotWanted
 }
 
 /** What visitors see of an agent: a person's name (no markup, no control characters) and an avatar colour. */
@@ -59,9 +65,19 @@ const objectBody = async (req: Request): Promise<Record<string, unknown>> => {
  * replaced whole with `PUT` (a field left out is removed: that is what replacing
  * means) and changed field by field with `PATCH` (JSON Merge Patch: `null` removes).
  */
-export function settingsRoutes({ sites, tokens, token }: SettingsDeps) {
+export function settingsRoutes({ sites, tokens, token, client, wanted }: SettingsDeps) {
+  /**
+   * A site's stored snapshots were taken with its text shown or masked: when that setting
+   * changes, every page is asked for a new one, so replays and heatmaps stop showing text
+   * the site no longer allows (or keep masking what it now allows).
+   */
+  const textChanged = async (before: Site | undefined, after: Site, by: string) => {
+    if ((before?.allowText ?? false) === (after.allowText ?? false)) return
+    await insertSnapshotRefresh(client, { site: after.id, url: '', by, at: Date.now() })
+    wanted.forgetSite(after.id)
+  }
   return (
-    new Hono()
+    new Hono<AuthEnv>()
       .use('*', requireRole(tokens, token, 'admin'))
       .get('/sites/:id', valid('param', idParam), (c) => {
         const site = sites.get(c.req.valid('param').id)
@@ -71,8 +87,10 @@ export function settingsRoutes({ sites, tokens, token }: SettingsDeps) {
       // PUT replaces the whole site; PATCH merges. Both answer field-level issues for the Settings view.
       .put('/sites/:id', valid('param', idParam), async (c) => {
         const { id } = c.req.valid('param')
-        const site = validSite(keepSecrets(await objectBody(c.req.raw), sites.get(id)), id)
+        const old = sites.get(id)
+        const site = validSite(keepSecrets(await objectBody(c.req.raw), old), id)
         await sites.put(site)
+        await textChanged(old, site, c.get('principal').tokenId)
         return c.json({ site: redactSite(site) })
       })
       .patch('/sites/:id', valid('param', idParam), async (c) => {
@@ -82,6 +100,7 @@ export function settingsRoutes({ sites, tokens, token }: SettingsDeps) {
         const patch = keepSecrets(await objectBody(c.req.raw), old)
         const site = validSite(mergePatch(old, patch), id)
         await sites.put(site)
+        await textChanged(old, site, c.get('principal').tokenId)
         return c.json({ site: redactSite(site) })
       })
       .delete('/sites/:id', valid('param', idParam), async (c) => {

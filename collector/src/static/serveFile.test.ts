@@ -26,7 +26,9 @@ describe('pickEncoding', () => {
 describe('serveFile', () => {
   let root: string
   // A script the size of the snippet: repetitive enough that compression is visible.
-  const script = Array.from({ length: 400 }, (_, i) => `const v${i} = () => document.body.dataset.x${i % 7};`).join('\n')
+  const script = Array.from({ length: 400 }, (_, i) => `const v${i} = () => document.body.dataset.x${i % 7};`).join(
+    '\n',
+  )
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'wince-serve-'))

@@ -40,6 +40,11 @@ export class SnapshotWanted {
     for (const vc of VIEWPORT_CLASSES) this._until.delete(`${site}\n${vc}\n${url}`)
   }
 
+  /** Every page of a site wants a new snapshot (its text setting changed): forget what this process knows of them. */
+  forgetSite(site: string): void {
+    for (const key of this._until.keys()) if (key.startsWith(`${site}\n`)) this._until.delete(key)
+  }
+
   /** A snapshot arrived: no need to ask for a while. */
   got(site: string, url: string, vc: string, now = Date.now()): void {
     this._until.set(`${site}\n${vc}\n${url}`, now + KNOWN_MS)
