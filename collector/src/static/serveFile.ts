@@ -27,6 +27,8 @@ export type Encoding = 'br' | 'gzip'
 // Compressed once per file and encoding, at the highest levels (the files are built
 // assets, fixed until the next deploy), and kept: a page view is then a memory read,
 // not a compression. Zlib's async calls run on libuv's pool, off the event loop.
+// Node's zlib rather than Hono's `compress` middleware: that one compresses each
+// response again, and offers gzip and deflate only, no brotli.
 const compressors: Record<Encoding, (body: Buffer) => Promise<Buffer>> = {
   br: (body) =>
     promisify(brotliCompress)(body, {
