@@ -10,8 +10,10 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url))
 const TITLE = 'Enamel mug' // the demo shop's heading
 
 // "Take a new snapshot": the demo shop's first snapshot is masked (text is off by default);
-// the owner allows text, presses the button in the heatmap view, the next visit sends a
-// fresh snapshot and the heatmap shows the page's text.
+// a stored snapshot is recent, so the next visit is not asked for one; the owner presses the
+// button in the heatmap view and the next visit sends a fresh one. Then the owner allows text:
+// the site's snapshots are stale at once, the next visit sends one with the page's text, and
+// the heatmap shows it.
 describe('take a new snapshot', () => {
   let collector: TestCollector
   let browser: Browser
@@ -50,12 +52,6 @@ describe('take a new snapshot', () => {
     const first = (await poll(latest, (s) => s !== null, 30_000))!
     expect(JSON.stringify(first.snap)).not.toContain(TITLE)
 
-    const patched = await fetch(`${collector.url}/api/settings/sites/demo`, {
-      method: 'PATCH',
-      headers: admin,
-      body: JSON.stringify({ allowText: true }),
-    })
-    expect(patched.status).toBe(200)
     // A page view now is not asked: the stored snapshot is recent.
     await visit()
     expect((await latest())!.ts).toBe(first.ts)
@@ -72,7 +68,18 @@ describe('take a new snapshot', () => {
 
     await visit()
     const fresh = (await poll(latest, (s) => !!s && s.ts > first.ts, 20_000))!
-    expect(JSON.stringify(fresh.snap)).toContain(TITLE)
+    expect(JSON.stringify(fresh.snap)).not.toContain(TITLE)
+
+    // The text setting changes: every page of the site is asked for a new snapshot, no button needed.
+    const patched = await fetch(`${collector.url}/api/settings/sites/demo`, {
+      method: 'PATCH',
+      headers: admin,
+      body: JSON.stringify({ allowText: true }),
+    })
+    expect(patched.status).toBe(200)
+    await visit()
+    const withText = (await poll(latest, (s) => !!s && s.ts > fresh.ts, 20_000))!
+    expect(JSON.stringify(withText.snap)).toContain(TITLE)
 
     await dashboard.goto(view)
     const frame = dashboard.frameLocator('[data-testid="heatmap-frame"]')
