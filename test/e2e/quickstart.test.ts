@@ -82,6 +82,7 @@ describe('quick start: pnpm start', () => {
     const br = await wire('gzip, deflate, br, zstd')
     const gz = await wire('gzip, deflate')
     const plain = await wire('identity')
+    console.log(`/s.js on the wire (body bytes): br ${br.bytes}, gzip ${gz.bytes}, identity ${plain.bytes}`)
     expect([br.encoding, gz.encoding, plain.encoding]).toEqual(['br', 'gzip', undefined])
     expect(br.vary).toMatch(/accept-encoding/i)
     expect(gz.bytes).toBeLessThanOrEqual(4096)

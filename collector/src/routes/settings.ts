@@ -1,9 +1,9 @@
+import type { ClickHouseClient } from '@clickhouse/client'
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { ApiError } from '../ApiError.ts'
 import { jsonBody, valid } from '../validate/valid.ts'
 import { id } from '../validate/id.ts'
-import type { ClickHouseClient } from '@clickhouse/client'
 import { type AuthEnv, requireRole } from '../auth/requireRole.ts'
 import type { SnapshotWanted } from '../ingest/storeCache/SnapshotWanted.ts'
 import { insertSnapshotRefresh } from '../queries/insertSnapshotRefresh.ts'
@@ -71,10 +71,13 @@ export function settingsRoutes({ sites, tokens, token, client, wanted }: Setting
    * changes, every page is asked for a new one, so replays and heatmaps stop showing text
    * the site no longer allows (or keep masking what it now allows).
    */
-  const textChanged = async (before: Site | undefined, after: Site, by: string) => {
-    if ((before?.allowText ?? false) === (after.allowText ?? false)) return
-    await insertSnapshotRefresh(client, { site: after.id, url: '', by, at: Date.now() })
-    wanted.forgetSite(after.id)
+  const saveSite = async (before: Site | undefined, after: Site, by: string) => {
+    const textChanged = (before?.allowText ?? false) !== (after.allowText ?? false)
+    // Marked before the site is saved: a failed save leaves one needless snapshot, a failed mark
+    // after it would leave the old snapshots standing with nothing to retry it.
+    if (textChanged) await insertSnapshotRefresh(client, { site: after.id, url: '', by, at: Date.now() })
+    await sites.put(after)
+    if (textChanged) wanted.forgetSite(after.id)
   }
   return (
     new Hono<AuthEnv>()
@@ -89,8 +92,7 @@ export function settingsRoutes({ sites, tokens, token, client, wanted }: Setting
         const { id } = c.req.valid('param')
         const old = sites.get(id)
         const site = validSite(keepSecrets(await objectBody(c.req.raw), old), id)
-        await sites.put(site)
-        await textChanged(old, site, c.get('principal').tokenId)
+        await saveSite(old, site, c.get('principal').tokenId)
         return c.json({ site: redactSite(site) })
       })
       .patch('/sites/:id', valid('param', idParam), async (c) => {
@@ -99,8 +101,7 @@ export function settingsRoutes({ sites, tokens, token, client, wanted }: Setting
         if (!old) throw new ApiError(404, `no site "${id}": create it with PUT`)
         const patch = keepSecrets(await objectBody(c.req.raw), old)
         const site = validSite(mergePatch(old, patch), id)
-        await sites.put(site)
-        await textChanged(old, site, c.get('principal').tokenId)
+        await saveSite(old, site, c.get('principal').tokenId)
         return c.json({ site: redactSite(site) })
       })
       .delete('/sites/:id', valid('param', idParam), async (c) => {

@@ -90,40 +90,49 @@ export async function serveFile(
   let file = normalize(join(root, decoded))
   if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined
   let info: Awaited<ReturnType<typeof stat>>
-  let body: Buffer
   try {
     info = await stat(file)
     if (info.isDirectory()) {
       file = join(file, 'index.html')
       info = await stat(file)
     }
-    body = await readFile(file)
   } catch {
     return undefined
   }
   const ext = extname(file)
   const type = { 'content-type': TYPES[ext] ?? 'application/octet-stream' }
+  const encoding = TEXT.has(ext) && info.size >= COMPRESS_MIN ? pickEncoding(accept) : undefined
+  // A kept compression is sent without reading the file again: s.js is asked for on every page view.
+  const packed =
+    encoding &&
+    (await compressed(`${file}\0${info.mtimeMs}\0${info.size}\0${encoding}`, () => readFile(file), encoding))
+  let body: Buffer
+  try {
+    body = packed || (await readFile(file))
+  } catch {
+    return undefined
+  }
   if (!TEXT.has(ext)) return new Response(body, { headers: { ...type, ...headers } })
-  const encoding = body.length >= COMPRESS_MIN ? pickEncoding(accept) : undefined
-  const packed = encoding && (await compressed(`${file}\0${info.mtimeMs}\0${info.size}\0${encoding}`, body, encoding))
-  return new Response(packed || body, {
+  return new Response(body, {
     headers: { ...type, ...(packed && { 'content-encoding': encoding }), vary: 'Accept-Encoding', ...headers },
   })
 }
 
 /**
- * The kept compressed body for `key` (a file as it is on disk, and an encoding), made on
- * first use; `undefined` when compressing failed (the body goes as it is, and the next
+ * The kept compressed body for `key` (a file as it is on disk, and an encoding), loaded and
+ * compressed on first use; `undefined` when that failed (the body goes as it is, and the next
  * request tries again).
  */
-function compressed(key: string, body: Buffer, encoding: Encoding): Promise<Buffer | undefined> {
+function compressed(key: string, load: () => Promise<Buffer>, encoding: Encoding): Promise<Buffer | undefined> {
   let hit = cache.get(key)
   if (!hit) {
     if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!)
-    hit = compressors[encoding](body).catch(() => {
-      cache.delete(key)
-      return undefined
-    })
+    hit = load()
+      .then((body) => compressors[encoding](body))
+      .catch(() => {
+        cache.delete(key)
+        return undefined
+      })
     cache.set(key, hit)
   }
   return hit
